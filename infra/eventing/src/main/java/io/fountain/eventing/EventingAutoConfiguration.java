@@ -1,0 +1,196 @@
+package io.fountain.eventing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.fountain.eventing.inbox.IdempotentConsumer;
+import io.fountain.eventing.outbox.Outbox;
+import io.fountain.eventing.outbox.OutboxBacklog;
+import io.fountain.eventing.outbox.OutboxRelay;
+import io.fountain.eventing.outbox.TraceContextCapture;
+import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.eventing.serde.SchemaRegistryClient;
+import io.fountain.eventing.serde.UndecodableEventException;
+import io.fountain.eventing.web.EventContextFilter;
+import io.fountain.events.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+/** Wires the eventing mechanics into a service: outbox and relay, serde, idempotent consumer, dead letters. */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
+@EnableConfigurationProperties(EventingSettings.class)
+@ConditionalOnProperty("fountain.eventing.registry-url")
+public class EventingAutoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EventingAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	AvroCodec avroCodec(EventingSettings settings) {
+		return new AvroCodec(new SchemaRegistryClient(settings.registryUrl()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TraceContextCapture traceContextCapture(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		// Looked up per call: the tracer's auto-configuration may come after this one.
+		return () -> {
+			Tracer t = tracer.getIfAvailable();
+			Propagator p = propagator.getIfAvailable();
+			return t != null && p != null ? TraceContextCapture.using(t, p).currentTraceparent() : null;
+		};
+	}
+
+	@Bean
+	Outbox outbox(JdbcTemplate jdbc, AvroCodec codec, TraceContextCapture traces) {
+		return new Outbox(jdbc, codec, traces, Clock.systemUTC());
+	}
+
+	@Bean
+	OutboxBacklog outboxBacklog(JdbcTemplate jdbc) {
+		return new OutboxBacklog(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "fountain.eventing.relay.enabled", matchIfMissing = true)
+	OutboxRelay outboxRelay(DataSource dataSource, KafkaProperties kafka, EventingSettings settings,
+			ObjectProvider<MeterRegistry> meters) {
+		Map<String, Object> config = kafka.buildProducerProperties();
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + System.identityHashCode(dataSource));
+		Producer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer());
+		meters.ifAvailable(registry -> new KafkaClientMetrics(producer).bindTo(registry));
+		EventingSettings.Relay relay = settings.relay();
+		return new OutboxRelay(dataSource, producer, relay.batchSize(), relay.idlePoll(), relay.standbyPoll());
+	}
+
+	@Bean
+	IdempotentConsumer idempotentConsumer(AvroCodec codec, JdbcTemplate jdbc, TransactionTemplate transactions,
+			MeterRegistry meters) {
+		return new IdempotentConsumer(codec, jdbc, transactions, meters);
+	}
+
+	/**
+	 * Bounded retries with exponential backoff, then the record's original bytes and headers go to
+	 * {@code <topic>.dlt} with the reason in the {@code kafka_dlt-exception-*} headers, and the partition moves on.
+	 * A record that cannot be decoded goes there at once.
+	 */
+	@Bean
+	@ConditionalOnBean(KafkaOperations.class)
+	CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> template, EventingSettings settings) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
+		EventingSettings.Retry retry = settings.retry();
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(
+				Math.max(0, retry.attempts() - 1));
+		backOff.setInitialInterval(retry.initialBackoff().toMillis());
+		backOff.setMultiplier(2.0);
+		backOff.setMaxInterval(retry.maxBackoff().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(UndecodableEventException.class);
+		return handler;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics fountainTopics(EventingSettings settings) {
+		Set<String> names = new LinkedHashSet<>();
+		settings.produces().forEach(topic -> names.add(topic.topicName()));
+		settings.consumes().forEach(topic -> {
+			names.add(topic.topicName());
+			names.add(topic.deadLetterTopicName());
+		});
+		return new KafkaAdmin.NewTopics(names.stream()
+			.map(name -> TopicBuilder.name(name).partitions(settings.partitions())
+				.replicas(settings.replicationFactor()).build())
+			.toArray(NewTopic[]::new));
+	}
+
+	/** Registers the schemas this service writes before it takes any command: no request waits on the registry. */
+	@Bean
+	SmartInitializingSingleton schemaRegistration(AvroCodec codec, EventingSettings settings) {
+		return () -> {
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			for (Topic topic : settings.produces()) {
+				while (true) {
+					try {
+						int id = codec.registry().register(topic.valueSubject(), topic.valueSchema());
+						log.info("Schema of {} registered as id {}", topic.topicName(), id);
+						break;
+					}
+					catch (SchemaRegistryClient.SchemaRegistryException ex) {
+						if (System.nanoTime() > deadline || !ex.getMessage().contains("not reachable")) {
+							throw new IllegalStateException("Cannot register the schema of " + topic.topicName()
+									+ " at " + settings.registryUrl() + ": " + ex.getMessage(), ex);
+						}
+						log.info("Waiting for the schema registry at {} ...", settings.registryUrl());
+						sleep();
+					}
+				}
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
+	FilterRegistrationBean<EventContextFilter> eventContextFilter() {
+		FilterRegistrationBean<EventContextFilter> registration = new FilterRegistrationBean<>(
+				new EventContextFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the schema registry", ex);
+		}
+	}
+}

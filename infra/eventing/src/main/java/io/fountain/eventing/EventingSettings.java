@@ -1,0 +1,45 @@
+package io.fountain.eventing;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.fountain.events.Topic;
+
+/**
+ * Settings of the eventing mechanics, prefix {@code fountain.eventing}.
+ *
+ * @param registryUrl base URL of a Confluent-compatible schema registry API (for Apicurio: {@code .../apis/ccompat/v7})
+ * @param produces the topics this service publishes to through its outbox (their schemas are registered at start-up)
+ * @param consumes the topics this service subscribes to (their dead-letter topics are created beside them)
+ * @param partitions partitions of every topic this service creates
+ * @param replicationFactor replication factor of every topic this service creates
+ * @param relay the outbox relay
+ * @param retry retries of a failing message before it goes to the dead-letter topic
+ */
+@ConfigurationProperties("fountain.eventing")
+public record EventingSettings(String registryUrl, @DefaultValue List<Topic> produces, @DefaultValue List<Topic> consumes,
+		@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor, @DefaultValue Relay relay,
+		@DefaultValue Retry retry) {
+
+	/**
+	 * @param enabled whether this instance publishes its outbox (off only in tests that play the crash)
+	 * @param batchSize rows published per round trip
+	 * @param idlePoll longest wait for a wake-up before looking at the outbox anyway (a safety net, not the mechanism)
+	 * @param standbyPoll how often a standby instance tries to become the publisher
+	 */
+	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize,
+			@DefaultValue("10s") Duration idlePoll, @DefaultValue("2s") Duration standbyPoll) {
+	}
+
+	/**
+	 * @param attempts deliveries of a failing message in all, the first included
+	 * @param initialBackoff wait before the first retry; doubles at each further retry
+	 * @param maxBackoff the longest wait between two retries
+	 */
+	public record Retry(@DefaultValue("4") int attempts, @DefaultValue("200ms") Duration initialBackoff,
+			@DefaultValue("2s") Duration maxBackoff) {
+	}
+}

@@ -1,0 +1,136 @@
+package io.fountain.eventing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.events.Topic;
+import io.fountain.events.script.v1.ScriptEvent;
+import io.fountain.testing.FountainTestEnvironment;
+import io.fountain.testing.TestKafka;
+
+/** Consuming through the mechanics: duplicates apply once; what cannot be applied goes to dead letters, and the partition moves on. */
+@SpringBootTest(properties = "spring.kafka.consumer.group-id=consumer-tests")
+class IdempotentConsumerIntegrationTests {
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		FountainTestEnvironment.register(registry, "consumer");
+	}
+
+	@Autowired
+	AvroCodec codec;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private KafkaProducer<String, byte[]> producer;
+
+	@BeforeEach
+	void producer() {
+		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer());
+	}
+
+	@AfterEach
+	void close() {
+		producer.close();
+	}
+
+	@Test
+	void theSameEventDeliveredTwiceIsAppliedOnce() {
+		UUID script = UUID.randomUUID();
+		byte[] event = encoded(script, "delivered twice");
+		send(script, event);
+		send(script, event);
+		send(script, encoded(script, "marker"));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(script, "marker") == 1);
+		assertThat(applied(script, "delivered twice")).isEqualTo(1);
+	}
+
+	@Test
+	void aPoisonPillGoesToDeadLettersWithItsBytesAndReasonWhileLaterMessagesFlow() {
+		UUID script = UUID.randomUUID();
+		byte[] poison = "definitely not avro".getBytes(StandardCharsets.UTF_8);
+		send(script, poison);
+		send(script, encoded(script, "after the poison"));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(script, "after the poison") == 1);
+		try (TopicReader deadLetters = new TopicReader(Topic.SCRIPT.deadLetterTopicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.poll(keyed(script)).size() == 1);
+			ConsumerRecord<String, byte[]> dead = deadLetters.poll(keyed(script)).get(0);
+			assertThat(dead.value()).isEqualTo(poison);
+			assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topic.SCRIPT.topicName());
+			assertThat(header(dead, "kafka_dlt-exception-message")).contains("Confluent wire format");
+		}
+	}
+
+	@Test
+	void anEventItsHandlerKeepsFailingOnIsRetriedThenDeadLetteredAndTheNextOneApplies() {
+		UUID script = UUID.randomUUID();
+		byte[] failing = encoded(script, EventingTestApplication.FAILING_TITLE);
+		send(script, failing);
+		send(script, encoded(script, "after the failure"));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(script, "after the failure") == 1);
+		try (TopicReader deadLetters = new TopicReader(Topic.SCRIPT.deadLetterTopicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.poll(keyed(script)).size() == 1);
+			ConsumerRecord<String, byte[]> dead = deadLetters.poll(keyed(script)).get(0);
+			assertThat(dead.value()).isEqualTo(failing);
+			assertThat(header(dead, "kafka_dlt-exception-message")).contains("Cannot apply");
+		}
+		assertThat(applied(script, EventingTestApplication.FAILING_TITLE)).isZero();
+	}
+
+	private byte[] encoded(UUID script, String title) {
+		ScriptEvent event = ScriptEvents.retitled(script, title);
+		event.setEventId(UUID.randomUUID());
+		event.setOccurredAt(Instant.now());
+		event.setCorrelationId(UUID.randomUUID().toString());
+		event.setActor("tester");
+		return codec.encode(Topic.SCRIPT.valueSubject(), event);
+	}
+
+	private void send(UUID script, byte[] value) {
+		producer.send(new ProducerRecord<>(Topic.SCRIPT.topicName(), script.toString(), value));
+		producer.flush();
+	}
+
+	private int applied(UUID script, String title) {
+		return jdbc.queryForObject("SELECT count(*) FROM applied WHERE script_id = ? AND title = ?", Integer.class,
+				script, title);
+	}
+
+	private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> keyed(UUID script) {
+		return record -> script.toString().equals(record.key());
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,159 @@
+package io.fountain.problems;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a Fountain HTTP API answers is RFC 9457 {@code application/problem+json}. Bad input is a 4xx whose
+ * {@code errors} name each offending field (JSON path of the body, or the parameter) with what is wrong; anything
+ * unexpected is a 500 that says nothing about the inside, only the correlation id to look for in the logs.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	public static final URI INVALID_INPUT = URI.create("https://fountain.io/problems/invalid-input");
+
+	/** A problem naming the fields at fault, each with a message. */
+	public static ProblemDetail invalidInput(String detail, List<FieldError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(INVALID_INPUT);
+		problem.setTitle("Invalid input");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.sorted(java.util.Comparator.comparing(FieldError::field))
+			.toList();
+		return ResponseEntity.badRequest().body(invalidInput(describe(errors), errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults().stream()
+			.flatMap(result -> result.getResolvableErrors().stream()
+				.map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		return ResponseEntity.badRequest().body(invalidInput(describe(errors), errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		JacksonException json = findCause(ex, JacksonException.class);
+		if (json == null) {
+			return ResponseEntity.badRequest()
+				.body(invalidInput("The request body is missing or is not JSON",
+						List.of(new FieldError("$", "a JSON body is required"))));
+		}
+		String path = jsonPath(json.getPath());
+		String message = json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+				&& mismatch.getTargetType() != null
+						? "must be " + describeType(mismatch.getTargetType())
+						: "is not valid JSON here";
+		if (json instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+			message = "is not a known field";
+		}
+		return ResponseEntity.badRequest()
+			.body(invalidInput(path + " " + message, List.of(new FieldError(path, message))));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String message = "must be " + (ex.getRequiredType() == null ? "valid" : describeType(ex.getRequiredType()));
+		return ResponseEntity.badRequest()
+			.body(invalidInput(ex.getName() + " " + message, List.of(new FieldError(ex.getName(), message))));
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+		List<FieldError> errors = ex.getConstraintViolations().stream()
+			.map(v -> new FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+			.toList();
+		return ResponseEntity.badRequest().body(invalidInput(describe(errors), errors));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected failure serving {}", request.getDescription(false), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side. Quote the X-Correlation-Id of this response when you report it.");
+		problem.setTitle("Internal error");
+		return ResponseEntity.internalServerError().body(problem);
+	}
+
+	private static String describe(List<FieldError> errors) {
+		return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+	}
+
+	private static String jsonPath(List<JacksonException.Reference> path) {
+		if (path == null || path.isEmpty()) {
+			return "$";
+		}
+		StringBuilder out = new StringBuilder();
+		for (JacksonException.Reference reference : path) {
+			if (reference.getPropertyName() != null) {
+				out.append(out.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				out.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return out.isEmpty() ? "$" : out.toString();
+	}
+
+	private static String describeType(Class<?> type) {
+		Map<Class<?>, String> names = Map.of(String.class, "a string", Integer.class, "an integer", int.class,
+				"an integer", Long.class, "an integer", long.class, "an integer", Boolean.class, "true or false",
+				boolean.class, "true or false", java.util.UUID.class, "a UUID", List.class, "an array");
+		return names.getOrDefault(type, type.isRecord() ? "an object" : "a " + type.getSimpleName());
+	}
+
+	private static String leaf(String propertyPath) {
+		int dot = propertyPath.lastIndexOf('.');
+		return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+	}
+
+	private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+	/** One offending field: its name or JSON path, and what is wrong with it. */
+	public record FieldError(String field, String message) {
+	}
+}

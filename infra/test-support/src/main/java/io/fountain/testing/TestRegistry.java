@@ -1,0 +1,39 @@
+package io.fountain.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.fountain.local.ApicurioRegistry;
+import io.fountain.local.Readiness;
+
+/**
+ * A real Apicurio Registry (Confluent API, BACKWARD compatibility, in-memory storage), started as a process once per
+ * test JVM and stopped when the JVM exits. Its log goes to {@code target/registry-<port>.log}.
+ */
+public final class TestRegistry {
+
+	private static ApicurioRegistry registry;
+
+	private TestRegistry() {
+	}
+
+	/** Base URL of its Confluent-compatible API. */
+	public static synchronized String url() {
+		if (registry == null) {
+			int port = Readiness.freePort();
+			Path log = Path.of("target", "registry-" + port + ".log").toAbsolutePath();
+			try {
+				Files.createDirectories(log.getParent());
+				registry = ApicurioRegistry.start(port, Readiness.freePort(), null, log, Duration.ofSeconds(90));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "registry-stop"));
+		}
+		return registry.confluentApiUrl();
+	}
+}

@@ -1,0 +1,71 @@
+package io.fountain.events;
+
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+
+import io.fountain.events.act.v1.ActEvent;
+import io.fountain.events.action.v1.ActionEvent;
+import io.fountain.events.character.v1.CharacterEvent;
+import io.fountain.events.dialogue.v1.DialogueEvent;
+import io.fountain.events.scene.v1.SceneEvent;
+import io.fountain.events.script.v1.ScriptEvent;
+import io.fountain.events.transition.v1.TransitionEvent;
+
+/**
+ * The topic catalogue: every topic Fountain publishes, with the Avro record its values carry.
+ * <p>
+ * One topic per entity, named {@code fountain.<entity>.events}; every record is keyed by its script id so that one
+ * play's events stay in order. Its dead letters go to the topic of the same name with {@link #DEAD_LETTER_SUFFIX}.
+ * The registry subject of a topic's values is {@code <topic>-value} (Confluent's TopicNameStrategy).
+ */
+public enum Topic {
+
+	SCRIPT("fountain.script.events", ScriptEvent.class, ScriptEvent.getClassSchema()),
+	ACT("fountain.act.events", ActEvent.class, ActEvent.getClassSchema()),
+	SCENE("fountain.scene.events", SceneEvent.class, SceneEvent.getClassSchema()),
+	ACTION("fountain.action.events", ActionEvent.class, ActionEvent.getClassSchema()),
+	CHARACTER("fountain.character.events", CharacterEvent.class, CharacterEvent.getClassSchema()),
+	DIALOGUE("fountain.dialogue.events", DialogueEvent.class, DialogueEvent.getClassSchema()),
+	TRANSITION("fountain.transition.events", TransitionEvent.class, TransitionEvent.getClassSchema());
+
+	public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+	private final String topicName;
+	private final Class<? extends SpecificRecord> valueType;
+	private final Schema valueSchema;
+
+	Topic(String topicName, Class<? extends SpecificRecord> valueType, Schema valueSchema) {
+		this.topicName = topicName;
+		this.valueType = valueType;
+		this.valueSchema = valueSchema;
+	}
+
+	public String topicName() {
+		return topicName;
+	}
+
+	public String deadLetterTopicName() {
+		return topicName + DEAD_LETTER_SUFFIX;
+	}
+
+	public String valueSubject() {
+		return topicName + "-value";
+	}
+
+	public Class<? extends SpecificRecord> valueType() {
+		return valueType;
+	}
+
+	public Schema valueSchema() {
+		return valueSchema;
+	}
+
+	public static Topic named(String topicName) {
+		for (Topic topic : values()) {
+			if (topic.topicName.equals(topicName)) {
+				return topic;
+			}
+		}
+		throw new IllegalArgumentException("Not a Fountain topic: " + topicName);
+	}
+}

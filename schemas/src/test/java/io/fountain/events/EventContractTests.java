@@ -1,0 +1,45 @@
+package io.fountain.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Pins what every downstream consumer relies on: the envelope fields every event carries. */
+class EventContractTests {
+
+	private static final List<String> ENVELOPE = List.of("eventId", "occurredAt", "scriptId", "correlationId",
+			"causationId", "actor", "payload");
+
+	@ParameterizedTest
+	@EnumSource(Topic.class)
+	void everyEventCarriesTheEnvelope(Topic topic) {
+		Schema schema = topic.valueSchema();
+		assertThat(schema.getFields()).extracting(Schema.Field::name).containsAll(ENVELOPE);
+		assertThat(schema.getField("payload").schema().getTypes()).extracting(Schema::getName)
+			.anyMatch(name -> name.endsWith("Created"))
+			.anyMatch(name -> name.endsWith("Updated"))
+			.anyMatch(name -> name.endsWith("Deleted"));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Topic.class)
+	void everyUpdateSaysWhatChanged(Topic topic) {
+		Schema updated = topic.valueSchema().getField("payload").schema().getTypes().stream()
+			.filter(s -> s.getName().endsWith("Updated")).findFirst().orElseThrow();
+		assertThat(updated.getField("changed")).isNotNull();
+	}
+
+	@Test
+	void topicNamesFollowTheConvention() {
+		for (Topic topic : Topic.values()) {
+			assertThat(topic.topicName()).matches("fountain\\.[a-z]+\\.events");
+			assertThat(topic.deadLetterTopicName()).isEqualTo(topic.topicName() + ".dlt");
+			assertThat(Topic.named(topic.topicName())).isSameAs(topic);
+		}
+	}
+}
