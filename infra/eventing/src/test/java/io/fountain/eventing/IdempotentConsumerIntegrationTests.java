@@ -31,6 +31,7 @@ import io.fountain.events.Topic;
 import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.testing.FountainTestEnvironment;
 import io.fountain.testing.TestKafka;
+import io.fountain.testing.TopicReader;
 
 /** Consuming through the mechanics: duplicates apply once; what cannot be applied goes to dead letters, and the partition moves on. */
 @SpringBootTest(properties = "spring.kafka.consumer.group-id=consumer-tests")

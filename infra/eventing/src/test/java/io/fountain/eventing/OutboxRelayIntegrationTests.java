@@ -39,6 +39,7 @@ import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.events.script.v1.ScriptUpdated;
 import io.fountain.testing.FountainTestEnvironment;
 import io.fountain.testing.TestKafka;
+import io.fountain.testing.TopicReader;
 
 /**
  * The outbox against the real PostgreSQL and broker. The context's own relay is off: each test runs relays itself

@@ -1,4 +1,4 @@
-package io.fountain.eventing;
+package io.fountain.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,16 +13,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.fountain.testing.TestKafka;
 
 /** Reads a topic from the beginning, as a fresh downstream consumer would, keeping what a test cares about. */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
 	private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-	TopicReader(String topic) {
+	public TopicReader(String topic) {
 		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
@@ -30,8 +29,13 @@ final class TopicReader implements AutoCloseable {
 		consumer.subscribe(List.of(topic));
 	}
 
+	/** The records with this key read so far, after one more poll. */
+	public List<ConsumerRecord<String, byte[]>> keyed(Object key) {
+		return poll(record -> key.toString().equals(record.key()));
+	}
+
 	/** Everything read so far that matches, after one more poll. */
-	List<ConsumerRecord<String, byte[]>> poll(Predicate<ConsumerRecord<String, byte[]>> filter) {
+	public List<ConsumerRecord<String, byte[]>> poll(Predicate<ConsumerRecord<String, byte[]>> filter) {
 		consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
 		return seen.stream().filter(filter).toList();
 	}

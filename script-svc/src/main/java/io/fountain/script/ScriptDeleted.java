@@ -1,0 +1,6 @@
+package io.fountain.script;
+
+import java.util.UUID;
+
+public record ScriptDeleted(UUID scriptId) {
+}

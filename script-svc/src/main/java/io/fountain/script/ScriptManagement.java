@@ -1,0 +1,55 @@
+package io.fountain.script;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commands on scripts. Each runs in one transaction with the events it publishes: the publisher's listeners
+ * append them to the outbox before the commit.
+ */
+@Service
+public class ScriptManagement {
+
+	private final Scripts scripts;
+
+	private final ApplicationEventPublisher events;
+
+	ScriptManagement(Scripts scripts, ApplicationEventPublisher events) {
+		this.scripts = scripts;
+		this.events = events;
+	}
+
+	@Transactional
+	public Script create(String owner, String title, TitlePage titlePage) {
+		Script.Creation creation = Script.create(owner, title, titlePage);
+		scripts.insert(creation.script());
+		events.publishEvent(creation.event());
+		return creation.script();
+	}
+
+	/**
+	 * Revises the script; the revision is worked out from the script as it is under the lock, so that two
+	 * concurrent partial updates both apply.
+	 */
+	@Transactional
+	public Script revise(UUID id, Function<Script, ScriptRevision> revision) {
+		Script script = scripts.findByIdForUpdate(id).orElseThrow(() -> new ScriptNotFound(id));
+		script.revise(revision.apply(script)).ifPresent(revised -> {
+			scripts.update(script);
+			events.publishEvent(revised);
+		});
+		return script;
+	}
+
+	/** Deletes the script; everything under it follows by cascade, in the services that own it. */
+	@Transactional
+	public void delete(UUID id) {
+		Script script = scripts.findByIdForUpdate(id).orElseThrow(() -> new ScriptNotFound(id));
+		scripts.delete(script);
+		events.publishEvent(script.delete());
+	}
+}

@@ -1,0 +1,75 @@
+package io.fountain.script;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The scripts this service owns, in its own database. */
+@Repository
+public class Scripts {
+
+	private final JdbcClient jdbc;
+
+	Scripts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Script script) {
+		TitlePage page = script.titlePage();
+		jdbc.sql("""
+				INSERT INTO script (id, owner, title, credit, authors, source, draft_date, contact)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(script.id(), script.owner(), script.title(), page.credit(), page.authors().toArray(String[]::new),
+					page.source(), page.draftDate(), page.contact())
+			.update();
+	}
+
+	void update(Script script) {
+		TitlePage page = script.titlePage();
+		jdbc.sql("""
+				UPDATE script SET title = ?, credit = ?, authors = ?, source = ?, draft_date = ?, contact = ?,
+				updated_at = now() WHERE id = ?""")
+			.params(script.title(), page.credit(), page.authors().toArray(String[]::new), page.source(),
+					page.draftDate(), page.contact(), script.id())
+			.update();
+	}
+
+	void delete(Script script) {
+		jdbc.sql("DELETE FROM script WHERE id = ?").param(script.id()).update();
+	}
+
+	public Optional<Script> findById(UUID id) {
+		return jdbc.sql("SELECT * FROM script WHERE id = ?").param(id).query(Scripts::map).optional();
+	}
+
+	/** Locks the script's row for the rest of the transaction: concurrent changes to one script queue up. */
+	Optional<Script> findByIdForUpdate(UUID id) {
+		return jdbc.sql("SELECT * FROM script WHERE id = ? FOR UPDATE").param(id).query(Scripts::map).optional();
+	}
+
+	public List<Script> findByOwner(String owner, int offset, int limit) {
+		return jdbc.sql("SELECT * FROM script WHERE owner = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+			.params(owner, limit, offset)
+			.query(Scripts::map)
+			.list();
+	}
+
+	public long countByOwner(String owner) {
+		return jdbc.sql("SELECT count(*) FROM script WHERE owner = ?").param(owner).query(Long.class).single();
+	}
+
+	private static Script map(ResultSet rs, int row) throws SQLException {
+		Array authors = rs.getArray("authors");
+		TitlePage page = new TitlePage(rs.getString("credit"),
+				authors == null ? List.of() : Arrays.asList((String[]) authors.getArray()), rs.getString("source"),
+				rs.getString("draft_date"), rs.getString("contact"));
+		return new Script(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("title"), page);
+	}
+}

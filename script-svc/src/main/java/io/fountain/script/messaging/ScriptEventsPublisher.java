@@ -1,0 +1,72 @@
+package io.fountain.script.messaging;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.fountain.eventing.outbox.Outbox;
+import io.fountain.events.Topic;
+import io.fountain.events.script.v1.DeletionCause;
+import io.fountain.events.script.v1.ScriptEvent;
+import io.fountain.events.script.v1.ScriptUpdated;
+import io.fountain.script.ScriptCreated;
+import io.fountain.script.ScriptDeleted;
+import io.fountain.script.ScriptRevised;
+import io.fountain.script.TitlePage;
+
+/** Maps the domain's script events to the published contract and appends them to the outbox, in the same transaction. */
+@Component
+class ScriptEventsPublisher {
+
+	private final Outbox outbox;
+
+	ScriptEventsPublisher(Outbox outbox) {
+		this.outbox = outbox;
+	}
+
+	@EventListener
+	void on(ScriptCreated created) {
+		ScriptEvent event = envelope(created.scriptId());
+		event.setPayload(io.fountain.events.script.v1.ScriptCreated.newBuilder()
+			.setOwner(created.owner())
+			.setTitle(created.title())
+			.setTitlePage(titlePage(created.titlePage()))
+			.build());
+		outbox.append(Topic.SCRIPT, event);
+	}
+
+	@EventListener
+	void on(ScriptRevised revised) {
+		ScriptEvent event = envelope(revised.scriptId());
+		event.setPayload(ScriptUpdated.newBuilder()
+			.setTitle(revised.title())
+			.setTitlePage(titlePage(revised.titlePage()))
+			.setChanged(revised.changed())
+			.build());
+		outbox.append(Topic.SCRIPT, event);
+	}
+
+	@EventListener
+	void on(ScriptDeleted deleted) {
+		ScriptEvent event = envelope(deleted.scriptId());
+		event.setPayload(io.fountain.events.script.v1.ScriptDeleted.newBuilder()
+			.setCause(DeletionCause.REQUESTED)
+			.build());
+		outbox.append(Topic.SCRIPT, event);
+	}
+
+	private static ScriptEvent envelope(java.util.UUID scriptId) {
+		ScriptEvent event = new ScriptEvent();
+		event.setScriptId(scriptId);
+		return event;
+	}
+
+	private static io.fountain.events.script.v1.TitlePage titlePage(TitlePage page) {
+		return io.fountain.events.script.v1.TitlePage.newBuilder()
+			.setCredit(page.credit())
+			.setAuthors(page.authors())
+			.setSource(page.source())
+			.setDraftDate(page.draftDate())
+			.setContact(page.contact())
+			.build();
+	}
+}

@@ -1,0 +1,136 @@
+package io.fountain.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.events.Topic;
+import io.fountain.events.script.v1.ScriptCreated;
+import io.fountain.events.script.v1.ScriptDeleted;
+import io.fountain.events.script.v1.ScriptEvent;
+import io.fountain.events.script.v1.ScriptUpdated;
+import io.fountain.testing.FountainTestEnvironment;
+import io.fountain.testing.Http;
+import io.fountain.testing.TopicReader;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScriptServiceIntegrationTests {
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		FountainTestEnvironment.register(registry, "script");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AvroCodec codec;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private Http as(String user) {
+		return new Http("http://localhost:" + port, Map.of("Fountain-User", user));
+	}
+
+	@Test
+	void aScriptsLifeIsPublishedAsEventsKeyedByItsId() {
+		Http ada = as("ada");
+		Http.Response created = ada.post("/scripts", """
+				{"title": "Big Fish", "credit": "written by", "authors": ["John August"], "draftDate": "2003"}""");
+		assertThat(created.status()).isEqualTo(201);
+		UUID id = UUID.fromString(created.json().get("id").asString());
+		assertThat(created.location()).isEqualTo("/scripts/" + id);
+		assertThat(created.json().get("owner").asString()).isEqualTo("ada");
+
+		Http.Response revised = ada.patch("/scripts/" + id, """
+				{"title": "Big Fish (revised)", "draftDate": null}""");
+		assertThat(revised.status()).isEqualTo(200);
+		assertThat(revised.json().get("credit").asString()).isEqualTo("written by");
+		assertThat(revised.json().get("draftDate").isNull()).isTrue();
+
+		assertThat(ada.delete("/scripts/" + id).status()).isEqualTo(202);
+		assertThat(ada.get("/scripts/" + id).status()).isEqualTo(404);
+
+		try (TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> reader.keyed(id).size() == 3);
+			List<ScriptEvent> events = reader.keyed(id).stream().map(this::decode).toList();
+			assertThat(events).allSatisfy(event -> {
+				assertThat(event.getScriptId()).isEqualTo(id);
+				assertThat(event.getActor()).isEqualTo("ada");
+			});
+			ScriptCreated createdEvent = (ScriptCreated) events.get(0).getPayload();
+			assertThat(createdEvent.getOwner()).isEqualTo("ada");
+			assertThat(createdEvent.getTitlePage().getAuthors()).containsExactly("John August");
+			ScriptUpdated updated = (ScriptUpdated) events.get(1).getPayload();
+			assertThat(updated.getChanged()).containsExactlyInAnyOrder("title", "draftDate");
+			assertThat(events.get(2).getPayload()).isInstanceOf(ScriptDeleted.class);
+			assertThat(events).extracting(ScriptEvent::getEventId).doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	void aCallerListsTheirOwnScriptsPageByPage() {
+		Http bo = as("bo-" + UUID.randomUUID());
+		for (int i = 0; i < 3; i++) {
+			assertThat(bo.post("/scripts", "{\"title\": \"Play " + i + "\"}").status()).isEqualTo(201);
+		}
+		as("someone-else").post("/scripts", "{\"title\": \"Not yours\"}");
+
+		Http.Response first = bo.get("/scripts?size=2");
+		assertThat(first.json().get("total").asLong()).isEqualTo(3);
+		assertThat(first.json().get("items")).hasSize(2);
+		assertThat(first.json().get("items").get(0).get("title").asString()).isEqualTo("Play 2");
+		assertThat(bo.get("/scripts?size=2&page=1").json().get("items")).hasSize(1);
+		assertThat(bo.get("/scripts?size=1000").status()).isEqualTo(400);
+	}
+
+	@Test
+	void badInputIsA400NamingTheFieldAndWritesNothing() {
+		Http ada = as("ada-bad-input");
+		assertProblem(ada.post("/scripts", "{}"), "title");
+		assertProblem(ada.post("/scripts", "{\"title\": 42}"), "title");
+		assertProblem(ada.post("/scripts", "{\"title\": {\"nested\": true}}"), "title");
+		assertProblem(ada.post("/scripts", "{\"title\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}"), "title");
+		assertProblem(ada.post("/scripts", "{\"title\": \"ok\", \"authors\": [\"\"]}"), "authors[0]");
+		assertProblem(ada.post("/scripts", "{\"title\": \"ok\", \"tilte\": \"typo\"}"), "tilte");
+		assertProblem(ada.post("/scripts", "not json"), "$");
+		assertProblem(ada.patch("/scripts/" + UUID.randomUUID(), "{\"title\": \"   \"}"), "title");
+		assertThat(ada.get("/scripts/not-a-uuid").status()).isEqualTo(400);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM script WHERE owner = 'ada-bad-input'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void anUnknownScriptIsA404Problem() {
+		Http.Response response = as("ada").get("/scripts/" + UUID.randomUUID());
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(as("ada").delete("/scripts/" + UUID.randomUUID()).status()).isEqualTo(404);
+	}
+
+	private static void assertProblem(Http.Response response, String field) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).contains(field);
+	}
+
+	private ScriptEvent decode(ConsumerRecord<String, byte[]> record) {
+		return codec.decode(record.value(), ScriptEvent.class);
+	}
+}
