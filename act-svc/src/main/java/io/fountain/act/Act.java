@@ -1,0 +1,76 @@
+package io.fountain.act;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An act of a script: its place among the script's acts (1-based, without gaps) and an optional title. */
+public final class Act {
+
+	private final UUID id;
+
+	private final UUID scriptId;
+
+	private int ordinal;
+
+	private String title;
+
+	Act(UUID id, UUID scriptId, int ordinal, String title) {
+		this.id = id;
+		this.scriptId = scriptId;
+		this.ordinal = ordinal;
+		this.title = title;
+	}
+
+	static Act create(UUID scriptId, int ordinal, String title) {
+		return new Act(UUID.randomUUID(), scriptId, ordinal, title);
+	}
+
+	ActCreated created() {
+		return new ActCreated(id, scriptId, ordinal, title);
+	}
+
+	/** Moves the act to another place; answers the change, if any. */
+	java.util.Optional<ActChanged> moveTo(int newOrdinal) {
+		return change(newOrdinal, title);
+	}
+
+	java.util.Optional<ActChanged> retitle(String newTitle) {
+		return change(ordinal, newTitle);
+	}
+
+	ActDeleted delete(ActDeleted.Cause cause) {
+		return new ActDeleted(id, scriptId, cause);
+	}
+
+	private java.util.Optional<ActChanged> change(int newOrdinal, String newTitle) {
+		List<String> changed = new ArrayList<>();
+		if (newOrdinal != ordinal) {
+			changed.add("ordinal");
+		}
+		if (!Objects.equals(newTitle, title)) {
+			changed.add("title");
+		}
+		ordinal = newOrdinal;
+		title = newTitle;
+		return changed.isEmpty() ? java.util.Optional.empty()
+				: java.util.Optional.of(new ActChanged(id, scriptId, ordinal, title, List.copyOf(changed)));
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID scriptId() {
+		return scriptId;
+	}
+
+	public int ordinal() {
+		return ordinal;
+	}
+
+	public String title() {
+		return title;
+	}
+}

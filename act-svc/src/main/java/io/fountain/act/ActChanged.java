@@ -1,0 +1,8 @@
+package io.fountain.act;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The act was retitled or moved; {@code changed} names what changed. */
+public record ActChanged(UUID actId, UUID scriptId, int ordinal, String title, List<String> changed) {
+}

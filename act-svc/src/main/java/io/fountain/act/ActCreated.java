@@ -1,0 +1,6 @@
+package io.fountain.act;
+
+import java.util.UUID;
+
+public record ActCreated(UUID actId, UUID scriptId, int ordinal, String title) {
+}

@@ -1,0 +1,15 @@
+package io.fountain.act;
+
+import java.util.UUID;
+
+public record ActDeleted(UUID actId, UUID scriptId, Cause cause) {
+
+	public enum Cause {
+
+		/** A client deleted the act. */
+		REQUESTED,
+
+		/** Its script was deleted. */
+		CASCADE
+	}
+}

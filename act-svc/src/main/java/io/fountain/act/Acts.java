@@ -1,0 +1,55 @@
+package io.fountain.act;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The acts this service owns. */
+@Repository
+public class Acts {
+
+	private final JdbcClient jdbc;
+
+	Acts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Act act) {
+		jdbc.sql("INSERT INTO act (id, script_id, ordinal, title) VALUES (?, ?, ?, ?)")
+			.params(act.id(), act.scriptId(), act.ordinal(), act.title())
+			.update();
+	}
+
+	void update(Act act) {
+		jdbc.sql("UPDATE act SET ordinal = ?, title = ? WHERE id = ?")
+			.params(act.ordinal(), act.title(), act.id())
+			.update();
+	}
+
+	void delete(Act act) {
+		jdbc.sql("DELETE FROM act WHERE id = ?").param(act.id()).update();
+	}
+
+	/** Deletes every act of the script in one statement and answers what it deleted. */
+	List<Act> deleteAllOfScript(UUID scriptId) {
+		return jdbc.sql("DELETE FROM act WHERE script_id = ? RETURNING *").param(scriptId).query(Acts::map).list();
+	}
+
+	public Optional<Act> findById(UUID id) {
+		return jdbc.sql("SELECT * FROM act WHERE id = ?").param(id).query(Acts::map).optional();
+	}
+
+	public List<Act> findByScript(UUID scriptId) {
+		return jdbc.sql("SELECT * FROM act WHERE script_id = ? ORDER BY ordinal").param(scriptId).query(Acts::map).list();
+	}
+
+	private static Act map(ResultSet rs, int row) throws SQLException {
+		return new Act(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class), rs.getInt("ordinal"),
+				rs.getString("title"));
+	}
+}

@@ -1,0 +1,38 @@
+package io.fountain.act.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.fountain.act.ActManagement;
+import io.fountain.eventing.inbox.IdempotentConsumer;
+import io.fountain.events.script.v1.ScriptCreated;
+import io.fountain.events.script.v1.ScriptDeleted;
+import io.fountain.events.script.v1.ScriptEvent;
+
+/** Follows scripts: learns of new ones, and deletes the acts of deleted ones. */
+@Component
+class ScriptEventsListener {
+
+	private final IdempotentConsumer consumer;
+
+	private final ActManagement management;
+
+	ScriptEventsListener(IdempotentConsumer consumer, ActManagement management) {
+		this.consumer = consumer;
+		this.management = management;
+	}
+
+	@KafkaListener(topics = "fountain.script.events")
+	void on(ConsumerRecord<String, byte[]> record) {
+		consumer.consume(record, ScriptEvent.class, event -> {
+			switch (event.getPayload()) {
+				case ScriptCreated created -> management.scriptCreated(event.getScriptId());
+				case ScriptDeleted deleted -> management.scriptDeleted(event.getScriptId());
+				default -> {
+					// Title changes do not concern acts.
+				}
+			}
+		});
+	}
+}

@@ -1,0 +1,122 @@
+package io.fountain.act.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.fountain.act.Act;
+import io.fountain.act.ActManagement;
+import io.fountain.act.ActNotFound;
+import io.fountain.act.Acts;
+import io.fountain.act.ScriptLookup;
+import io.fountain.act.ScriptNotFound;
+
+/** The HTTP API of acts; edge-api routes {@code /scripts/{id}/acts} and {@code /acts/**} here. */
+@RestController
+class ActController {
+
+	private final ActManagement management;
+
+	private final Acts acts;
+
+	ActController(ActManagement management, Acts acts) {
+		this.management = management;
+		this.acts = acts;
+	}
+
+	@PostMapping("/scripts/{scriptId}/acts")
+	ResponseEntity<ActView> create(@PathVariable UUID scriptId, @Valid @RequestBody(required = false) NewAct body) {
+		NewAct act = body == null ? new NewAct(null, null) : body;
+		Act created = management.create(scriptId, act.title(), act.ordinal());
+		return ResponseEntity.created(URI.create("/acts/" + created.id())).body(ActView.of(created));
+	}
+
+	@GetMapping("/scripts/{scriptId}/acts")
+	List<ActView> list(@PathVariable UUID scriptId) {
+		return management.actsOf(scriptId).stream().map(ActView::of).toList();
+	}
+
+	@GetMapping("/acts/{id}")
+	ActView get(@PathVariable UUID id) {
+		return acts.findById(id).map(ActView::of).orElseThrow(() -> new ActNotFound(id));
+	}
+
+	/** Retitle ({@code "title"}, {@code null} clears it) and/or move ({@code "ordinal"}); absent fields stay. */
+	@PatchMapping("/acts/{id}")
+	ActView revise(@PathVariable UUID id, @Valid @RequestBody ActChanges body) {
+		return ActView.of(management.revise(id, body.title, body.titleNamed, body.ordinal));
+	}
+
+	@DeleteMapping("/acts/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		management.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler({ ActNotFound.class, ScriptNotFound.class })
+	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle(ex instanceof ActNotFound ? "Act not found" : "Script not found");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler(ScriptLookup.Unavailable.class)
+	ResponseEntity<ProblemDetail> scriptsUnavailable(ScriptLookup.Unavailable ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Cannot confirm the script exists right now: script-svc is unavailable. Try again shortly.");
+		problem.setTitle("script-svc unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2").body(problem);
+	}
+
+	record NewAct(@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+			@Min(1) @Max(10_000) Integer ordinal) {
+	}
+
+	/** A partial update; the setters record whether the title was named, so that {@code null} can clear it. */
+	static final class ActChanges {
+
+		@Size(max = 300)
+		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+		private String title;
+
+		private boolean titleNamed;
+
+		@Min(1)
+		@Max(10_000)
+		private Integer ordinal;
+
+		public void setTitle(String title) {
+			this.title = title;
+			this.titleNamed = true;
+		}
+
+		public void setOrdinal(Integer ordinal) {
+			this.ordinal = ordinal;
+		}
+	}
+
+	record ActView(UUID id, UUID scriptId, int ordinal, String title) {
+
+		static ActView of(Act act) {
+			return new ActView(act.id(), act.scriptId(), act.ordinal(), act.title());
+		}
+	}
+}

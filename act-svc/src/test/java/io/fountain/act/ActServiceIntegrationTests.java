@@ -1,0 +1,194 @@
+package io.fountain.act;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.events.Topic;
+import io.fountain.events.act.v1.ActCreated;
+import io.fountain.events.act.v1.ActDeleted;
+import io.fountain.events.act.v1.ActEvent;
+import io.fountain.events.act.v1.DeletionCause;
+import io.fountain.testing.FountainTestEnvironment;
+import io.fountain.testing.Http;
+import io.fountain.testing.TopicReader;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ActServiceIntegrationTests {
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		FountainTestEnvironment.register(registry, "act");
+		registry.add("fountain.act.script-service-url", ScriptServiceStandIn::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AvroCodec codec;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private ScriptEventStream scripts;
+
+	private Http http;
+
+	@BeforeEach
+	void setUp() {
+		scripts = new ScriptEventStream(codec);
+		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+	}
+
+	@AfterEach
+	void tearDown() {
+		scripts.close();
+	}
+
+	@Test
+	void actsOfAScriptAreListedInOrderAndInsertingOneMovesTheRestDown() {
+		UUID script = knownScript();
+		UUID one = createAct(script, "{\"title\": \"One\"}");
+		UUID two = createAct(script, "{\"title\": \"Two\"}");
+		UUID zero = createAct(script, "{\"title\": \"Prologue\", \"ordinal\": 1}");
+
+		assertThat(titles(script)).containsExactly("Prologue", "One", "Two");
+		assertThat(http.patch("/acts/" + two, "{\"ordinal\": 1}").status()).isEqualTo(200);
+		assertThat(titles(script)).containsExactly("Two", "Prologue", "One");
+		assertThat(http.delete("/acts/" + zero).status()).isEqualTo(204);
+		assertThat(titles(script)).containsExactly("Two", "One");
+		assertThat(http.get("/acts/" + one).json().get("ordinal").asInt()).isEqualTo(2);
+		assertThat(http.patch("/acts/" + one, "{\"title\": null}").json().get("title").isNull()).isTrue();
+	}
+
+	@Test
+	void aScriptJustCreatedTakesActsBeforeItsEventArrives() {
+		UUID script = UUID.randomUUID();
+		ScriptServiceStandIn.exists(script); // script-svc knows it; its event is still in flight
+
+		Http.Response created = http.post("/scripts/" + script + "/acts", "{\"title\": \"At once\"}");
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+	}
+
+	@Test
+	void anActUnderAnUnknownOrDeletedScriptIsRefusedWithA404Problem() {
+		Http.Response unknown = http.post("/scripts/" + UUID.randomUUID() + "/acts", "{}");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+		UUID script = knownScript();
+		scripts.send(ScriptEventStream.deleted(script));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> http.post("/scripts/" + script + "/acts", "{}").status() == 404);
+		assertThat(http.get("/scripts/" + script + "/acts").status()).isEqualTo(404);
+	}
+
+	@Test
+	void deletingAScriptDeletesItsActsEachAnnouncedOnceEvenWhenTheEventComesTwice() {
+		UUID script = knownScript();
+		List<UUID> acts = List.of(createAct(script, "{}"), createAct(script, "{}"), createAct(script, "{}"));
+		var deleted = ScriptEventStream.deleted(script);
+
+		scripts.send(deleted);
+		scripts.send(deleted);
+		scripts.send(ScriptEventStream.created(script)); // a late or replayed creation resurrects nothing
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> acts.stream().allMatch(act -> http.get("/acts/" + act).status() == 404));
+		try (TopicReader reader = new TopicReader(Topic.ACT.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script).size() == 3);
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+				.until(() -> deletions(reader, script).size() == 3);
+			assertThat(deletions(reader, script)).extracting(ActEvent::getActId).containsExactlyInAnyOrderElementsOf(acts);
+			assertThat(deletions(reader, script))
+				.allSatisfy(e -> assertThat(((ActDeleted) e.getPayload()).getCause()).isEqualTo(DeletionCause.CASCADE));
+			assertThat(reader.keyed(script)).extracting(r -> decode(r).getPayload())
+				.filteredOn(ActCreated.class::isInstance).hasSize(3);
+		}
+		assertThat(http.post("/scripts/" + script + "/acts", "{}").status()).isEqualTo(404);
+	}
+
+	@Test
+	void actsCreatedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
+		UUID script = knownScript();
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < 80; i++) {
+			answers.add(clients.submit(() -> http.post("/scripts/" + script + "/acts", "{}").status()));
+			if (i == 20) {
+				scripts.send(ScriptEventStream.deleted(script));
+			}
+		}
+		clients.shutdown();
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get()).isIn(201, 404);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> actRows(script) == 0);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> actRows(script) == 0);
+	}
+
+	@Test
+	void badInputIsA400NamingTheField() {
+		UUID script = knownScript();
+		Http.Response wrongType = http.post("/scripts/" + script + "/acts", "{\"ordinal\": \"first\"}");
+		assertThat(wrongType.status()).isEqualTo(400);
+		assertThat(wrongType.json().get("errors").findValuesAsString("field")).contains("ordinal");
+		Http.Response tooLong = http.post("/scripts/" + script + "/acts", "{\"title\": \"" + "x".repeat(301) + "\"}");
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.json().get("errors").findValuesAsString("field")).contains("title");
+		assertThat(http.get("/acts/" + UUID.randomUUID()).status()).isEqualTo(404);
+		assertThat(actRows(script)).isZero();
+	}
+
+	private UUID knownScript() {
+		UUID script = UUID.randomUUID();
+		scripts.send(ScriptEventStream.created(script));
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+			.queryForObject("SELECT count(*) FROM known_script WHERE id = ?", Integer.class, script) == 1);
+		return script;
+	}
+
+	private UUID createAct(UUID script, String body) {
+		Http.Response response = http.post("/scripts/" + script + "/acts", body);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return UUID.fromString(response.json().get("id").asString());
+	}
+
+	private List<String> titles(UUID script) {
+		return http.get("/scripts/" + script + "/acts").json().findValuesAsString("title");
+	}
+
+	private int actRows(UUID script) {
+		return jdbc.queryForObject("SELECT count(*) FROM act WHERE script_id = ?", Integer.class, script);
+	}
+
+	private List<ActEvent> deletions(TopicReader reader, UUID script) {
+		return reader.keyed(script).stream().map(this::decode).filter(e -> e.getPayload() instanceof ActDeleted).toList();
+	}
+
+	private ActEvent decode(ConsumerRecord<String, byte[]> record) {
+		return codec.decode(record.value(), ActEvent.class);
+	}
+}
