@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -89,7 +88,7 @@ class ScriptController {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}
 
-	record NewScript(@NotNull @NotBlank @Size(max = 300) String title, @Size(max = 200) String credit,
+	record NewScript(@NotBlank @Size(max = 300) String title, @Size(max = 200) String credit,
 			@Size(max = 20) List<@NotBlank @Size(max = 200) String> authors, @Size(max = 1000) String source,
 			@Size(max = 100) String draftDate, @Size(max = 1000) String contact) {
 

@@ -1,0 +1,170 @@
+package io.fountain.edge.routing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import io.fountain.edge.EdgeSettings;
+
+/**
+ * Passes every routed request on to the service that serves it and its answer back, unchanged but for the headers
+ * the edge owns: the correlation id (kept from the client when sane, made up otherwise) and the user the request acts
+ * for. A service that does not answer in time is a 503 naming it.
+ */
+@RestController
+class ProxyController {
+
+	/** Until authentication lands at the edge, the caller names its user in this header. */
+	static final String CLIENT_USER = "X-User";
+
+	static final String USER = "Fountain-User";
+
+	static final String CORRELATION_ID = "X-Correlation-Id";
+
+	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
+	private static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+			HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key");
+
+	private static final List<String> RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION,
+			HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, CORRELATION_ID);
+
+	private final RouteTable routes;
+
+	private final RestClient http;
+
+	private final long maxBodySize;
+
+	ProxyController(RouteTable routes, RestClient.Builder builder, EdgeSettings settings) {
+		this.routes = routes;
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				java.net.http.HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
+		requests.setReadTimeout(settings.readTimeout());
+		this.http = builder.clone().requestFactory(requests).build();
+		this.maxBodySize = settings.maxBodySize().toBytes();
+	}
+
+	@RequestMapping("/**")
+	ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
+		String path = request.getRequestURI();
+		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> new NoRoute(path));
+		byte[] body = readBody(request);
+		String query = request.getQueryString();
+		URI uri = URI.create(target.baseUrl() + path + (query == null ? "" : "?" + query));
+		String correlationId = sane(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());
+
+		RestClient.RequestBodySpec call = http.method(HttpMethod.valueOf(request.getMethod()))
+			.uri(uri)
+			.header(CORRELATION_ID, correlationId)
+			.header(USER, sane(request.getHeader(CLIENT_USER), "anonymous"));
+		for (String name : REQUEST_HEADERS) {
+			String value = request.getHeader(name);
+			if (value != null) {
+				call.header(name, value);
+			}
+		}
+		if (body.length > 0) {
+			call.body(body);
+		}
+		try {
+			return call.exchange((outbound, response) -> {
+				HttpHeaders headers = new HttpHeaders();
+				for (String name : RESPONSE_HEADERS) {
+					List<String> values = response.getHeaders().get(name);
+					if (values != null) {
+						headers.put(name, values);
+					}
+				}
+				headers.set(CORRELATION_ID, correlationId);
+				try (InputStream in = response.getBody()) {
+					return new ResponseEntity<>(in.readAllBytes(), headers, response.getStatusCode());
+				}
+			});
+		}
+		catch (ResourceAccessException ex) {
+			throw new DownstreamUnavailable(target, ex);
+		}
+	}
+
+	private byte[] readBody(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > maxBodySize) {
+			throw new BodyTooLarge(maxBodySize);
+		}
+		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodySize + 1));
+		if (body.length > maxBodySize) {
+			throw new BodyTooLarge(maxBodySize);
+		}
+		return body;
+	}
+
+	@ExceptionHandler(NoRoute.class)
+	ResponseEntity<ProblemDetail> noRoute(NoRoute ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Not found");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler(DownstreamUnavailable.class)
+	ResponseEntity<ProblemDetail> unavailable(DownstreamUnavailable ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Service unavailable");
+		problem.setProperty("service", ex.service());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	@ExceptionHandler(BodyTooLarge.class)
+	ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+		problem.setTitle("Request body too large");
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+	}
+
+	private static String sane(String value, String fallback) {
+		return value != null && TOKEN.matcher(value).matches() ? value : fallback;
+	}
+
+	static final class NoRoute extends RuntimeException {
+
+		NoRoute(String path) {
+			super("Nothing is served at " + (path.length() > 200 ? path.substring(0, 200) + "..." : path));
+		}
+	}
+
+	static final class DownstreamUnavailable extends RuntimeException {
+
+		private final String service;
+
+		DownstreamUnavailable(RouteTable.Downstream target, Exception cause) {
+			super(target.serviceName() + " is unavailable (it did not answer in time). Try again shortly.", cause);
+			this.service = target.serviceName();
+		}
+
+		String service() {
+			return service;
+		}
+	}
+
+	static final class BodyTooLarge extends RuntimeException {
+
+		BodyTooLarge(long limit) {
+			super("The request body is larger than the " + limit / (1024 * 1024) + " MB this API accepts");
+		}
+	}
+}

@@ -1,0 +1,275 @@
+package io.fountain.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole system on this machine: PostgreSQL databases (one per service, and the registry's), a Kafka broker,
+ * Apicurio Registry, every service and edge-api, each a child process. {@link #close()} stops them all, newest first.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+	private final StackConfig config;
+
+	private final long startedAt = System.nanoTime();
+
+	/** What has started, in order; parts started in parallel add themselves as soon as they are up. */
+	private final List<AutoCloseable> started = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	private final List<CompletableFuture<?>> pending = new ArrayList<>();
+
+	private final Map<Service, ManagedProcess> services = new LinkedHashMap<>();
+
+	private Postgres postgres;
+
+	private KafkaBroker kafka;
+
+	private ApicurioRegistry registry;
+
+	private LocalStack(StackConfig config) {
+		this.config = config;
+	}
+
+	public static LocalStack start(StackConfig config) {
+		LocalStack stack = new LocalStack(config);
+		try {
+			stack.startAll();
+			return stack;
+		}
+		catch (RuntimeException | IOException | InterruptedException ex) {
+			stack.close();
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			throw ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	private void startAll() throws IOException, InterruptedException {
+		List<String> problems = config.portProblems();
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException(String.join("\n", problems));
+		}
+		Files.createDirectories(config.dataDir());
+		if (config.clean()) {
+			deleteRecursively(config.dataDir().resolve("kafka"));
+		}
+
+		step("PostgreSQL");
+		postgres = Postgres.connectOrStart(config.pgServerUrl(), config.pgUser(), config.pgPassword(),
+				config.dataDir().resolve("postgres"), config.progress());
+		started.add(postgres);
+		postgres.ensureDatabases(databases(), config.clean());
+		ready("PostgreSQL", postgres.url(""));
+
+		step("Kafka and the schema registry");
+		CompletableFuture<KafkaBroker> broker = async(() -> KafkaBroker.start(config.repoRoot(),
+				config.dataDir().resolve("kafka"), config.port("kafka"), config.port("kafka-controller"), READY_TIMEOUT));
+		CompletableFuture<ApicurioRegistry> schemas = async(() -> ApicurioRegistry.start(config.port("registry"),
+				config.port("registry-management"), new ApicurioRegistry.SqlStorage(
+						postgres.url(config.database("registry")), postgres.user(), postgres.password()),
+				logs().resolve("registry.log"), READY_TIMEOUT));
+		kafka = join(broker);
+		ready("Kafka", kafka.bootstrapServers());
+		registry = join(schemas);
+		ready("schema registry", registry.confluentApiUrl());
+
+		step("services");
+		Map<Service, CompletableFuture<ManagedProcess>> backends = new LinkedHashMap<>();
+		for (Service service : Service.backends()) {
+			backends.put(service, async(() -> startService(service)));
+		}
+		for (Map.Entry<Service, CompletableFuture<ManagedProcess>> backend : backends.entrySet()) {
+			services.put(backend.getKey(), join(backend.getValue()));
+			ready(backend.getKey().module(), url(backend.getKey()));
+		}
+		services.put(Service.EDGE, startService(Service.EDGE));
+		started.add(services.get(Service.EDGE));
+		ready("edge-api", edgeUrl());
+	}
+
+	private ManagedProcess startService(Service service) throws IOException {
+		List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(), "-Xmx384m", "-XX:+UseSerialGC",
+				"-jar", service.jar(config.repoRoot()).toString(), "--server.port=" + config.port(service.shortName()),
+				"--management.endpoint.health.probes.enabled=true"));
+		if (service == Service.EDGE) {
+			for (Service backend : Service.backends()) {
+				command.add("--fountain.edge.services." + backend.shortName() + "=" + url(backend));
+			}
+		}
+		else {
+			command.addAll(List.of("--spring.datasource.url=" + postgres.url(config.database(service.shortName())),
+					"--spring.datasource.username=" + postgres.user(),
+					"--spring.datasource.password=" + postgres.password(),
+					"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+					"--fountain.eventing.registry-url=" + registry.confluentApiUrl(),
+					"--fountain.eventing.partitions=3"));
+			if (service == Service.ACT) {
+				command.add("--fountain.act.script-service-url=" + url(Service.SCRIPT));
+			}
+		}
+		ManagedProcess process = ManagedProcess.start(service.module(), command, Map.of(),
+				logs().resolve(service.module() + ".log"));
+		try {
+			Readiness.await(process, READY_TIMEOUT,
+					() -> Readiness.httpOk(url(service) + "/actuator/health/readiness"));
+		}
+		catch (RuntimeException ex) {
+			process.stop();
+			throw ex;
+		}
+		return process;
+	}
+
+	/** A process of the stack that has died, if any: the stack is broken then. */
+	public java.util.Optional<ManagedProcess> deadProcess() {
+		List<ManagedProcess> all = new ArrayList<>(services.values());
+		if (kafka != null) {
+			all.add(kafka.process());
+		}
+		if (registry != null) {
+			all.add(registry.process());
+		}
+		return all.stream().filter(p -> !p.isAlive()).findFirst();
+	}
+
+	public String edgeUrl() {
+		return url(Service.EDGE);
+	}
+
+	public String url(Service service) {
+		return "http://127.0.0.1:" + config.port(service.shortName());
+	}
+
+	public String bootstrapServers() {
+		return kafka.bootstrapServers();
+	}
+
+	public String registryUrl() {
+		return registry.confluentApiUrl();
+	}
+
+	public String jdbcUrl(Service service) {
+		return postgres.url(config.database(service.shortName()));
+	}
+
+	public String databaseUser() {
+		return postgres.user();
+	}
+
+	public String databasePassword() {
+		return postgres.password();
+	}
+
+	public Duration uptime() {
+		return Duration.ofNanos(System.nanoTime() - startedAt);
+	}
+
+	/** Drops the stack's databases (for throwaway stacks such as the system tests'). Call after {@link #close()}. */
+	public void dropDatabases() {
+		if (postgres != null) {
+			postgres.dropDatabases(databases());
+		}
+	}
+
+	public List<String> databases() {
+		List<String> names = new ArrayList<>();
+		Service.backends().forEach(service -> names.add(config.database(service.shortName())));
+		names.add(config.database("registry"));
+		return names;
+	}
+
+	@Override
+	public synchronized void close() {
+		for (CompletableFuture<?> part : pending) {
+			try {
+				part.join(); // a part still starting is stopped too, once it is up
+			}
+			catch (RuntimeException ex) {
+				// it failed to start: nothing to stop
+			}
+		}
+		for (int i = started.size() - 1; i >= 0; i--) {
+			try {
+				started.get(i).close();
+			}
+			catch (Exception ex) {
+				config.progress().accept("could not stop " + started.get(i) + ": " + ex.getMessage());
+			}
+		}
+		started.clear();
+	}
+
+	private Path logs() {
+		return config.dataDir().resolve("logs");
+	}
+
+	private void step(String what) {
+		config.progress().accept(String.format("%5.1f s  starting %s ...", seconds(), what));
+	}
+
+	private void ready(String what, String where) {
+		config.progress().accept(String.format("%5.1f s  %s ready at %s", seconds(), what, where));
+	}
+
+	private double seconds() {
+		return (System.nanoTime() - startedAt) / 1e9;
+	}
+
+	private <T extends AutoCloseable> CompletableFuture<T> async(Start<T> start) {
+		CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+			try {
+				T part = start.start();
+				started.add(part);
+				return part;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		});
+		pending.add(future);
+		return future;
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+		}
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (var walk = Files.walk(path)) {
+			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface Start<T> {
+
+		T start() throws IOException, InterruptedException;
+	}
+}

@@ -1,0 +1,71 @@
+package io.fountain.local;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code ./infra/run-local}: starts the whole system in the foreground and stops all of it on Ctrl-C or SIGTERM.
+ * {@code --clean} starts from empty databases and an empty Kafka.
+ */
+public final class Main {
+
+	private Main() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		List<String> options = List.of(args);
+		if (options.contains("--help") || options.contains("-h")) {
+			System.out.println("""
+					Usage: ./infra/run-local [--clean]
+					Starts Kafka, the schema registry, every service and edge-api; PostgreSQL from the machine
+					(FOUNTAIN_PG_URL, default jdbc:postgresql://127.0.0.1:5432/, user FOUNTAIN_PG_USER=postgres).
+					  --clean   drop the stack's databases and Kafka's data first
+					Ports (environment): FOUNTAIN_EDGE_PORT=8080, FOUNTAIN_SCRIPT_PORT=8081, FOUNTAIN_ACT_PORT=8082,
+					FOUNTAIN_KAFKA_PORT=19092, FOUNTAIN_KAFKA_CONTROLLER_PORT=19093, FOUNTAIN_REGISTRY_PORT=18080,
+					FOUNTAIN_REGISTRY_MANAGEMENT_PORT=18081. Logs: .local-data/logs/.""");
+			return;
+		}
+		Path repoRoot = Path.of(System.getProperty("fountain.repo", ".")).toAbsolutePath().normalize();
+		StackConfig config = StackConfig.fromEnvironment(repoRoot, options.contains("--clean"), Main::say);
+		say("starting the local stack" + (config.clean() ? " from scratch (--clean)" : "") + "; logs in "
+				+ config.dataDir().resolve("logs"));
+		CountDownLatch stopped = new CountDownLatch(1);
+		AtomicBoolean stopping = new AtomicBoolean();
+		LocalStack stack;
+		try {
+			stack = LocalStack.start(config);
+		}
+		catch (RuntimeException ex) {
+			say("FAILED: " + ex.getMessage());
+			say("Nothing was left running. Fix the cause above and run ./infra/run-local again.");
+			System.exit(1);
+			return;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopping.set(true);
+			say("stopping every process of the stack ...");
+			stack.close();
+			say("stopped.");
+			stopped.countDown();
+		}, "stack-stop"));
+		say(String.format("READY in %.0f s: Fountain at %s (try: curl -s -X POST %s/scripts -H 'Content-Type: application/json' -d '{\"title\":\"My play\"}'). Ctrl-C stops everything.",
+				stack.uptime().toMillis() / 1000.0, stack.edgeUrl(), stack.edgeUrl()));
+		while (stopped.getCount() > 0) {
+			var dead = stack.deadProcess();
+			if (dead.isPresent() && !stopping.get()) {
+				say(dead.get().name() + " exited unexpectedly. Its log (" + dead.get().log() + ") ends with:\n"
+						+ dead.get().tail(20));
+				System.exit(1); // the shutdown hook stops the rest
+			}
+			Thread.sleep(2000);
+		}
+	}
+
+	private static void say(String line) {
+		System.out.println("[fountain " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + line);
+	}
+}

@@ -1,0 +1,85 @@
+package io.fountain.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * How to run the local stack: where the repository and the data are, which ports, which PostgreSQL.
+ *
+ * @param repoRoot the checkout (jars and the unpacked registry are found under it)
+ * @param dataDir Kafka's data, the logs, an embedded PostgreSQL's data
+ * @param ports each port by its name (see {@link #DEFAULT_PORTS})
+ * @param pgServerUrl JDBC URL of the PostgreSQL server, without a database
+ * @param databasePrefix the stack's databases are {@code <prefix>_script}, {@code <prefix>_act}, ...
+ * @param clean start from nothing: drop the databases and Kafka's data first
+ * @param progress where progress lines go
+ */
+public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> ports, String pgServerUrl, String pgUser,
+		String pgPassword, String databasePrefix, boolean clean, Consumer<String> progress) {
+
+	/** Port names, their defaults, and the environment variables that change them. */
+	public static final Map<String, Integer> DEFAULT_PORTS;
+
+	static {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("edge", 8080);
+		for (Service service : Service.values()) {
+			if (service != Service.EDGE) {
+				ports.put(service.shortName(), service.defaultPort());
+			}
+		}
+		ports.put("kafka", 19092);
+		ports.put("kafka-controller", 19093);
+		ports.put("registry", 18080);
+		ports.put("registry-management", 18081);
+		DEFAULT_PORTS = Map.copyOf(ports);
+	}
+
+	public int port(String name) {
+		return ports.get(name);
+	}
+
+	public static String environmentVariable(String portName) {
+		return "FOUNTAIN_" + portName.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+	}
+
+	/** The configuration from the environment, with the defaults the README documents. */
+	public static StackConfig fromEnvironment(Path repoRoot, boolean clean, Consumer<String> progress) {
+		Map<String, Integer> ports = new HashMap<>();
+		DEFAULT_PORTS.forEach((name, port) -> {
+			String value = System.getenv(environmentVariable(name));
+			ports.put(name, value == null ? port : Integer.parseInt(value.trim()));
+		});
+		String pgUrl = System.getenv().getOrDefault("FOUNTAIN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+		return new StackConfig(repoRoot, repoRoot.resolve(".local-data"), ports, pgUrl.endsWith("/") ? pgUrl : pgUrl + "/",
+				System.getenv().getOrDefault("FOUNTAIN_PG_USER", "postgres"),
+				System.getenv().getOrDefault("FOUNTAIN_PG_PASSWORD", ""), "fountain", clean, progress);
+	}
+
+	/** Every port free and none twice, or a message naming the culprit and how to change it. */
+	public List<String> portProblems() {
+		List<String> problems = new ArrayList<>();
+		Map<Integer, String> seen = new HashMap<>();
+		ports.forEach((name, port) -> {
+			String other = seen.putIfAbsent(port, name);
+			if (other != null) {
+				problems.add("Port " + port + " is configured for both " + other + " and " + name + " ("
+						+ environmentVariable(name) + ")");
+			}
+			else if (Readiness.portOpen("127.0.0.1", port)) {
+				problems.add("Port " + port + " (" + name + ") is in use: stop what uses it, or choose another with "
+						+ environmentVariable(name) + "=<port>");
+			}
+		});
+		return problems;
+	}
+
+	public String database(String shortName) {
+		return databasePrefix + "_" + shortName.replace('-', '_');
+	}
+}
