@@ -3,6 +3,8 @@ package io.fountain.act;
 import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ActManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(ActManagement.class);
 
 	private final Acts acts;
 
@@ -105,9 +109,11 @@ public class ActManagement {
 	public void scriptDeleted(UUID scriptId) {
 		scripts.learnDeleted(scriptId);
 		scripts.lock(scriptId);
-		for (Act act : acts.deleteAllOfScript(scriptId)) {
+		List<Act> deleted = acts.deleteAllOfScript(scriptId);
+		for (Act act : deleted) {
 			events.publishEvent(act.delete(ActDeleted.Cause.CASCADE));
 		}
+		log.info("Script {} deleted: deleted its {} act(s)", scriptId, deleted.size());
 	}
 
 	private void moveWithin(Act act, int requested) {
