@@ -162,6 +162,15 @@ class ActServiceIntegrationTests {
 		assertThat(actRows(script)).isZero();
 	}
 
+	@Test
+	void operatorsSeeConsumerLagAndTheOutboxBacklogInOneScrape() {
+		knownScript(); // the listener has consumed, so its lag metrics exist
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/actuator/prometheus").body())
+			.contains("fountain_outbox_backlog_rows", "fountain_outbox_oldest_age_seconds",
+					"kafka_consumer_fetch_manager_records_lag", "fountain_event_hop_seconds"));
+	}
+
 	private UUID knownScript() {
 		UUID script = UUID.randomUUID();
 		scripts.send(ScriptEventStream.created(script));

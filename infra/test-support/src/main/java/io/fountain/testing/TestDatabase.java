@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * A fresh PostgreSQL database for a test class (or one service in a system test), on the machine's PostgreSQL,
  * dropped when the JVM exits. Server: {@code -Dfountain.test.postgres.url} (default
@@ -25,7 +27,8 @@ public record TestDatabase(String url, String user, String password, String name
 		String name = "test_" + purpose.replaceAll("[^a-z0-9]", "_") + "_"
 				+ UUID.randomUUID().toString().substring(0, 8);
 		execute("CREATE DATABASE " + name);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "drop-" + name));
+		// After the Spring contexts have closed, so that no pool is cut off mid-work.
+		SpringApplication.getShutdownHandlers().add(() -> drop(name));
 		return new TestDatabase(SERVER + name, USER, PASSWORD, name);
 	}
 

@@ -2,6 +2,7 @@ package io.fountain.testing;
 
 import java.util.Locale;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -52,14 +53,15 @@ public final class TestKafka {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
 		broker.brokerProperty("auto.create.topics.enable", "true");
 		broker.afterPropertiesSet();
-		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+		// After the Spring contexts have closed: their consumers leave the group while the broker is still up.
+		SpringApplication.getShutdownHandlers().add(broker::destroy);
 		return broker.getBrokersAsString();
 	}
 
 	private static String startContainer() {
 		KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.1");
 		kafka.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "kafka-container-stop"));
+		SpringApplication.getShutdownHandlers().add(kafka::stop);
 		return kafka.getBootstrapServers();
 	}
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.springframework.boot.SpringApplication;
+
 import io.fountain.local.ApicurioRegistry;
 import io.fountain.local.Readiness;
 
@@ -32,7 +34,7 @@ public final class TestRegistry {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "registry-stop"));
+			SpringApplication.getShutdownHandlers().add(registry::close);
 		}
 		return registry.confluentApiUrl();
 	}
