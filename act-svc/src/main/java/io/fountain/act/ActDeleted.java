@@ -10,6 +10,9 @@ public record ActDeleted(UUID actId, UUID scriptId, Cause cause) {
 		REQUESTED,
 
 		/** Its script was deleted. */
-		CASCADE
+		CASCADE,
+
+		/** Its script was found deleted by reconciliation: the script's deletion event was lost or skipped. */
+		RECONCILIATION
 	}
 }

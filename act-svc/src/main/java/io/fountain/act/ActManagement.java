@@ -9,31 +9,31 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.eventing.parents.Parents;
+
 /**
  * Commands on acts, and this service's reactions to scripts' events. Every change to a script's acts holds the
- * script's row in {@link KnownScripts} until it commits: an act is never created under a script known to be
+ * script's row in the parent replica until it commits: an act is never created under a script known to be
  * deleted, and an act created while its script's deletion is being applied is deleted with the others.
  */
 @Service
 public class ActManagement {
 
+	static final String SCRIPT = "script";
+
 	private static final Logger log = LoggerFactory.getLogger(ActManagement.class);
 
 	private final Acts acts;
 
-	private final KnownScripts scripts;
-
-	private final ScriptLookup lookup;
+	private final Parents parents;
 
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
-	ActManagement(Acts acts, KnownScripts scripts, ScriptLookup lookup, ApplicationEventPublisher events,
-			TransactionTemplate transactions) {
+	ActManagement(Acts acts, Parents parents, ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.acts = acts;
-		this.scripts = scripts;
-		this.lookup = lookup;
+		this.parents = parents;
 		this.events = events;
 		this.transactions = transactions;
 	}
@@ -43,9 +43,9 @@ public class ActManagement {
 	 * place down.
 	 */
 	public Act create(UUID scriptId, String title, Integer ordinal) {
-		confirmScript(scriptId);
+		parents.confirm(SCRIPT, scriptId);
 		return transactions.execute(status -> {
-			requireLive(scriptId);
+			parents.known().lockLive(SCRIPT, scriptId);
 			List<Act> siblings = acts.findByScript(scriptId);
 			int place = ordinal == null ? siblings.size() + 1 : Math.clamp(ordinal, 1, siblings.size() + 1);
 			for (Act sibling : siblings) {
@@ -60,31 +60,27 @@ public class ActManagement {
 		});
 	}
 
-	/** Retitles and/or moves an act; {@code null} leaves that part as it is. */
+	/** Retitles ({@code retitle}: to {@code title}, which may be null) and/or moves an act ({@code ordinal}). */
 	public Act revise(UUID actId, String title, boolean retitle, Integer ordinal) {
 		return transactions.execute(status -> {
-			Act act = acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
-			requireLive(act.scriptId());
-			Act locked = acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
+			Act act = lockedAct(actId);
 			if (retitle) {
-				locked.retitle(title).ifPresent(changed -> save(locked, changed));
+				act.retitle(title).ifPresent(changed -> save(act, changed));
 			}
 			if (ordinal != null) {
-				moveWithin(locked, ordinal);
+				moveWithin(act, ordinal);
 			}
-			return locked;
+			return act;
 		});
 	}
 
 	public void delete(UUID actId) {
 		transactions.executeWithoutResult(status -> {
-			Act act = acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
-			requireLive(act.scriptId());
-			Act locked = acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
-			acts.delete(locked);
-			events.publishEvent(locked.delete(ActDeleted.Cause.REQUESTED));
-			for (Act later : acts.findByScript(locked.scriptId())) {
-				if (later.ordinal() > locked.ordinal()) {
+			Act act = lockedAct(actId);
+			acts.delete(act);
+			events.publishEvent(act.delete(ActDeleted.Cause.REQUESTED));
+			for (Act later : acts.findByScript(act.scriptId())) {
+				if (later.ordinal() > act.ordinal()) {
 					later.moveTo(later.ordinal() - 1).ifPresent(changed -> save(later, changed));
 				}
 			}
@@ -93,27 +89,33 @@ public class ActManagement {
 
 	/** The acts of a script in order; the script must exist and not be deleted. */
 	public List<Act> actsOf(UUID scriptId) {
-		confirmScript(scriptId);
-		if (scripts.status(scriptId).orElse(KnownScripts.Status.DELETED) == KnownScripts.Status.DELETED) {
-			throw new ScriptNotFound(scriptId);
+		parents.confirm(SCRIPT, scriptId);
+		if (parents.known().find(SCRIPT, scriptId).orElseThrow().deleted()) {
+			throw new io.fountain.eventing.parents.ParentNotFound(SCRIPT, scriptId);
 		}
 		return acts.findByScript(scriptId);
 	}
 
 	/** A script was created: it may have acts from now on. Runs inside the consumer's transaction. */
 	public void scriptCreated(UUID scriptId) {
-		scripts.learnLive(scriptId);
+		parents.known().learnLive(SCRIPT, scriptId, scriptId, null);
 	}
 
-	/** A script was deleted: delete its acts, each announced, in this (the consumer's) transaction. */
-	public void scriptDeleted(UUID scriptId) {
-		scripts.learnDeleted(scriptId);
-		scripts.lock(scriptId);
+	/** A script was deleted: delete its acts, each announced, in the caller's transaction. */
+	public void scriptDeleted(UUID scriptId, ActDeleted.Cause cause) {
+		parents.known().learnDeleted(SCRIPT, scriptId, scriptId);
 		List<Act> deleted = acts.deleteAllOfScript(scriptId);
 		for (Act act : deleted) {
-			events.publishEvent(act.delete(ActDeleted.Cause.CASCADE));
+			events.publishEvent(act.delete(cause));
 		}
 		log.info("Script {} deleted: deleted its {} act(s)", scriptId, deleted.size());
+	}
+
+	/** The act, after locking its script: concurrent changes to one script's acts queue up. */
+	private Act lockedAct(UUID actId) {
+		Act act = acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
+		parents.known().lockLive(SCRIPT, act.scriptId());
+		return acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
 	}
 
 	private void moveWithin(Act act, int requested) {
@@ -121,10 +123,10 @@ public class ActManagement {
 		int from = act.ordinal();
 		int to = Math.clamp(requested, 1, siblings.size());
 		for (Act sibling : siblings) {
+			int place = sibling.ordinal();
 			if (sibling.id().equals(act.id())) {
 				continue;
 			}
-			int place = sibling.ordinal();
 			if (from < to && place > from && place <= to) {
 				sibling.moveTo(place - 1).ifPresent(changed -> save(sibling, changed));
 			}
@@ -138,22 +140,5 @@ public class ActManagement {
 	private void save(Act act, ActChanged changed) {
 		acts.update(act);
 		events.publishEvent(changed);
-	}
-
-	/** Makes sure this service knows the script, asking script-svc when its creation event has not arrived yet. */
-	private void confirmScript(UUID scriptId) {
-		if (scripts.status(scriptId).isPresent()) {
-			return;
-		}
-		if (!lookup.exists(scriptId)) {
-			throw new ScriptNotFound(scriptId);
-		}
-		transactions.executeWithoutResult(status -> scripts.learnLive(scriptId));
-	}
-
-	private void requireLive(UUID scriptId) {
-		if (scripts.lock(scriptId).orElse(KnownScripts.Status.DELETED) == KnownScripts.Status.DELETED) {
-			throw new ScriptNotFound(scriptId);
-		}
 	}
 }

@@ -1,8 +1,9 @@
 package io.fountain.act;
 
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
-public class ActNotFound extends RuntimeException {
+public class ActNotFound extends NoSuchElementException {
 
 	public ActNotFound(UUID id) {
 		super("No act " + id);

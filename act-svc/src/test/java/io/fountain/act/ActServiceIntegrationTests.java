@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.eventing.parents.Reconciler;
 import io.fountain.eventing.serde.AvroCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.fountain.events.Topic;
 import io.fountain.events.act.v1.ActCreated;
 import io.fountain.events.act.v1.ActDeleted;
@@ -33,13 +35,15 @@ import io.fountain.testing.FountainTestEnvironment;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Reconciliation runs when a test asks, not on its schedule.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "fountain.eventing.reconciliation-interval=0")
 class ActServiceIntegrationTests {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
 		FountainTestEnvironment.register(registry, "act");
-		registry.add("fountain.act.script-service-url", ScriptServiceStandIn::url);
+		registry.add("fountain.eventing.parents.script.url", ScriptServiceStandIn::url);
 	}
 
 	@LocalServerPort
@@ -50,6 +54,12 @@ class ActServiceIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Reconciler reconciler;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private ScriptEventStream scripts;
 
@@ -163,6 +173,27 @@ class ActServiceIntegrationTests {
 	}
 
 	@Test
+	void reconciliationDeletesTheActsOfAScriptWhoseDeletionEventWasLostAndCountsIt() {
+		UUID script = knownScript();
+		createAct(script, "{}");
+		createAct(script, "{}");
+		// As if the deletion had been recorded but its cascade lost (say, a restore from an old backup).
+		jdbc.update("UPDATE known_parent SET deleted = true WHERE kind = 'script' AND id = ?", script);
+
+		assertThat(reconciler.reconcileOnce()).isEqualTo(1);
+
+		assertThat(actRows(script)).isZero();
+		assertThat(meters.get("fountain.reconciliation.fixed").tag("parent", "script").counter().count()).isEqualTo(1);
+		try (TopicReader reader = new TopicReader(Topic.ACT.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script).size() == 2);
+			assertThat(deletions(reader, script)).allSatisfy(e -> assertThat(((ActDeleted) e.getPayload()).getCause())
+				.isEqualTo(DeletionCause.RECONCILIATION));
+			assertThat(deletions(reader, script)).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("system"));
+		}
+		assertThat(reconciler.reconcileOnce()).isZero();
+	}
+
+	@Test
 	void operatorsSeeConsumerLagAndTheOutboxBacklogInOneScrape() {
 		knownScript(); // the listener has consumed, so its lag metrics exist
 
@@ -175,7 +206,7 @@ class ActServiceIntegrationTests {
 		UUID script = UUID.randomUUID();
 		scripts.send(ScriptEventStream.created(script));
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-			.queryForObject("SELECT count(*) FROM known_script WHERE id = ?", Integer.class, script) == 1);
+			.queryForObject("SELECT count(*) FROM known_parent WHERE kind = 'script' AND id = ?", Integer.class, script) == 1);
 		return script;
 	}
 

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import io.fountain.act.ActDeleted;
 import io.fountain.act.ActManagement;
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.events.script.v1.ScriptCreated;
@@ -28,7 +29,7 @@ class ScriptEventsListener {
 		consumer.consume(record, ScriptEvent.class, event -> {
 			switch (event.getPayload()) {
 				case ScriptCreated created -> management.scriptCreated(event.getScriptId());
-				case ScriptDeleted deleted -> management.scriptDeleted(event.getScriptId());
+				case ScriptDeleted deleted -> management.scriptDeleted(event.getScriptId(), ActDeleted.Cause.CASCADE);
 				default -> {
 					// Title changes do not concern acts.
 				}

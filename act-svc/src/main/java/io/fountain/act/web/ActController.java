@@ -10,11 +10,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +23,6 @@ import io.fountain.act.Act;
 import io.fountain.act.ActManagement;
 import io.fountain.act.ActNotFound;
 import io.fountain.act.Acts;
-import io.fountain.act.ScriptLookup;
-import io.fountain.act.ScriptNotFound;
 
 /** The HTTP API of acts; edge-api routes {@code /scripts/{id}/acts} and {@code /acts/**} here. */
 @RestController
@@ -69,21 +64,6 @@ class ActController {
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		management.delete(id);
 		return ResponseEntity.noContent().build();
-	}
-
-	@ExceptionHandler({ ActNotFound.class, ScriptNotFound.class })
-	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle(ex instanceof ActNotFound ? "Act not found" : "Script not found");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-	}
-
-	@ExceptionHandler(ScriptLookup.Unavailable.class)
-	ResponseEntity<ProblemDetail> scriptsUnavailable(ScriptLookup.Unavailable ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"Cannot confirm the script exists right now: script-svc is unavailable. Try again shortly.");
-		problem.setTitle("script-svc unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2").body(problem);
 	}
 
 	record NewAct(@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,

@@ -33,6 +33,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -44,6 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.eventing.outbox.Outbox;
+import io.fountain.eventing.parents.KnownParents;
+import io.fountain.eventing.parents.ParentLookup;
+import io.fountain.eventing.parents.Parents;
+import io.fountain.eventing.parents.Reconciler;
 import io.fountain.eventing.outbox.OutboxBacklog;
 import io.fountain.eventing.outbox.OutboxRelay;
 import io.fountain.eventing.outbox.TraceContextCapture;
@@ -133,6 +138,26 @@ public class EventingAutoConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(UndecodableEventException.class);
 		return handler;
+	}
+
+	@Bean
+	KnownParents knownParents(JdbcClient jdbc) {
+		return new KnownParents(jdbc);
+	}
+
+	@Bean
+	Parents parents(KnownParents known, EventingSettings settings, TransactionTemplate transactions) {
+		Map<String, ParentLookup> lookups = new java.util.HashMap<>();
+		settings.parents().forEach((kind, source) -> lookups.put(kind,
+				new ParentLookup(source.owner(), source.url(), source.collection(), source.timeout())));
+		return new Parents(known, lookups, transactions);
+	}
+
+	@Bean
+	@ConditionalOnBean(Reconciler.Target.class)
+	Reconciler reconciler(KnownParents known, TransactionTemplate transactions, java.util.List<Reconciler.Target> targets,
+			MeterRegistry meters, EventingSettings settings) {
+		return new Reconciler(known, transactions, targets, meters, settings.reconciliationInterval());
 	}
 
 	@Bean

@@ -3,12 +3,14 @@ package io.fountain.problems;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -103,8 +106,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalidInput(describe(errors), errors));
 	}
 
+	/** The domain says "no such thing" with the JDK's own exception, so that it needs no HTTP type. */
+	@ExceptionHandler(NoSuchElementException.class)
+	ResponseEntity<ProblemDetail> notFound(NoSuchElementException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Not found");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) {
+		ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+		if (declared != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(declared.code(), ex.getMessage());
+			problem.setTitle(HttpStatus.valueOf(declared.code().value()).getReasonPhrase());
+			ResponseEntity.BodyBuilder response = ResponseEntity.status(declared.code());
+			if (declared.code() == HttpStatus.SERVICE_UNAVAILABLE) {
+				response.header(HttpHeaders.RETRY_AFTER, "2");
+			}
+			return response.body(problem);
+		}
 		log.error("Unexpected failure serving {}", request.getDescription(false), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Quote the X-Correlation-Id of this response when you report it.");

@@ -1,0 +1,17 @@
+package io.fountain.act;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.fountain.eventing.parents.Reconciler;
+
+/** Acts whose script is known to be deleted are deleted, should the script's deletion event ever be lost. */
+@Configuration(proxyBeanMethods = false)
+class ActReconciliation {
+
+	@Bean
+	Reconciler.Target actsOfDeletedScripts(ActManagement management) {
+		return new Reconciler.Target(ActManagement.SCRIPT, "act", "script_id",
+				script -> management.scriptDeleted(script, ActDeleted.Cause.RECONCILIATION));
+	}
+}

@@ -1,0 +1,88 @@
+package io.fountain.eventing.parents;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Read-your-writes for a parent whose creation event has not reached this service yet: asks the parent's owner
+ * ({@code GET <baseUrl>/<collection>/<id>}) whether it exists and in which script. A read, never a request to act.
+ */
+public class ParentLookup {
+
+	private static final Pattern SCRIPT_ID = Pattern.compile("\"scriptId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String owner;
+
+	private final String baseUrl;
+
+	private final String collection;
+
+	private final Duration timeout;
+
+	/**
+	 * @param owner the owning service's name, for messages
+	 * @param collection the path segment of the parent's resource, e.g. {@code acts}; for {@code scripts} the id is
+	 * the script id itself
+	 */
+	public ParentLookup(String owner, String baseUrl, String collection, Duration timeout) {
+		this.owner = owner;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.collection = collection;
+		this.timeout = timeout;
+	}
+
+	/** The parent's script id, or empty when its owner says it does not exist. */
+	public Optional<UUID> scriptOf(UUID id) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + collection + "/" + id))
+			.timeout(timeout)
+			.header("Fountain-User", "system")
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 404) {
+				return Optional.empty();
+			}
+			if (response.statusCode() != 200) {
+				throw new ParentUnavailable(owner, "answered " + response.statusCode());
+			}
+			if (collection.equals("scripts")) {
+				return Optional.of(id);
+			}
+			Matcher scriptId = SCRIPT_ID.matcher(response.body());
+			if (!scriptId.find()) {
+				throw new ParentUnavailable(owner, "answered without a scriptId");
+			}
+			return Optional.of(UUID.fromString(scriptId.group(1)));
+		}
+		catch (IOException ex) {
+			throw new ParentUnavailable(owner, "did not answer: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ParentUnavailable(owner, "was not asked: interrupted");
+		}
+	}
+
+	/** The parent's owner could not say whether it exists: the client should try again shortly. */
+	@ResponseStatus(value = HttpStatus.SERVICE_UNAVAILABLE)
+	public static class ParentUnavailable extends RuntimeException {
+
+		public ParentUnavailable(String owner, String what) {
+			super("Cannot confirm the parent exists right now: " + owner + " " + what + ". Try again shortly.");
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package io.fountain.eventing.parents;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The parents of a service's entities, by kind: the replica, and for each kind the lookup that confirms a parent
+ * the replica does not know yet. {@link #confirm} is called before the transaction that creates a child, and
+ * {@link KnownParents#lockLive} inside it.
+ */
+public class Parents {
+
+	private final KnownParents known;
+
+	private final Map<String, ParentLookup> lookups;
+
+	private final TransactionTemplate transactions;
+
+	public Parents(KnownParents known, Map<String, ParentLookup> lookups, TransactionTemplate transactions) {
+		this.known = known;
+		this.lookups = Map.copyOf(lookups);
+		this.transactions = transactions;
+	}
+
+	public KnownParents known() {
+		return known;
+	}
+
+	/**
+	 * Makes sure the replica knows the parent: when it does not, asks the parent's owner and records its answer.
+	 * @throws ParentNotFound when the owner says it does not exist
+	 */
+	public void confirm(String kind, UUID id) {
+		if (known.find(kind, id).isPresent()) {
+			return;
+		}
+		ParentLookup lookup = lookups.get(kind);
+		if (lookup == null) {
+			throw new ParentNotFound(kind, id);
+		}
+		UUID scriptId = lookup.scriptOf(id).orElseThrow(() -> new ParentNotFound(kind, id));
+		transactions.executeWithoutResult(status -> known.learnLive(kind, id, scriptId, null));
+	}
+}
