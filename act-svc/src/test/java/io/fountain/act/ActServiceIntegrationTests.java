@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.eventing.parents.Reconciler;
 import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.UpstreamEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.fountain.events.Topic;
 import io.fountain.events.act.v1.ActCreated;
@@ -43,7 +45,7 @@ class ActServiceIntegrationTests {
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
 		FountainTestEnvironment.register(registry, "act");
-		registry.add("fountain.eventing.parents.script.url", ScriptServiceStandIn::url);
+		registry.add("fountain.eventing.parents.script.url", ParentOwnerStandIn::url);
 	}
 
 	@LocalServerPort
@@ -61,19 +63,19 @@ class ActServiceIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
-	private ScriptEventStream scripts;
+	private UpstreamEvents upstream;
 
 	private Http http;
 
 	@BeforeEach
 	void setUp() {
-		scripts = new ScriptEventStream(codec);
+		upstream = new UpstreamEvents(codec);
 		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
 	}
 
 	@AfterEach
 	void tearDown() {
-		scripts.close();
+		upstream.close();
 	}
 
 	@Test
@@ -95,7 +97,7 @@ class ActServiceIntegrationTests {
 	@Test
 	void aScriptJustCreatedTakesActsBeforeItsEventArrives() {
 		UUID script = UUID.randomUUID();
-		ScriptServiceStandIn.exists(script); // script-svc knows it; its event is still in flight
+		ParentOwnerStandIn.exists("scripts", script, script); // script-svc knows it; its event is still in flight
 
 		Http.Response created = http.post("/scripts/" + script + "/acts", "{\"title\": \"At once\"}");
 
@@ -109,7 +111,7 @@ class ActServiceIntegrationTests {
 		assertThat(unknown.contentType()).startsWith("application/problem+json");
 
 		UUID script = knownScript();
-		scripts.send(ScriptEventStream.deleted(script));
+		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> http.post("/scripts/" + script + "/acts", "{}").status() == 404);
 		assertThat(http.get("/scripts/" + script + "/acts").status()).isEqualTo(404);
@@ -119,11 +121,11 @@ class ActServiceIntegrationTests {
 	void deletingAScriptDeletesItsActsEachAnnouncedOnceEvenWhenTheEventComesTwice() {
 		UUID script = knownScript();
 		List<UUID> acts = List.of(createAct(script, "{}"), createAct(script, "{}"), createAct(script, "{}"));
-		var deleted = ScriptEventStream.deleted(script);
+		var deleted = UpstreamEvents.scriptDeleted(script);
 
-		scripts.send(deleted);
-		scripts.send(deleted);
-		scripts.send(ScriptEventStream.created(script)); // a late or replayed creation resurrects nothing
+		upstream.send(Topic.SCRIPT, deleted);
+		upstream.send(Topic.SCRIPT, deleted);
+		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script)); // a late or replayed creation resurrects nothing
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> acts.stream().allMatch(act -> http.get("/acts/" + act).status() == 404));
@@ -148,7 +150,7 @@ class ActServiceIntegrationTests {
 		for (int i = 0; i < 80; i++) {
 			answers.add(clients.submit(() -> http.post("/scripts/" + script + "/acts", "{}").status()));
 			if (i == 20) {
-				scripts.send(ScriptEventStream.deleted(script));
+				upstream.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
 			}
 		}
 		clients.shutdown();
@@ -204,7 +206,7 @@ class ActServiceIntegrationTests {
 
 	private UUID knownScript() {
 		UUID script = UUID.randomUUID();
-		scripts.send(ScriptEventStream.created(script));
+		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script));
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
 			.queryForObject("SELECT count(*) FROM known_parent WHERE kind = 'script' AND id = ?", Integer.class, script) == 1);
 		return script;

@@ -1,0 +1,104 @@
+package io.fountain.character;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.eventing.parents.Parents;
+
+/**
+ * Commands on characters, and this service's reactions to scripts' events. Changes to a script's cast hold the
+ * script's row in the parent replica until they commit (see {@link io.fountain.eventing.parents.KnownParents}).
+ */
+@Service
+public class CharacterManagement {
+
+	static final String SCRIPT = "script";
+
+	private static final Logger log = LoggerFactory.getLogger(CharacterManagement.class);
+
+	private final Characters characters;
+
+	private final Parents parents;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	CharacterManagement(Characters characters, Parents parents, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
+		this.characters = characters;
+		this.parents = parents;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	public Character create(UUID scriptId, String name, String description) {
+		parents.confirm(SCRIPT, scriptId);
+		return transactions.execute(status -> {
+			parents.known().lockLive(SCRIPT, scriptId);
+			Character character = Character.create(scriptId, name, description);
+			if (characters.nameTaken(scriptId, character.name(), character.id())) {
+				throw new NameTaken(character.name());
+			}
+			characters.insert(character);
+			events.publishEvent(character.created());
+			return character;
+		});
+	}
+
+	/** Renames ({@code null}: keeps the name) and sets the description ({@code describe}: to {@code description}). */
+	public Character revise(UUID id, String name, boolean describe, String description) {
+		return transactions.execute(status -> {
+			Character character = locked(id);
+			if (name != null && characters.nameTaken(character.scriptId(), name, id)) {
+				throw new NameTaken(name.strip());
+			}
+			character.revise(name, describe ? description : character.description()).ifPresent(changed -> {
+				characters.update(character);
+				events.publishEvent(changed);
+			});
+			return character;
+		});
+	}
+
+	public void delete(UUID id) {
+		transactions.executeWithoutResult(status -> {
+			Character character = locked(id);
+			characters.delete(character);
+			events.publishEvent(character.delete(CharacterDeleted.Cause.REQUESTED));
+		});
+	}
+
+	public List<Character> castOf(UUID scriptId) {
+		parents.confirm(SCRIPT, scriptId);
+		if (parents.known().find(SCRIPT, scriptId).orElseThrow().deleted()) {
+			throw new ParentNotFound(SCRIPT, scriptId);
+		}
+		return characters.findByScript(scriptId);
+	}
+
+	public void scriptCreated(UUID scriptId) {
+		parents.known().learnLive(SCRIPT, scriptId, scriptId, null);
+	}
+
+	/** A script was deleted: delete its characters, each announced, in the caller's transaction. */
+	public void scriptDeleted(UUID scriptId, CharacterDeleted.Cause cause) {
+		parents.known().learnDeleted(SCRIPT, scriptId, scriptId);
+		List<Character> deleted = characters.deleteAllOfScript(scriptId);
+		deleted.forEach(character -> events.publishEvent(character.delete(cause)));
+		log.info("Script {} deleted: deleted its {} character(s)", scriptId, deleted.size());
+	}
+
+	private Character locked(UUID id) {
+		Character character = characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
+		parents.known().lockLive(SCRIPT, character.scriptId());
+		return characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
+	}
+}

@@ -1,0 +1,17 @@
+package io.fountain.character;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.fountain.eventing.parents.Reconciler;
+
+/** Characters whose script is known to be deleted are deleted, should the script's deletion event ever be lost. */
+@Configuration(proxyBeanMethods = false)
+class CharacterReconciliation {
+
+	@Bean
+	Reconciler.Target charactersOfDeletedScripts(CharacterManagement management) {
+		return new Reconciler.Target(CharacterManagement.SCRIPT, "character", "script_id",
+				script -> management.scriptDeleted(script, CharacterDeleted.Cause.RECONCILIATION));
+	}
+}

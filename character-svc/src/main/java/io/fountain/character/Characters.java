@@ -1,0 +1,63 @@
+package io.fountain.character;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The characters this service owns. */
+@Repository
+public class Characters {
+
+	private final JdbcClient jdbc;
+
+	Characters(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Character character) {
+		jdbc.sql("INSERT INTO character (id, script_id, name, description) VALUES (?, ?, ?, ?)")
+			.params(character.id(), character.scriptId(), character.name(), character.description())
+			.update();
+	}
+
+	void update(Character character) {
+		jdbc.sql("UPDATE character SET name = ?, description = ? WHERE id = ?")
+			.params(character.name(), character.description(), character.id())
+			.update();
+	}
+
+	void delete(Character character) {
+		jdbc.sql("DELETE FROM character WHERE id = ?").param(character.id()).update();
+	}
+
+	List<Character> deleteAllOfScript(UUID scriptId) {
+		return jdbc.sql("DELETE FROM character WHERE script_id = ? RETURNING *").param(scriptId)
+			.query(Characters::map).list();
+	}
+
+	boolean nameTaken(UUID scriptId, String name, UUID except) {
+		return jdbc.sql("SELECT count(*) FROM character WHERE script_id = ? AND upper(name) = upper(?) AND id <> ?")
+			.params(scriptId, name.strip(), except)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public Optional<Character> findById(UUID id) {
+		return jdbc.sql("SELECT * FROM character WHERE id = ?").param(id).query(Characters::map).optional();
+	}
+
+	public List<Character> findByScript(UUID scriptId) {
+		return jdbc.sql("SELECT * FROM character WHERE script_id = ? ORDER BY upper(name)").param(scriptId)
+			.query(Characters::map).list();
+	}
+
+	private static Character map(ResultSet rs, int row) throws SQLException {
+		return new Character(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class), rs.getString("name"),
+				rs.getString("description"));
+	}
+}

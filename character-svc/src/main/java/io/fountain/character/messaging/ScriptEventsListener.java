@@ -1,0 +1,39 @@
+package io.fountain.character.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.fountain.character.CharacterDeleted;
+import io.fountain.character.CharacterManagement;
+import io.fountain.eventing.inbox.IdempotentConsumer;
+import io.fountain.events.script.v1.ScriptCreated;
+import io.fountain.events.script.v1.ScriptDeleted;
+import io.fountain.events.script.v1.ScriptEvent;
+
+/** Follows scripts: learns of new ones, and deletes the cast of deleted ones. */
+@Component
+class ScriptEventsListener {
+
+	private final IdempotentConsumer consumer;
+
+	private final CharacterManagement management;
+
+	ScriptEventsListener(IdempotentConsumer consumer, CharacterManagement management) {
+		this.consumer = consumer;
+		this.management = management;
+	}
+
+	@KafkaListener(topics = "fountain.script.events")
+	void on(ConsumerRecord<String, byte[]> record) {
+		consumer.consume(record, ScriptEvent.class, event -> {
+			switch (event.getPayload()) {
+				case ScriptCreated created -> management.scriptCreated(event.getScriptId());
+				case ScriptDeleted deleted -> management.scriptDeleted(event.getScriptId(), CharacterDeleted.Cause.CASCADE);
+				default -> {
+					// Title changes do not concern characters.
+				}
+			}
+		});
+	}
+}

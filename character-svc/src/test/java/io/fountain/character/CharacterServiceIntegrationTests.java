@@ -1,0 +1,174 @@
+package io.fountain.character;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.UpstreamEvents;
+import io.fountain.events.Topic;
+import io.fountain.events.character.v1.CharacterDeleted;
+import io.fountain.events.character.v1.CharacterEvent;
+import io.fountain.events.character.v1.CharacterUpdated;
+import io.fountain.events.character.v1.DeletionCause;
+import io.fountain.testing.FountainTestEnvironment;
+import io.fountain.testing.Http;
+import io.fountain.testing.TopicReader;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "fountain.eventing.reconciliation-interval=0")
+class CharacterServiceIntegrationTests {
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		FountainTestEnvironment.register(registry, "character");
+		registry.add("fountain.eventing.parents.script.url", ParentOwnerStandIn::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AvroCodec codec;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private UpstreamEvents upstream;
+
+	private Http http;
+
+	@BeforeEach
+	void setUp() {
+		upstream = new UpstreamEvents(codec);
+		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+	}
+
+	@AfterEach
+	void tearDown() {
+		upstream.close();
+	}
+
+	@Test
+	void aScriptsCastIsListedByNameAndARenameIsPublished() {
+		UUID script = knownScript();
+		UUID brick = create(script, "{\"name\": \"BRICK\", \"description\": \"An ex-athlete\"}");
+		create(script, "{\"name\": \"MAGGIE\"}");
+
+		assertThat(http.get("/scripts/" + script + "/characters").json().findValuesAsString("name"))
+			.containsExactly("BRICK", "MAGGIE");
+		assertThat(http.patch("/characters/" + brick, "{\"name\": \"BIG BRICK\"}").status()).isEqualTo(200);
+
+		try (TopicReader reader = new TopicReader(Topic.CHARACTER.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> reader.keyed(script).stream()
+				.map(r -> codec.decode(r.value(), CharacterEvent.class))
+				.anyMatch(e -> e.getPayload() instanceof CharacterUpdated updated && updated.getName().equals("BIG BRICK")
+						&& e.getCharacterId().equals(brick)));
+		}
+	}
+
+	@Test
+	void twoCharactersOfOneScriptCannotShareAName() {
+		UUID script = knownScript();
+		create(script, "{\"name\": \"BRICK\"}");
+
+		Http.Response again = http.post("/scripts/" + script + "/characters", "{\"name\": \"Brick\"}");
+
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("errors").findValuesAsString("field")).contains("name");
+	}
+
+	@Test
+	void deletingAScriptDeletesItsCastEachAnnouncedAsACascade() {
+		UUID script = knownScript();
+		List<UUID> cast = List.of(create(script, "{\"name\": \"A\"}"), create(script, "{\"name\": \"B\"}"),
+				create(script, "{\"name\": \"C\"}"));
+
+		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> cast.stream().allMatch(c -> http.get("/characters/" + c).status() == 404));
+		try (TopicReader reader = new TopicReader(Topic.CHARACTER.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script).size() == 3);
+			assertThat(deletions(reader, script)).extracting(CharacterEvent::getCharacterId).containsExactlyInAnyOrderElementsOf(cast);
+			assertThat(deletions(reader, script)).allSatisfy(e -> assertThat(((CharacterDeleted) e.getPayload()).getCause())
+				.isEqualTo(DeletionCause.CASCADE));
+		}
+		assertThat(http.post("/scripts/" + script + "/characters", "{\"name\": \"D\"}").status()).isEqualTo(404);
+	}
+
+	@Test
+	void charactersCreatedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
+		UUID script = knownScript();
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			int n = i;
+			answers.add(clients.submit(() -> http.post("/scripts/" + script + "/characters",
+					"{\"name\": \"EXTRA " + n + "\"}").status()));
+			if (i == 15) {
+				upstream.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
+			}
+		}
+		clients.shutdown();
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get()).isIn(201, 404);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> rows(script) == 0);
+	}
+
+	@Test
+	void aScriptJustCreatedTakesCharactersBeforeItsEventArrivesAndAnUnknownOneIsA404() {
+		UUID fresh = UUID.randomUUID();
+		ParentOwnerStandIn.exists("scripts", fresh, fresh);
+		assertThat(http.post("/scripts/" + fresh + "/characters", "{\"name\": \"EARLY\"}").status()).isEqualTo(201);
+
+		Http.Response unknown = http.post("/scripts/" + UUID.randomUUID() + "/characters", "{\"name\": \"X\"}");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(http.post("/scripts/" + fresh + "/characters", "{\"name\": \"\"}").status()).isEqualTo(400);
+	}
+
+	private UUID knownScript() {
+		UUID script = UUID.randomUUID();
+		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script));
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+				"SELECT count(*) FROM known_parent WHERE kind = 'script' AND id = ?", Integer.class, script) == 1);
+		return script;
+	}
+
+	private UUID create(UUID script, String body) {
+		Http.Response response = http.post("/scripts/" + script + "/characters", body);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return UUID.fromString(response.json().get("id").asString());
+	}
+
+	private int rows(UUID script) {
+		return jdbc.queryForObject("SELECT count(*) FROM character WHERE script_id = ?", Integer.class, script);
+	}
+
+	private List<CharacterEvent> deletions(TopicReader reader, UUID script) {
+		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), CharacterEvent.class))
+			.filter(e -> e.getPayload() instanceof CharacterDeleted).toList();
+	}
+}

@@ -1,0 +1,57 @@
+package io.fountain.eventing.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for the owners of a service's parents, answering the one read a service makes of them
+ * ({@code GET /<collection>/<id>}: 200 with the parent's {@code scriptId}, or 404), for parents a test says exist.
+ * One per test JVM.
+ */
+public final class ParentOwnerStandIn {
+
+	private static final Map<String, UUID> EXISTING = new ConcurrentHashMap<>();
+
+	private static HttpServer server;
+
+	private ParentOwnerStandIn() {
+	}
+
+	public static synchronized String url() {
+		if (server == null) {
+			try {
+				server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			server.createContext("/", exchange -> {
+				UUID scriptId = EXISTING.get(exchange.getRequestURI().getPath());
+				if (scriptId == null) {
+					exchange.sendResponseHeaders(404, -1);
+				}
+				else {
+					byte[] body = ("{\"scriptId\":\"" + scriptId + "\"}").getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().add("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, body.length);
+					exchange.getResponseBody().write(body);
+				}
+				exchange.close();
+			});
+			server.start();
+		}
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	/** From now on, the owner answers that the parent exists, in that script. */
+	public static void exists(String collection, UUID id, UUID scriptId) {
+		EXISTING.put("/" + collection + "/" + id, scriptId);
+	}
+}
