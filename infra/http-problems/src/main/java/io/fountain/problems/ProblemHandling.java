@@ -49,6 +49,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/** A 400 naming one field, for input checks that only the application can make. */
+	public static ResponseEntity<ProblemDetail> badRequest(String field, String message) {
+		return ResponseEntity.badRequest()
+			.body(invalidInput(field + " " + message, List.of(new FieldError(field, message))));
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {

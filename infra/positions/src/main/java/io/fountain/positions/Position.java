@@ -46,6 +46,9 @@ public final class Position {
 		key.append(DIGITS.charAt(ThreadLocalRandom.current().nextInt(62)));
 		key.append(DIGITS.charAt(1 + ThreadLocalRandom.current().nextInt(61)));
 		String timeKey = key.toString();
+		if (after != null && !isValid(after)) {
+			throw new InvalidPosition("after", "is not a position");
+		}
 		if (after != null && timeKey.compareTo(after) <= 0) {
 			return between(after, null);
 		}
@@ -55,17 +58,17 @@ public final class Position {
 	/**
 	 * A key strictly between {@code lower} and {@code upper}; {@code null} for {@code lower} means the start of the
 	 * scene and for {@code upper} the end.
-	 * @throws IllegalArgumentException when a key is not valid or {@code lower} is not below {@code upper}
+	 * @throws InvalidPosition when a key is not valid or {@code lower} is not below {@code upper}
 	 */
 	public static String between(String lower, String upper) {
 		if (lower != null && !isValid(lower)) {
-			throw new IllegalArgumentException("Not a position: " + lower);
+			throw new InvalidPosition("after", "is not a position");
 		}
 		if (upper != null && !isValid(upper)) {
-			throw new IllegalArgumentException("Not a position: " + upper);
+			throw new InvalidPosition("before", "is not a position");
 		}
 		if (lower != null && upper != null && lower.compareTo(upper) >= 0) {
-			throw new IllegalArgumentException(lower + " is not before " + upper);
+			throw new InvalidPosition("before", "must come after the 'after' position");
 		}
 		return midpoint(lower == null ? "" : lower, upper);
 	}
@@ -91,5 +94,23 @@ public final class Position {
 			return b.substring(0, 1);
 		}
 		return DIGITS.charAt(digitA) + midpoint(a.isEmpty() ? "" : a.substring(1), null);
+	}
+
+	/**
+	 * A position a client gave is malformed, or the two do not leave room between them in that order.
+	 * {@link #field()} is {@code after} (the lower bound) or {@code before} (the upper).
+	 */
+	public static final class InvalidPosition extends IllegalArgumentException {
+
+		private final String field;
+
+		InvalidPosition(String field, String message) {
+			super(field + " " + message);
+			this.field = field;
+		}
+
+		public String field() {
+			return field;
+		}
 	}
 }

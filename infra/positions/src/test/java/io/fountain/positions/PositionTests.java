@@ -64,8 +64,8 @@ class PositionTests {
 
 	@Test
 	void keysOutOfOrderOrMalformedAreRefused() {
-		assertThatThrownBy(() -> Position.between("b", "a")).hasMessageContaining("not before");
-		assertThatThrownBy(() -> Position.between("a-b", null)).hasMessageContaining("Not a position");
+		assertThatThrownBy(() -> Position.between("b", "a")).hasMessageContaining("must come after");
+		assertThatThrownBy(() -> Position.between("a-b", null)).hasMessageContaining("not a position");
 		assertThat(Position.isValid("V0")).isFalse();
 		assertThat(Position.isValid("")).isFalse();
 	}

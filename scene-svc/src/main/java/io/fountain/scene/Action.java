@@ -1,0 +1,90 @@
+package io.fountain.scene;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Lines of action in a scene, with their kind and their position among the scene's elements. */
+public final class Action {
+
+	/** How an action is set on the page. */
+	public enum Kind {
+		PLAIN, CENTERED, LYRIC
+	}
+
+	private final UUID id;
+
+	private final UUID scriptId;
+
+	private final UUID sceneId;
+
+	private String text;
+
+	private Kind kind;
+
+	private String position;
+
+	Action(UUID id, UUID scriptId, UUID sceneId, String text, Kind kind, String position) {
+		this.id = id;
+		this.scriptId = scriptId;
+		this.sceneId = sceneId;
+		this.text = text;
+		this.kind = kind;
+		this.position = position;
+	}
+
+	static Action create(UUID scriptId, UUID sceneId, String text, Kind kind, String position) {
+		return new Action(UUID.randomUUID(), scriptId, sceneId, text, kind, position);
+	}
+
+	ActionCreated created() {
+		return new ActionCreated(id, scriptId, sceneId, text, kind, position);
+	}
+
+	Optional<ActionChanged> revise(String newText, Kind newKind, String newPosition) {
+		List<String> changed = new ArrayList<>();
+		if (!newText.equals(text)) {
+			changed.add("text");
+		}
+		if (newKind != kind) {
+			changed.add("kind");
+		}
+		if (!newPosition.equals(position)) {
+			changed.add("position");
+		}
+		text = newText;
+		kind = newKind;
+		position = newPosition;
+		return changed.isEmpty() ? Optional.empty()
+				: Optional.of(new ActionChanged(id, scriptId, sceneId, text, kind, position, List.copyOf(changed)));
+	}
+
+	ActionDeleted delete(DeletionCause cause) {
+		return new ActionDeleted(id, scriptId, sceneId, cause);
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID scriptId() {
+		return scriptId;
+	}
+
+	public UUID sceneId() {
+		return sceneId;
+	}
+
+	public String text() {
+		return text;
+	}
+
+	public Kind kind() {
+		return kind;
+	}
+
+	public String position() {
+		return position;
+	}
+}

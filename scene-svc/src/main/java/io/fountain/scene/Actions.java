@@ -1,0 +1,68 @@
+package io.fountain.scene;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The actions this service owns. */
+@Repository
+public class Actions {
+
+	private final JdbcClient jdbc;
+
+	Actions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Action action) {
+		jdbc.sql("INSERT INTO action (id, script_id, scene_id, text, kind, position) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(action.id(), action.scriptId(), action.sceneId(), action.text(), action.kind().name(),
+					action.position())
+			.update();
+	}
+
+	void update(Action action) {
+		jdbc.sql("UPDATE action SET text = ?, kind = ?, position = ? WHERE id = ?")
+			.params(action.text(), action.kind().name(), action.position(), action.id())
+			.update();
+	}
+
+	void delete(Action action) {
+		jdbc.sql("DELETE FROM action WHERE id = ?").param(action.id()).update();
+	}
+
+	List<Action> deleteAllOfScenes(List<UUID> sceneIds) {
+		if (sceneIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("DELETE FROM action WHERE scene_id = ANY (?) RETURNING *")
+			.param(sceneIds.toArray(UUID[]::new))
+			.query(Actions::map)
+			.list();
+	}
+
+	public Optional<Action> findById(UUID id) {
+		return jdbc.sql("SELECT * FROM action WHERE id = ?").param(id).query(Actions::map).optional();
+	}
+
+	public List<Action> findByScene(UUID sceneId) {
+		return jdbc.sql("SELECT * FROM action WHERE scene_id = ? ORDER BY position, id").param(sceneId)
+			.query(Actions::map).list();
+	}
+
+	public List<Action> findByScript(UUID scriptId) {
+		return jdbc.sql("SELECT * FROM action WHERE script_id = ? ORDER BY scene_id, position, id").param(scriptId)
+			.query(Actions::map).list();
+	}
+
+	private static Action map(ResultSet rs, int row) throws SQLException {
+		return new Action(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
+				rs.getObject("scene_id", UUID.class), rs.getString("text"), Action.Kind.valueOf(rs.getString("kind")),
+				rs.getString("position"));
+	}
+}

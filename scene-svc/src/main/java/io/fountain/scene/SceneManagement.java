@@ -1,0 +1,218 @@
+package io.fountain.scene;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.fountain.eventing.parents.KnownParents;
+import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.eventing.parents.Parents;
+import io.fountain.positions.Position;
+
+/**
+ * Commands on scenes and their actions, and this service's reactions to acts' events. A change to an act's scenes
+ * holds the act's row in the parent replica; a change to a scene's actions holds the scene's row. A scene is never
+ * created under an act known to be deleted, and one created during the act's cascade is deleted by it.
+ */
+@Service
+public class SceneManagement {
+
+	static final String ACT = "act";
+
+	private static final Logger log = LoggerFactory.getLogger(SceneManagement.class);
+
+	private final Scenes scenes;
+
+	private final Actions actions;
+
+	private final Parents parents;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock = Clock.systemUTC();
+
+	SceneManagement(Scenes scenes, Actions actions, Parents parents, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
+		this.scenes = scenes;
+		this.actions = actions;
+		this.parents = parents;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	/** Adds a scene to an act at {@code ordinal} (1-based; {@code null}: after the last). */
+	public Scene create(UUID actId, String heading, String sceneNumber, String synopsis, Integer ordinal) {
+		parents.confirm(ACT, actId);
+		return transactions.execute(status -> {
+			KnownParents.Parent act = parents.known().lockLive(ACT, actId);
+			List<Scene> siblings = scenes.findByAct(actId);
+			int place = ordinal == null ? siblings.size() + 1 : Math.clamp(ordinal, 1, siblings.size() + 1);
+			siblings.stream().filter(s -> s.ordinal() >= place)
+				.forEach(s -> s.moveTo(actId, s.ordinal() + 1).ifPresent(changed -> save(s, changed)));
+			Scene scene = Scene.create(act.scriptId(), actId, heading, sceneNumber, synopsis, place);
+			scenes.insert(scene);
+			events.publishEvent(scene.created());
+			return scene;
+		});
+	}
+
+	/** Sets the scene's heading, number and synopsis (as given, all three). */
+	public Scene describe(UUID sceneId, String heading, String sceneNumber, String synopsis) {
+		return transactions.execute(status -> {
+			Scene scene = lockedScene(sceneId);
+			scene.describe(heading, sceneNumber, synopsis).ifPresent(changed -> save(scene, changed));
+			return scene;
+		});
+	}
+
+	/** Moves the scene to {@code ordinal} in {@code actId}, another act of the same script or its own. */
+	public Scene move(UUID sceneId, UUID actId, Integer ordinal) {
+		Scene current = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
+		UUID target = actId == null ? current.actId() : actId;
+		parents.confirm(ACT, target);
+		return transactions.execute(status -> {
+			// Lock both acts in a fixed order, so that two moves in opposite directions cannot deadlock.
+			Stream.of(current.actId(), target).distinct().sorted(Comparator.naturalOrder())
+				.forEach(act -> parents.known().lockLive(ACT, act));
+			Scene scene = scenes.lock(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
+			if (!parents.known().lockLive(ACT, target).scriptId().equals(scene.scriptId())) {
+				throw new ActOfAnotherScript(target);
+			}
+			UUID from = scene.actId();
+			int oldPlace = scene.ordinal();
+			List<Scene> destination = scenes.findByAct(target).stream().filter(s -> !s.id().equals(sceneId)).toList();
+			int place = ordinal == null ? (target.equals(from) ? oldPlace : destination.size() + 1)
+					: Math.clamp(ordinal, 1, destination.size() + 1);
+			if (!target.equals(from)) {
+				scenes.findByAct(from).stream().filter(s -> s.ordinal() > oldPlace)
+					.forEach(s -> s.moveTo(from, s.ordinal() - 1).ifPresent(changed -> save(s, changed)));
+			}
+			// Renumber the destination around the scene's new place.
+			int next = 1;
+			for (Scene sibling : destination) {
+				if (next == place) {
+					next++;
+				}
+				int n = next++;
+				sibling.moveTo(target, n).ifPresent(changed -> save(sibling, changed));
+			}
+			scene.moveTo(target, place).ifPresent(changed -> save(scene, changed));
+			return scene;
+		});
+	}
+
+	public void delete(UUID sceneId) {
+		transactions.executeWithoutResult(status -> {
+			Scene scene = lockedScene(sceneId);
+			deleteWithActions(List.of(scene), DeletionCause.REQUESTED);
+			scenes.findByAct(scene.actId()).stream().filter(s -> s.ordinal() > scene.ordinal())
+				.forEach(s -> s.moveTo(s.actId(), s.ordinal() - 1).ifPresent(changed -> save(s, changed)));
+		});
+	}
+
+	public List<Scene> scenesOf(UUID actId) {
+		parents.confirm(ACT, actId);
+		if (parents.known().find(ACT, actId).orElseThrow().deleted()) {
+			throw new ParentNotFound(ACT, actId);
+		}
+		return scenes.findByAct(actId);
+	}
+
+	/** Adds an action to a scene, at the end or between the positions given. */
+	public Action addAction(UUID sceneId, String text, Action.Kind kind, String after, String before) {
+		return transactions.execute(status -> {
+			Scene scene = lockedScene(sceneId);
+			Action action = Action.create(scene.scriptId(), sceneId, text, kind, place(after, before));
+			actions.insert(action);
+			events.publishEvent(action.created());
+			return action;
+		});
+	}
+
+	/** Changes an action's text or kind ({@code null}: unchanged), or moves it ({@code move}: between the positions). */
+	public Action reviseAction(UUID actionId, String text, Action.Kind kind, boolean move, String after, String before) {
+		return transactions.execute(status -> {
+			Action found = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
+			lockedScene(found.sceneId());
+			Action action = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
+			String position = move ? place(after, before) : action.position();
+			action.revise(text == null ? action.text() : text, kind == null ? action.kind() : kind, position)
+				.ifPresent(changed -> {
+					actions.update(action);
+					events.publishEvent(changed);
+				});
+			return action;
+		});
+	}
+
+	public void deleteAction(UUID actionId) {
+		transactions.executeWithoutResult(status -> {
+			Action found = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
+			lockedScene(found.sceneId());
+			actions.findById(actionId).ifPresent(action -> {
+				actions.delete(action);
+				events.publishEvent(action.delete(DeletionCause.REQUESTED));
+			});
+		});
+	}
+
+	public List<Action> actionsOf(UUID sceneId) {
+		scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
+		return actions.findByScene(sceneId);
+	}
+
+	/** An act was created: it may have scenes from now on. Runs inside the consumer's transaction. */
+	public void actCreated(UUID scriptId, UUID actId) {
+		parents.known().learnLive(ACT, actId, scriptId, null);
+	}
+
+	/** An act was deleted: delete its scenes and their actions, each announced, in the caller's transaction. */
+	public void actDeleted(UUID scriptId, UUID actId, DeletionCause cause) {
+		parents.known().learnDeleted(ACT, actId, scriptId);
+		List<Scene> deleted = scenes.deleteAllOfAct(actId);
+		announceDeletion(deleted, cause);
+		log.info("Act {} deleted: deleted its {} scene(s)", actId, deleted.size());
+	}
+
+	private void deleteWithActions(List<Scene> toDelete, DeletionCause cause) {
+		toDelete.forEach(scenes::delete);
+		announceDeletion(toDelete, cause);
+	}
+
+	private void announceDeletion(List<Scene> deleted, DeletionCause cause) {
+		List<Action> orphans = actions.deleteAllOfScenes(deleted.stream().map(Scene::id).toList());
+		DeletionCause actionCause = cause == DeletionCause.REQUESTED ? DeletionCause.CASCADE : cause;
+		orphans.forEach(action -> events.publishEvent(action.delete(actionCause)));
+		deleted.forEach(scene -> events.publishEvent(scene.delete(cause)));
+	}
+
+	private String place(String after, String before) {
+		return before == null ? Position.atEnd(clock.instant(), after) : Position.between(after, before);
+	}
+
+	/** The scene, after locking its act; then the scene's own row: changes to one act's scenes queue up. */
+	private Scene lockedScene(UUID sceneId) {
+		Scene scene = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
+		parents.known().lockLive(ACT, scene.actId());
+		Scene locked = scenes.lock(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
+		if (!locked.actId().equals(scene.actId())) {
+			parents.known().lockLive(ACT, locked.actId()); // it moved meanwhile
+		}
+		return locked;
+	}
+
+	private void save(Scene scene, SceneChanged changed) {
+		scenes.update(scene);
+		events.publishEvent(changed);
+	}
+}

@@ -1,0 +1,17 @@
+package io.fountain.scene;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.fountain.eventing.parents.Reconciler;
+
+/** Scenes (and their actions) whose act is known to be deleted are deleted, should its deletion event be lost. */
+@Configuration(proxyBeanMethods = false)
+class SceneReconciliation {
+
+	@Bean
+	Reconciler.Target scenesOfDeletedActs(SceneManagement management, io.fountain.eventing.parents.KnownParents known) {
+		return new Reconciler.Target(SceneManagement.ACT, "scene", "act_id", act -> management
+			.actDeleted(known.find(SceneManagement.ACT, act).orElseThrow().scriptId(), act, DeletionCause.RECONCILIATION));
+	}
+}

@@ -1,0 +1,68 @@
+package io.fountain.scene;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The scenes this service owns. */
+@Repository
+public class Scenes {
+
+	private final JdbcClient jdbc;
+
+	Scenes(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Scene scene) {
+		jdbc.sql("""
+				INSERT INTO scene (id, script_id, act_id, heading, scene_number, synopsis, ordinal)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(scene.id(), scene.scriptId(), scene.actId(), scene.heading(), scene.sceneNumber(), scene.synopsis(),
+					scene.ordinal())
+			.update();
+	}
+
+	void update(Scene scene) {
+		jdbc.sql("UPDATE scene SET act_id = ?, heading = ?, scene_number = ?, synopsis = ?, ordinal = ? WHERE id = ?")
+			.params(scene.actId(), scene.heading(), scene.sceneNumber(), scene.synopsis(), scene.ordinal(), scene.id())
+			.update();
+	}
+
+	void delete(Scene scene) {
+		jdbc.sql("DELETE FROM scene WHERE id = ?").param(scene.id()).update();
+	}
+
+	List<Scene> deleteAllOfAct(UUID actId) {
+		return jdbc.sql("DELETE FROM scene WHERE act_id = ? RETURNING *").param(actId).query(Scenes::map).list();
+	}
+
+	public Optional<Scene> findById(UUID id) {
+		return jdbc.sql("SELECT * FROM scene WHERE id = ?").param(id).query(Scenes::map).optional();
+	}
+
+	/** The scene, its row locked until the transaction ends: changes to its actions queue up behind it. */
+	Optional<Scene> lock(UUID id) {
+		return jdbc.sql("SELECT * FROM scene WHERE id = ? FOR UPDATE").param(id).query(Scenes::map).optional();
+	}
+
+	public List<Scene> findByAct(UUID actId) {
+		return jdbc.sql("SELECT * FROM scene WHERE act_id = ? ORDER BY ordinal").param(actId).query(Scenes::map).list();
+	}
+
+	public List<Scene> findByScript(UUID scriptId) {
+		return jdbc.sql("SELECT * FROM scene WHERE script_id = ? ORDER BY act_id, ordinal").param(scriptId)
+			.query(Scenes::map).list();
+	}
+
+	private static Scene map(ResultSet rs, int row) throws SQLException {
+		return new Scene(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
+				rs.getObject("act_id", UUID.class), rs.getString("heading"), rs.getString("scene_number"),
+				rs.getString("synopsis"), rs.getInt("ordinal"));
+	}
+}

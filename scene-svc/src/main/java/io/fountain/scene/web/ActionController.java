@@ -1,0 +1,128 @@
+package io.fountain.scene.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.fountain.positions.Position;
+import io.fountain.problems.ProblemHandling;
+import io.fountain.scene.Action;
+import io.fountain.scene.ActionNotFound;
+import io.fountain.scene.Actions;
+import io.fountain.scene.SceneManagement;
+
+/**
+ * The HTTP API of actions; edge-api routes {@code /scenes/{id}/actions} and {@code /actions/{id}} here. An action
+ * goes at the end of its scene, or between the {@code after} and {@code before} positions of the elements around
+ * it (actions, dialogue and transitions share one order within a scene).
+ */
+@RestController
+class ActionController {
+
+	private final SceneManagement management;
+
+	private final Actions actions;
+
+	ActionController(SceneManagement management, Actions actions) {
+		this.management = management;
+		this.actions = actions;
+	}
+
+	@PostMapping("/scenes/{sceneId}/actions")
+	ResponseEntity<ActionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewAction body) {
+		Action action = management.addAction(sceneId, body.text(), body.kind() == null ? Action.Kind.PLAIN : body.kind(),
+				body.after(), body.before());
+		return ResponseEntity.created(URI.create("/actions/" + action.id())).body(ActionView.of(action));
+	}
+
+	@GetMapping("/scenes/{sceneId}/actions")
+	List<ActionView> list(@PathVariable UUID sceneId) {
+		return management.actionsOf(sceneId).stream().map(ActionView::of).toList();
+	}
+
+	/** Every action of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
+	@GetMapping("/scripts/{scriptId}/actions")
+	List<ActionView> ofScript(@PathVariable UUID scriptId) {
+		return actions.findByScript(scriptId).stream().map(ActionView::of).toList();
+	}
+
+	@GetMapping("/actions/{id}")
+	ActionView get(@PathVariable UUID id) {
+		return actions.findById(id).map(ActionView::of).orElseThrow(() -> new ActionNotFound(id));
+	}
+
+	/** Changes text or kind; naming {@code after} and/or {@code before} moves it there. Absent fields stay. */
+	@PatchMapping("/actions/{id}")
+	ActionView revise(@PathVariable UUID id, @Valid @RequestBody ActionChanges body) {
+		return ActionView.of(management.reviseAction(id, body.text, body.kind, body.moves, body.after, body.before));
+	}
+
+	@DeleteMapping("/actions/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		management.deleteAction(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler(Position.InvalidPosition.class)
+	ResponseEntity<ProblemDetail> invalidPosition(Position.InvalidPosition ex) {
+		return ProblemHandling.badRequest(ex.field(), ex.getMessage().substring(ex.field().length() + 1));
+	}
+
+	record NewAction(@NotNull @Size(min = 1, max = 20_000) String text, Action.Kind kind, String after, String before) {
+	}
+
+	static final class ActionChanges {
+
+		@Size(min = 1, max = 20_000)
+		private String text;
+
+		private Action.Kind kind;
+
+		private String after;
+
+		private String before;
+
+		private boolean moves;
+
+		public void setText(String text) {
+			this.text = text;
+		}
+
+		public void setKind(Action.Kind kind) {
+			this.kind = kind;
+		}
+
+		public void setAfter(String after) {
+			this.after = after;
+			this.moves = true;
+		}
+
+		public void setBefore(String before) {
+			this.before = before;
+			this.moves = true;
+		}
+	}
+
+	record ActionView(UUID id, UUID scriptId, UUID sceneId, String text, Action.Kind kind, String position) {
+
+		static ActionView of(Action action) {
+			return new ActionView(action.id(), action.scriptId(), action.sceneId(), action.text(), action.kind(),
+					action.position());
+		}
+	}
+}

@@ -1,0 +1,222 @@
+package io.fountain.scene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.UpstreamEvents;
+import io.fountain.events.Topic;
+import io.fountain.events.action.v1.ActionDeleted;
+import io.fountain.events.action.v1.ActionEvent;
+import io.fountain.events.scene.v1.SceneDeleted;
+import io.fountain.events.scene.v1.SceneEvent;
+import io.fountain.testing.FountainTestEnvironment;
+import io.fountain.testing.Http;
+import io.fountain.testing.TopicReader;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "fountain.eventing.reconciliation-interval=0")
+class SceneServiceIntegrationTests {
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		FountainTestEnvironment.register(registry, "scene");
+		registry.add("fountain.eventing.parents.act.url", ParentOwnerStandIn::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AvroCodec codec;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private UpstreamEvents upstream;
+
+	private Http http;
+
+	@BeforeEach
+	void setUp() {
+		upstream = new UpstreamEvents(codec);
+		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+	}
+
+	@AfterEach
+	void tearDown() {
+		upstream.close();
+	}
+
+	@Test
+	void scenesKeepTheirOrderAndMoveBetweenActsOfTheirScript() {
+		UUID script = UUID.randomUUID();
+		UUID one = knownAct(script);
+		UUID two = knownAct(script);
+		UUID a = scene(one, "{\"heading\": \"INT. A\"}");
+		scene(one, "{\"heading\": \"INT. B\"}");
+		scene(one, "{\"heading\": \"INT. OPENING\", \"ordinal\": 1}");
+		UUID d = scene(two, "{\"heading\": \"INT. D\"}");
+		assertThat(headings(one)).containsExactly("INT. OPENING", "INT. A", "INT. B");
+
+		Http.Response moved = http.patch("/scenes/" + a, "{\"actId\": \"" + two + "\", \"ordinal\": 1}");
+
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(headings(one)).containsExactly("INT. OPENING", "INT. B");
+		assertThat(headings(two)).containsExactly("INT. A", "INT. D");
+		assertThat(http.get("/scenes/" + d).json().get("ordinal").asInt()).isEqualTo(2);
+		try (TopicReader reader = new TopicReader(Topic.SCENE.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> reader.keyed(script).stream()
+				.map(r -> codec.decode(r.value(), SceneEvent.class))
+				.anyMatch(e -> e.getSceneId().equals(a) && e.getActId().equals(two)
+						&& e.getPayload() instanceof io.fountain.events.scene.v1.SceneUpdated u
+						&& one.equals(u.getPreviousActId())));
+		}
+
+		UUID otherScriptsAct = knownAct(UUID.randomUUID());
+		Http.Response refused = http.patch("/scenes/" + a, "{\"actId\": \"" + otherScriptsAct + "\"}");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("errors").findValuesAsString("field")).contains("actId");
+	}
+
+	@Test
+	void actionsSortByPositionAndGoBetweenTheirNeighbours() {
+		UUID scene = scene(knownAct(UUID.randomUUID()), "{\"heading\": \"EXT. RIVER - DAY\"}");
+		String first = action(scene, "{\"text\": \"The river.\"}").get("position").asString();
+		String last = action(scene, "{\"text\": \"A fish jumps.\", \"kind\": \"CENTERED\"}").get("position").asString();
+		action(scene, "{\"text\": \"Wind.\", \"after\": \"" + first + "\", \"before\": \"" + last + "\"}");
+		action(scene, "{\"text\": \"Dawn.\", \"before\": \"" + first + "\"}");
+
+		assertThat(http.get("/scenes/" + scene + "/actions").json().findValuesAsString("text"))
+			.containsExactly("Dawn.", "The river.", "Wind.", "A fish jumps.");
+
+		Http.Response backwards = http.post("/scenes/" + scene + "/actions",
+				"{\"text\": \"x\", \"after\": \"" + last + "\", \"before\": \"" + first + "\"}");
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.json().get("errors").findValuesAsString("field")).contains("before");
+		Http.Response badKind = http.post("/scenes/" + scene + "/actions", "{\"text\": \"x\", \"kind\": \"LOUD\"}");
+		assertThat(badKind.status()).isEqualTo(400);
+		assertThat(badKind.json().get("errors").findValuesAsString("field")).contains("kind");
+	}
+
+	@Test
+	void deletingAnActDeletesItsScenesAndTheirActionsEachAnnounced() {
+		UUID script = UUID.randomUUID();
+		UUID act = knownAct(script);
+		UUID s1 = scene(act, "{\"heading\": \"INT. ONE\"}");
+		UUID s2 = scene(act, "{\"heading\": \"INT. TWO\"}");
+		List<String> acts = List.of(action(s1, "{\"text\": \"a\"}").get("id").asString(),
+				action(s1, "{\"text\": \"b\"}").get("id").asString(), action(s2, "{\"text\": \"c\"}").get("id").asString());
+
+		upstream.send(Topic.ACT, UpstreamEvents.actDeleted(script, act));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/scenes/" + s1).status() == 404
+				&& http.get("/scenes/" + s2).status() == 404);
+		assertThat(acts).allSatisfy(id -> assertThat(http.get("/actions/" + id).status()).isEqualTo(404));
+		try (TopicReader scenes = new TopicReader(Topic.SCENE.topicName());
+				TopicReader actions = new TopicReader(Topic.ACTION.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> scenes.keyed(script).stream()
+				.filter(r -> codec.decode(r.value(), SceneEvent.class).getPayload() instanceof SceneDeleted).count() == 2);
+			await().atMost(Duration.ofSeconds(20)).until(() -> actions.keyed(script).stream()
+				.filter(r -> codec.decode(r.value(), ActionEvent.class).getPayload() instanceof ActionDeleted).count() == 3);
+		}
+		assertThat(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. LATE\"}").status()).isEqualTo(404);
+	}
+
+	@Test
+	void deletingASceneTakesItsActionsAndClosesTheGap() {
+		UUID act = knownAct(UUID.randomUUID());
+		UUID first = scene(act, "{\"heading\": \"INT. ONE\"}");
+		UUID second = scene(act, "{\"heading\": \"INT. TWO\"}");
+		String action = action(first, "{\"text\": \"gone\"}").get("id").asString();
+
+		assertThat(http.delete("/scenes/" + first).status()).isEqualTo(204);
+
+		assertThat(http.get("/actions/" + action).status()).isEqualTo(404);
+		assertThat(http.get("/scenes/" + second).json().get("ordinal").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void actionsAddedWhileTheirActIsBeingDeletedEndDeleted() throws Exception {
+		UUID script = UUID.randomUUID();
+		UUID act = knownAct(script);
+		List<UUID> scenes = List.of(scene(act, "{\"heading\": \"INT. A\"}"), scene(act, "{\"heading\": \"INT. B\"}"));
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < 80; i++) {
+			UUID target = scenes.get(i % 2);
+			answers.add(clients.submit(() -> http.post("/scenes/" + target + "/actions", "{\"text\": \"run\"}").status()));
+			if (i == 20) {
+				upstream.send(Topic.ACT, UpstreamEvents.actDeleted(script, act));
+			}
+		}
+		clients.shutdown();
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get()).isIn(201, 404);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows("scene", script) + rows("action", script) == 0);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+			.until(() -> rows("scene", script) + rows("action", script) == 0);
+	}
+
+	@Test
+	void anActJustCreatedTakesScenesAtOnceAndAnUnknownOneIsA404() {
+		UUID script = UUID.randomUUID();
+		UUID fresh = UUID.randomUUID();
+		ParentOwnerStandIn.exists("acts", fresh, script);
+
+		Http.Response created = http.post("/acts/" + fresh + "/scenes", "{\"heading\": \"INT. EARLY\"}");
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("scriptId").asString()).isEqualTo(script.toString());
+		assertThat(http.post("/acts/" + UUID.randomUUID() + "/scenes", "{\"heading\": \"X\"}").status()).isEqualTo(404);
+		assertThat(http.post("/acts/" + fresh + "/scenes", "{}").status()).isEqualTo(400);
+	}
+
+	private UUID knownAct(UUID script) {
+		UUID act = UUID.randomUUID();
+		upstream.send(Topic.ACT, UpstreamEvents.actCreated(script, act));
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+				"SELECT count(*) FROM known_parent WHERE kind = 'act' AND id = ?", Integer.class, act) == 1);
+		return act;
+	}
+
+	private UUID scene(UUID act, String body) {
+		Http.Response response = http.post("/acts/" + act + "/scenes", body);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return UUID.fromString(response.json().get("id").asString());
+	}
+
+	private tools.jackson.databind.JsonNode action(UUID scene, String body) {
+		Http.Response response = http.post("/scenes/" + scene + "/actions", body);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return response.json();
+	}
+
+	private List<String> headings(UUID act) {
+		return http.get("/acts/" + act + "/scenes").json().findValuesAsString("heading");
+	}
+
+	private int rows(String table, UUID script) {
+		return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE script_id = ?", Integer.class, script);
+	}
+}
