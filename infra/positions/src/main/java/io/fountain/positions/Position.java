@@ -104,13 +104,21 @@ public final class Position {
 
 		private final String field;
 
-		InvalidPosition(String field, String message) {
-			super(field + " " + message);
+		private final String problem;
+
+		InvalidPosition(String field, String problem) {
+			super(field + " " + problem);
 			this.field = field;
+			this.problem = problem;
 		}
 
 		public String field() {
 			return field;
+		}
+
+		/** What is wrong with the field, e.g. "is not a position". */
+		public String problem() {
+			return problem;
 		}
 	}
 }

@@ -80,7 +80,7 @@ class ActionController {
 
 	@ExceptionHandler(Position.InvalidPosition.class)
 	ResponseEntity<ProblemDetail> invalidPosition(Position.InvalidPosition ex) {
-		return ProblemHandling.badRequest(ex.field(), ex.getMessage().substring(ex.field().length() + 1));
+		return ProblemHandling.badRequest(ex.field(), ex.problem());
 	}
 
 	record NewAction(@NotNull @Size(min = 1, max = 20_000) String text, Action.Kind kind, String after, String before) {

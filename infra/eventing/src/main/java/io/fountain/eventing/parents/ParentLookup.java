@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 public class ParentLookup {
 
-	private static final Pattern SCRIPT_ID = Pattern.compile("\"scriptId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -46,6 +46,11 @@ public class ParentLookup {
 
 	/** The parent's script id, or empty when its owner says it does not exist. */
 	public Optional<UUID> scriptOf(UUID id) {
+		return find(id).map(Found::scriptId);
+	}
+
+	/** The parent as its owner describes it, or empty when its owner says it does not exist. */
+	public Optional<Found> find(UUID id) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + collection + "/" + id))
 			.timeout(timeout)
 			.header("Fountain-User", "system")
@@ -59,14 +64,15 @@ public class ParentLookup {
 			if (response.statusCode() != 200) {
 				throw new ParentUnavailable(owner, "answered " + response.statusCode());
 			}
+			JsonNode body = JSON.readTree(response.body());
+			String name = body.path("name").isTextual() ? body.path("name").asText() : null;
 			if (collection.equals("scripts")) {
-				return Optional.of(id);
+				return Optional.of(new Found(id, name));
 			}
-			Matcher scriptId = SCRIPT_ID.matcher(response.body());
-			if (!scriptId.find()) {
+			if (!body.path("scriptId").isTextual()) {
 				throw new ParentUnavailable(owner, "answered without a scriptId");
 			}
-			return Optional.of(UUID.fromString(scriptId.group(1)));
+			return Optional.of(new Found(UUID.fromString(body.path("scriptId").asText()), name));
 		}
 		catch (IOException ex) {
 			throw new ParentUnavailable(owner, "did not answer: " + ex.getMessage());
@@ -75,6 +81,10 @@ public class ParentLookup {
 			Thread.currentThread().interrupt();
 			throw new ParentUnavailable(owner, "was not asked: interrupted");
 		}
+	}
+
+	/** A parent as its owner describes it: its script, and its name where it has one. */
+	public record Found(UUID scriptId, String name) {
 	}
 
 	/** The parent's owner could not say whether it exists: the client should try again shortly. */

@@ -40,7 +40,7 @@ public class Parents {
 		if (lookup == null) {
 			throw new ParentNotFound(kind, id);
 		}
-		UUID scriptId = lookup.scriptOf(id).orElseThrow(() -> new ParentNotFound(kind, id));
-		transactions.executeWithoutResult(status -> known.learnLive(kind, id, scriptId, null));
+		ParentLookup.Found found = lookup.find(id).orElseThrow(() -> new ParentNotFound(kind, id));
+		transactions.executeWithoutResult(status -> known.learnLive(kind, id, found.scriptId(), found.name()));
 	}
 }

@@ -1,0 +1,74 @@
+package io.fountain.transition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A transition in a scene, such as {@code CUT TO:}, at its position among the scene's elements. */
+public final class Transition {
+
+	private final UUID id;
+
+	private final UUID scriptId;
+
+	private final UUID sceneId;
+
+	private String text;
+
+	private String position;
+
+	Transition(UUID id, UUID scriptId, UUID sceneId, String text, String position) {
+		this.id = id;
+		this.scriptId = scriptId;
+		this.sceneId = sceneId;
+		this.text = text;
+		this.position = position;
+	}
+
+	static Transition create(UUID scriptId, UUID sceneId, String text, String position) {
+		return new Transition(UUID.randomUUID(), scriptId, sceneId, text, position);
+	}
+
+	TransitionCreated created() {
+		return new TransitionCreated(id, scriptId, sceneId, text, position);
+	}
+
+	Optional<TransitionChanged> revise(String newText, String newPosition) {
+		List<String> changed = new ArrayList<>();
+		if (!newText.equals(text)) {
+			changed.add("text");
+		}
+		if (!newPosition.equals(position)) {
+			changed.add("position");
+		}
+		text = newText;
+		position = newPosition;
+		return changed.isEmpty() ? Optional.empty()
+				: Optional.of(new TransitionChanged(id, scriptId, sceneId, text, position, List.copyOf(changed)));
+	}
+
+	TransitionDeleted delete(TransitionDeleted.Cause cause) {
+		return new TransitionDeleted(id, scriptId, sceneId, cause);
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID scriptId() {
+		return scriptId;
+	}
+
+	public UUID sceneId() {
+		return sceneId;
+	}
+
+	public String text() {
+		return text;
+	}
+
+	public String position() {
+		return position;
+	}
+}

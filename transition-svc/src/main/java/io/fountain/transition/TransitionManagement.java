@@ -1,0 +1,109 @@
+package io.fountain.transition;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.fountain.eventing.parents.KnownParents;
+import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.eventing.parents.Parents;
+import io.fountain.positions.Position;
+
+/**
+ * Commands on transitions, and this service's reactions to scenes' events. A change to a scene's transitions holds
+ * the scene's row in the parent replica, so none survives the scene's cascade.
+ */
+@Service
+public class TransitionManagement {
+
+	static final String SCENE = "scene";
+
+	private static final Logger log = LoggerFactory.getLogger(TransitionManagement.class);
+
+	private final Transitions transitions;
+
+	private final Parents parents;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock = Clock.systemUTC();
+
+	TransitionManagement(Transitions transitions, Parents parents, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
+		this.transitions = transitions;
+		this.parents = parents;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	/** Adds a transition to a scene, at the end or between the positions given. */
+	public Transition create(UUID sceneId, String text, String after, String before) {
+		parents.confirm(SCENE, sceneId);
+		return transactions.execute(status -> {
+			KnownParents.Parent scene = parents.known().lockLive(SCENE, sceneId);
+			Transition transition = Transition.create(scene.scriptId(), sceneId, text, place(after, before));
+			transitions.insert(transition);
+			events.publishEvent(transition.created());
+			return transition;
+		});
+	}
+
+	/** Changes the text ({@code null}: unchanged) or moves it ({@code move}: between the positions). */
+	public Transition revise(UUID id, String text, boolean move, String after, String before) {
+		return transactions.execute(status -> {
+			Transition transition = locked(id);
+			transition.revise(text == null ? transition.text() : text, move ? place(after, before) : transition.position())
+				.ifPresent(changed -> {
+					transitions.update(transition);
+					events.publishEvent(changed);
+				});
+			return transition;
+		});
+	}
+
+	public void delete(UUID id) {
+		transactions.executeWithoutResult(status -> {
+			Transition transition = locked(id);
+			transitions.delete(transition);
+			events.publishEvent(transition.delete(TransitionDeleted.Cause.REQUESTED));
+		});
+	}
+
+	public List<Transition> transitionsOf(UUID sceneId) {
+		parents.confirm(SCENE, sceneId);
+		if (parents.known().find(SCENE, sceneId).orElseThrow().deleted()) {
+			throw new ParentNotFound(SCENE, sceneId);
+		}
+		return transitions.findByScene(sceneId);
+	}
+
+	public void sceneCreated(UUID scriptId, UUID sceneId) {
+		parents.known().learnLive(SCENE, sceneId, scriptId, null);
+	}
+
+	/** A scene was deleted: delete its transitions, each announced, in the caller's transaction. */
+	public void sceneDeleted(UUID scriptId, UUID sceneId, TransitionDeleted.Cause cause) {
+		parents.known().learnDeleted(SCENE, sceneId, scriptId);
+		List<Transition> deleted = transitions.deleteAllOfScene(sceneId);
+		deleted.forEach(transition -> events.publishEvent(transition.delete(cause)));
+		log.debug("Scene {} deleted: deleted its {} transition(s)", sceneId, deleted.size());
+	}
+
+	private Transition locked(UUID id) {
+		Transition transition = transitions.findById(id).orElseThrow(() -> new TransitionNotFound(id));
+		parents.known().lockLive(SCENE, transition.sceneId());
+		return transitions.findById(id).orElseThrow(() -> new TransitionNotFound(id));
+	}
+
+	private String place(String after, String before) {
+		return before == null ? Position.atEnd(clock.instant(), after) : Position.between(after, before);
+	}
+}

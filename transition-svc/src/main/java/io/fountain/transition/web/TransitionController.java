@@ -1,0 +1,122 @@
+package io.fountain.transition.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.fountain.positions.Position;
+import io.fountain.problems.ProblemHandling;
+import io.fountain.transition.Transition;
+import io.fountain.transition.TransitionManagement;
+import io.fountain.transition.TransitionNotFound;
+import io.fountain.transition.Transitions;
+
+/**
+ * The HTTP API of transitions; edge-api routes {@code /scenes/{id}/transitions} and {@code /transitions/{id}} here.
+ * A transition goes at the end of its scene, or between the {@code after} and {@code before} positions.
+ */
+@RestController
+class TransitionController {
+
+	private final TransitionManagement management;
+
+	private final Transitions transitions;
+
+	TransitionController(TransitionManagement management, Transitions transitions) {
+		this.management = management;
+		this.transitions = transitions;
+	}
+
+	@PostMapping("/scenes/{sceneId}/transitions")
+	ResponseEntity<TransitionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewTransition body) {
+		Transition transition = management.create(sceneId, body.text(), body.after(), body.before());
+		return ResponseEntity.created(URI.create("/transitions/" + transition.id())).body(TransitionView.of(transition));
+	}
+
+	@GetMapping("/scenes/{sceneId}/transitions")
+	List<TransitionView> list(@PathVariable UUID sceneId) {
+		return management.transitionsOf(sceneId).stream().map(TransitionView::of).toList();
+	}
+
+	/** Every transition of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
+	@GetMapping("/scripts/{scriptId}/transitions")
+	List<TransitionView> ofScript(@PathVariable UUID scriptId) {
+		return transitions.findByScript(scriptId).stream().map(TransitionView::of).toList();
+	}
+
+	@GetMapping("/transitions/{id}")
+	TransitionView get(@PathVariable UUID id) {
+		return transitions.findById(id).map(TransitionView::of).orElseThrow(() -> new TransitionNotFound(id));
+	}
+
+	/** Changes the text; naming {@code after} and/or {@code before} moves it there. Absent fields stay. */
+	@PatchMapping("/transitions/{id}")
+	TransitionView revise(@PathVariable UUID id, @Valid @RequestBody TransitionChanges body) {
+		return TransitionView.of(management.revise(id, body.text, body.moves, body.after, body.before));
+	}
+
+	@DeleteMapping("/transitions/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		management.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler(Position.InvalidPosition.class)
+	ResponseEntity<ProblemDetail> invalidPosition(Position.InvalidPosition ex) {
+		return ProblemHandling.badRequest(ex.field(), ex.problem());
+	}
+
+	record NewTransition(@NotBlank @Size(max = 100) String text, String after, String before) {
+	}
+
+	static final class TransitionChanges {
+
+		@Size(min = 1, max = 100)
+		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+		private String text;
+
+		private String after;
+
+		private String before;
+
+		private boolean moves;
+
+		public void setText(String text) {
+			this.text = text;
+		}
+
+		public void setAfter(String after) {
+			this.after = after;
+			this.moves = true;
+		}
+
+		public void setBefore(String before) {
+			this.before = before;
+			this.moves = true;
+		}
+	}
+
+	record TransitionView(UUID id, UUID scriptId, UUID sceneId, String text, String position) {
+
+		static TransitionView of(Transition transition) {
+			return new TransitionView(transition.id(), transition.scriptId(), transition.sceneId(), transition.text(),
+					transition.position());
+		}
+	}
+}

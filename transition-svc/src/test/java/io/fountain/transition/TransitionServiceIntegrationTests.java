@@ -1,0 +1,159 @@
+package io.fountain.transition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.UpstreamEvents;
+import io.fountain.events.Topic;
+import io.fountain.events.transition.v1.TransitionDeleted;
+import io.fountain.events.transition.v1.TransitionEvent;
+import io.fountain.testing.FountainTestEnvironment;
+import io.fountain.testing.Http;
+import io.fountain.testing.TopicReader;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "fountain.eventing.reconciliation-interval=0")
+class TransitionServiceIntegrationTests {
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		FountainTestEnvironment.register(registry, "transition");
+		registry.add("fountain.eventing.parents.scene.url", ParentOwnerStandIn::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AvroCodec codec;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private UpstreamEvents upstream;
+
+	private Http http;
+
+	@BeforeEach
+	void setUp() {
+		upstream = new UpstreamEvents(codec);
+		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+	}
+
+	@AfterEach
+	void tearDown() {
+		upstream.close();
+	}
+
+	@Test
+	void transitionsSortByPositionAndMove() {
+		UUID scene = knownScene(UUID.randomUUID());
+		String cut = create(scene, "{\"text\": \"CUT TO:\"}").get("position").asString();
+		String fade = create(scene, "{\"text\": \"FADE OUT.\"}").get("position").asString();
+		UUID dissolve = UUID.fromString(create(scene, "{\"text\": \"DISSOLVE TO:\"}").get("id").asString());
+
+		Http.Response moved = http.patch("/transitions/" + dissolve,
+				"{\"after\": \"" + cut + "\", \"before\": \"" + fade + "\"}");
+
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(http.get("/scenes/" + scene + "/transitions").json().findValuesAsString("text"))
+			.containsExactly("CUT TO:", "DISSOLVE TO:", "FADE OUT.");
+		assertThat(http.post("/scenes/" + scene + "/transitions", "{\"text\": \"X\", \"after\": \"bad-key\"}").status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void deletingASceneDeletesItsTransitionsEachAnnouncedEvenWhenTheEventComesTwice() {
+		UUID script = UUID.randomUUID();
+		UUID scene = knownScene(script);
+		create(scene, "{\"text\": \"CUT TO:\"}");
+		create(scene, "{\"text\": \"SMASH CUT TO:\"}");
+		var deleted = UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene);
+
+		upstream.send(Topic.SCENE, deleted);
+		upstream.send(Topic.SCENE, deleted);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
+		try (TopicReader reader = new TopicReader(Topic.TRANSITION.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script) == 2);
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> deletions(reader, script) == 2);
+		}
+		assertThat(http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}").status()).isEqualTo(404);
+	}
+
+	@Test
+	void transitionsAddedWhileTheirSceneIsBeingDeletedEndDeleted() throws Exception {
+		UUID script = UUID.randomUUID();
+		UUID scene = knownScene(script);
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			answers.add(clients.submit(() -> http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}").status()));
+			if (i == 15) {
+				upstream.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
+			}
+		}
+		clients.shutdown();
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get()).isIn(201, 404);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> rows(script) == 0);
+	}
+
+	@Test
+	void aSceneJustCreatedTakesTransitionsAtOnceAndAnUnknownOneIsA404() {
+		UUID script = UUID.randomUUID();
+		UUID fresh = UUID.randomUUID();
+		ParentOwnerStandIn.exists("scenes", fresh, script);
+
+		assertThat(http.post("/scenes/" + fresh + "/transitions", "{\"text\": \"CUT TO:\"}").status()).isEqualTo(201);
+		assertThat(http.post("/scenes/" + UUID.randomUUID() + "/transitions", "{\"text\": \"CUT TO:\"}").status())
+			.isEqualTo(404);
+		assertThat(http.post("/scenes/" + fresh + "/transitions", "{\"text\": \"\"}").status()).isEqualTo(400);
+	}
+
+	private UUID knownScene(UUID script) {
+		UUID scene = UUID.randomUUID();
+		upstream.send(Topic.SCENE, UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene));
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+				"SELECT count(*) FROM known_parent WHERE kind = 'scene' AND id = ?", Integer.class, scene) == 1);
+		return scene;
+	}
+
+	private tools.jackson.databind.JsonNode create(UUID scene, String body) {
+		Http.Response response = http.post("/scenes/" + scene + "/transitions", body);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return response.json();
+	}
+
+	private int rows(UUID script) {
+		return jdbc.queryForObject("SELECT count(*) FROM transition WHERE script_id = ?", Integer.class, script);
+	}
+
+	private long deletions(TopicReader reader, UUID script) {
+		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), TransitionEvent.class))
+			.filter(e -> e.getPayload() instanceof TransitionDeleted).count();
+	}
+}
