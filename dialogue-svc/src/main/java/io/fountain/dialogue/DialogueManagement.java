@@ -1,0 +1,137 @@
+package io.fountain.dialogue;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.fountain.eventing.parents.KnownParents;
+import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.eventing.parents.Parents;
+import io.fountain.positions.Position;
+
+/**
+ * Commands on dialogue, and this service's reactions to scenes' and characters' events. A change to a block holds
+ * its scene's row and then its character's in the parent replica (always in that order), so no block survives either
+ * parent's cascade, and a block is only ever spoken by a character of its own script.
+ */
+@Service
+public class DialogueManagement {
+
+	static final String SCENE = "scene";
+
+	static final String CHARACTER = "character";
+
+	private static final Logger log = LoggerFactory.getLogger(DialogueManagement.class);
+
+	private final Dialogues dialogues;
+
+	private final Parents parents;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock = Clock.systemUTC();
+
+	DialogueManagement(Dialogues dialogues, Parents parents, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
+		this.dialogues = dialogues;
+		this.parents = parents;
+		this.events = events;
+		this.transactions = transactions;
+	}
+
+	/** Adds a block to a scene, at the end or between the positions given. */
+	public Dialogue create(UUID sceneId, Dialogue.Lines lines, String after, String before) {
+		parents.confirm(SCENE, sceneId);
+		parents.confirm(CHARACTER, lines.characterId());
+		return transactions.execute(status -> {
+			KnownParents.Parent scene = lockParents(sceneId, lines.characterId());
+			Dialogue dialogue = Dialogue.create(scene.scriptId(), sceneId, lines, place(after, before));
+			dialogues.insert(dialogue);
+			events.publishEvent(dialogue.created());
+			return dialogue;
+		});
+	}
+
+	/** Replaces the block's lines; with {@code move}, also its place (between the positions given). */
+	public Dialogue revise(UUID id, Dialogue.Lines lines, boolean move, String after, String before) {
+		Dialogue current = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
+		parents.confirm(CHARACTER, lines.characterId());
+		return transactions.execute(status -> {
+			lockParents(current.sceneId(), lines.characterId());
+			Dialogue dialogue = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
+			dialogue.revise(lines, move ? place(after, before) : dialogue.position()).ifPresent(changed -> {
+				dialogues.update(dialogue);
+				events.publishEvent(changed);
+			});
+			return dialogue;
+		});
+	}
+
+	public void delete(UUID id) {
+		transactions.executeWithoutResult(status -> {
+			Dialogue found = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
+			parents.known().lockLive(SCENE, found.sceneId());
+			dialogues.findById(id).ifPresent(dialogue -> {
+				dialogues.delete(dialogue);
+				events.publishEvent(dialogue.delete(DialogueDeleted.Cause.REQUESTED));
+			});
+		});
+	}
+
+	public List<Dialogue> dialogueOf(UUID sceneId) {
+		parents.confirm(SCENE, sceneId);
+		if (parents.known().find(SCENE, sceneId).orElseThrow().deleted()) {
+			throw new ParentNotFound(SCENE, sceneId);
+		}
+		return dialogues.findByScene(sceneId);
+	}
+
+	public void sceneCreated(UUID scriptId, UUID sceneId) {
+		parents.known().learnLive(SCENE, sceneId, scriptId, null);
+	}
+
+	/** A character was created or renamed: its dialogue reads with the new name from now on. */
+	public void characterNamed(UUID scriptId, UUID characterId, String name) {
+		parents.known().rename(CHARACTER, characterId, scriptId, name);
+	}
+
+	/** A scene was deleted: delete its dialogue, each block announced, in the caller's transaction. */
+	public void sceneDeleted(UUID scriptId, UUID sceneId, DialogueDeleted.Cause cause) {
+		parents.known().learnDeleted(SCENE, sceneId, scriptId);
+		deleteAllOf("scene_id", sceneId, cause);
+	}
+
+	/** A character was deleted: delete exactly the dialogue it speaks, in the caller's transaction. */
+	public void characterDeleted(UUID scriptId, UUID characterId, DialogueDeleted.Cause cause) {
+		parents.known().learnDeleted(CHARACTER, characterId, scriptId);
+		deleteAllOf("character_id", characterId, cause);
+	}
+
+	private void deleteAllOf(String column, UUID parentId, DialogueDeleted.Cause cause) {
+		List<Dialogue> deleted = dialogues.deleteAllOf(column, parentId);
+		deleted.forEach(dialogue -> events.publishEvent(dialogue.delete(cause)));
+		log.debug("{} {} deleted: deleted {} dialogue block(s)", column, parentId, deleted.size());
+	}
+
+	/** Locks the scene, then the character; both must be live and of one script. Answers the scene. */
+	private KnownParents.Parent lockParents(UUID sceneId, UUID characterId) {
+		KnownParents.Parent scene = parents.known().lockLive(SCENE, sceneId);
+		KnownParents.Parent character = parents.known().lockLive(CHARACTER, characterId);
+		if (!character.scriptId().equals(scene.scriptId())) {
+			throw new CharacterOfAnotherScript(characterId);
+		}
+		return scene;
+	}
+
+	private String place(String after, String before) {
+		return before == null ? Position.atEnd(clock.instant(), after) : Position.between(after, before);
+	}
+}

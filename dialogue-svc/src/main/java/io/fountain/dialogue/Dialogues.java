@@ -1,0 +1,116 @@
+package io.fountain.dialogue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The dialogue blocks this service owns, with their parentheticals. */
+@Repository
+public class Dialogues {
+
+	private static final String SELECT = "SELECT * FROM dialogue d ";
+
+	private final JdbcClient jdbc;
+
+	Dialogues(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Dialogue dialogue) {
+		jdbc.sql("""
+				INSERT INTO dialogue (id, script_id, scene_id, character_id, text, dual, extension, position)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(dialogue.id(), dialogue.scriptId(), dialogue.sceneId(), dialogue.characterId(), dialogue.text(),
+					dialogue.dual(), dialogue.extension(), dialogue.position())
+			.update();
+		insertParentheticals(dialogue);
+	}
+
+	void update(Dialogue dialogue) {
+		jdbc.sql("UPDATE dialogue SET character_id = ?, text = ?, dual = ?, extension = ?, position = ? WHERE id = ?")
+			.params(dialogue.characterId(), dialogue.text(), dialogue.dual(), dialogue.extension(), dialogue.position(),
+					dialogue.id())
+			.update();
+		jdbc.sql("DELETE FROM parenthetical WHERE dialogue_id = ?").param(dialogue.id()).update();
+		insertParentheticals(dialogue);
+	}
+
+	void delete(Dialogue dialogue) {
+		jdbc.sql("DELETE FROM dialogue WHERE id = ?").param(dialogue.id()).update();
+	}
+
+	/** Deletes every block of the scene, or spoken by the character, and answers them. */
+	List<Dialogue> deleteAllOf(String column, UUID parentId) {
+		List<Dialogue> doomed = select("WHERE d." + column + " = ?", parentId);
+		jdbc.sql("DELETE FROM dialogue WHERE " + column + " = ?").param(parentId).update();
+		return doomed;
+	}
+
+	public Optional<Dialogue> findById(UUID id) {
+		return select("WHERE d.id = ?", id).stream().findFirst();
+	}
+
+	public List<Dialogue> findByScene(UUID sceneId) {
+		return select("WHERE d.scene_id = ? ORDER BY d.position, d.id", sceneId);
+	}
+
+	public List<Dialogue> findByScript(UUID scriptId) {
+		return select("WHERE d.script_id = ? ORDER BY d.scene_id, d.position, d.id", scriptId);
+	}
+
+	/** The names this service knows for the speaking characters (its replica, kept from their events). */
+	public Map<UUID, String> characterNames(List<Dialogue> dialogues) {
+		Map<UUID, String> names = new LinkedHashMap<>();
+		if (dialogues.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("SELECT id, name FROM known_parent WHERE kind = 'character' AND id = ANY (?)")
+			.param(dialogues.stream().map(Dialogue::characterId).distinct().toArray(UUID[]::new))
+			.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+			.list();
+		return names;
+	}
+
+	private void insertParentheticals(Dialogue dialogue) {
+		List<Parenthetical> parentheticals = dialogue.parentheticals();
+		for (int i = 0; i < parentheticals.size(); i++) {
+			Parenthetical p = parentheticals.get(i);
+			jdbc.sql("INSERT INTO parenthetical (id, dialogue_id, ordinal, text, before_line) VALUES (?, ?, ?, ?, ?)")
+				.params(p.id(), dialogue.id(), i, p.text(), p.beforeLine())
+				.update();
+		}
+	}
+
+	private List<Dialogue> select(String where, UUID param) {
+		List<Row> rows = jdbc.sql(SELECT + where).param(param).query(Dialogues::row).list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, List<Parenthetical>> parentheticals = new LinkedHashMap<>();
+		jdbc.sql("SELECT * FROM parenthetical WHERE dialogue_id = ANY (?) ORDER BY dialogue_id, ordinal")
+			.param(rows.stream().map(Row::id).toArray(UUID[]::new))
+			.query((rs, n) -> parentheticals.computeIfAbsent(rs.getObject("dialogue_id", UUID.class), k -> new ArrayList<>())
+				.add(new Parenthetical(rs.getObject("id", UUID.class), rs.getString("text"), rs.getInt("before_line"))))
+			.list();
+		return rows.stream().map(r -> new Dialogue(r.id(), r.scriptId(), r.sceneId(), r.characterId(), r.text(),
+				r.dual(), r.extension(), r.position(), parentheticals.getOrDefault(r.id(), List.of()))).toList();
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
+				rs.getObject("scene_id", UUID.class), rs.getObject("character_id", UUID.class), rs.getString("text"),
+				rs.getBoolean("dual"), rs.getString("extension"), rs.getString("position"));
+	}
+
+	private record Row(UUID id, UUID scriptId, UUID sceneId, UUID characterId, String text, boolean dual,
+			String extension, String position) {
+	}
+}

@@ -1,0 +1,42 @@
+package io.fountain.dialogue.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.fountain.dialogue.DialogueDeleted;
+import io.fountain.dialogue.DialogueManagement;
+import io.fountain.eventing.inbox.IdempotentConsumer;
+import io.fountain.events.character.v1.CharacterCreated;
+import io.fountain.events.character.v1.CharacterDeleted;
+import io.fountain.events.character.v1.CharacterEvent;
+import io.fountain.events.character.v1.CharacterUpdated;
+
+/** Follows characters: keeps their names for reads, and deletes the dialogue of deleted ones. */
+@Component
+class CharacterEventsListener {
+
+	private final IdempotentConsumer consumer;
+
+	private final DialogueManagement management;
+
+	CharacterEventsListener(IdempotentConsumer consumer, DialogueManagement management) {
+		this.consumer = consumer;
+		this.management = management;
+	}
+
+	@KafkaListener(topics = "fountain.character.events")
+	void on(ConsumerRecord<String, byte[]> record) {
+		consumer.consume(record, CharacterEvent.class, event -> {
+			switch (event.getPayload()) {
+				case CharacterCreated created -> management.characterNamed(event.getScriptId(), event.getCharacterId(),
+						created.getName());
+				case CharacterUpdated updated -> management.characterNamed(event.getScriptId(), event.getCharacterId(),
+						updated.getName());
+				case CharacterDeleted deleted -> management.characterDeleted(event.getScriptId(),
+						event.getCharacterId(), DialogueDeleted.Cause.CASCADE);
+				default -> throw new IllegalStateException("Unknown character event " + event.getPayload());
+			}
+		});
+	}
+}

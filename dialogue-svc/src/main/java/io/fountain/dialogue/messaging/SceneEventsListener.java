@@ -1,0 +1,40 @@
+package io.fountain.dialogue.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.fountain.dialogue.DialogueDeleted;
+import io.fountain.dialogue.DialogueManagement;
+import io.fountain.eventing.inbox.IdempotentConsumer;
+import io.fountain.events.scene.v1.SceneCreated;
+import io.fountain.events.scene.v1.SceneDeleted;
+import io.fountain.events.scene.v1.SceneEvent;
+
+/** Follows scenes: learns of new ones, and deletes the dialogue of deleted ones. */
+@Component
+class SceneEventsListener {
+
+	private final IdempotentConsumer consumer;
+
+	private final DialogueManagement management;
+
+	SceneEventsListener(IdempotentConsumer consumer, DialogueManagement management) {
+		this.consumer = consumer;
+		this.management = management;
+	}
+
+	@KafkaListener(topics = "fountain.scene.events")
+	void on(ConsumerRecord<String, byte[]> record) {
+		consumer.consume(record, SceneEvent.class, event -> {
+			switch (event.getPayload()) {
+				case SceneCreated created -> management.sceneCreated(event.getScriptId(), event.getSceneId());
+				case SceneDeleted deleted -> management.sceneDeleted(event.getScriptId(), event.getSceneId(),
+						DialogueDeleted.Cause.CASCADE);
+				default -> {
+					// A scene that moved or was renamed keeps its dialogue.
+				}
+			}
+		});
+	}
+}

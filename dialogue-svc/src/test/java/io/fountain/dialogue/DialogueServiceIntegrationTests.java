@@ -1,0 +1,215 @@
+package io.fountain.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.UpstreamEvents;
+import io.fountain.events.Topic;
+import io.fountain.events.dialogue.v1.DialogueCreated;
+import io.fountain.events.dialogue.v1.DialogueDeleted;
+import io.fountain.events.dialogue.v1.DialogueEvent;
+import io.fountain.testing.FountainTestEnvironment;
+import io.fountain.testing.Http;
+import io.fountain.testing.TopicReader;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "fountain.eventing.reconciliation-interval=0")
+class DialogueServiceIntegrationTests {
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		FountainTestEnvironment.register(registry, "dialogue");
+		registry.add("fountain.eventing.parents.scene.url", ParentOwnerStandIn::url);
+		registry.add("fountain.eventing.parents.character.url", ParentOwnerStandIn::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AvroCodec codec;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private UpstreamEvents upstream;
+
+	private Http http;
+
+	private final UUID script = UUID.randomUUID();
+
+	@BeforeEach
+	void setUp() {
+		upstream = new UpstreamEvents(codec);
+		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+	}
+
+	@AfterEach
+	void tearDown() {
+		upstream.close();
+	}
+
+	@Test
+	void aBlockReadsBackWithItsParentheticalsAndItsCharactersCurrentName() {
+		UUID scene = knownScene();
+		UUID brick = knownCharacter("BRICK");
+		UUID block = dialogue(scene, brick, "Mendacity.\\nThat's the system.", ", \"extension\": \"V.O.\", "
+				+ "\"parentheticals\": [{\"text\": \"(beat)\", \"beforeLine\": 1}]");
+
+		Http.Response read = http.get("/dialogues/" + block);
+		assertThat(read.json().get("characterName").asString()).isEqualTo("BRICK");
+		assertThat(read.json().get("extension").asString()).isEqualTo("V.O.");
+		assertThat(read.json().at("/parentheticals/0/text").asString()).isEqualTo("(beat)");
+
+		upstream.send(Topic.CHARACTER, UpstreamEvents.characterRenamed(script, brick, "BRICK POLLITT"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/scenes/" + scene + "/dialogues").json()
+			.findValuesAsString("characterName").equals(List.of("BRICK POLLITT")));
+
+		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> reader.keyed(script).stream()
+				.map(r -> codec.decode(r.value(), DialogueEvent.class))
+				.anyMatch(e -> e.getPayload() instanceof DialogueCreated created && e.getDialogueId().equals(block)
+						&& e.getCharacterId().equals(brick) && created.getParentheticals().size() == 1));
+		}
+	}
+
+	@Test
+	void aCharacterOfAnotherScriptCannotSpeakHereAndAParentheticalMustFitItsLines() {
+		UUID scene = knownScene();
+		UUID stranger = UUID.randomUUID();
+		upstream.send(Topic.CHARACTER, UpstreamEvents.characterCreated(UUID.randomUUID(), stranger, "STRANGER"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> known("character", stranger));
+
+		Http.Response refused = http.post("/scenes/" + scene + "/dialogues",
+				"{\"characterId\": \"" + stranger + "\", \"text\": \"Hi.\"}");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("errors").findValuesAsString("field")).contains("characterId");
+
+		Http.Response misplaced = http.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \""
+				+ knownCharacter("MAGGIE") + "\", \"text\": \"One line.\", \"parentheticals\": [{\"text\": \"(beat)\", \"beforeLine\": 5}]}");
+		assertThat(misplaced.status()).isEqualTo(400);
+		assertThat(misplaced.json().get("errors").findValuesAsString("field")).contains("parentheticals[0].beforeLine");
+	}
+
+	@Test
+	void deletingACharacterRemovesExactlyItsDialogue() {
+		UUID scene = knownScene();
+		UUID brick = knownCharacter("BRICK");
+		UUID maggie = knownCharacter("MAGGIE");
+		UUID his = dialogue(scene, brick, "Go away.", "");
+		UUID hers = dialogue(scene, maggie, "I'm not living with you.", "");
+
+		upstream.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/dialogues/" + his).status() == 404);
+		assertThat(http.get("/dialogues/" + hers).status()).isEqualTo(200);
+		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> deletedBlocks(reader).contains(his));
+			assertThat(deletedBlocks(reader)).doesNotContain(hers);
+		}
+	}
+
+	@Test
+	void deletingASceneDeletesItsDialogueAndNothingIsCreatedUnderItAfterwards() {
+		UUID scene = knownScene();
+		UUID brick = knownCharacter("BRICK");
+		UUID block = dialogue(scene, brick, "Hello.", "");
+
+		upstream.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/dialogues/" + block).status() == 404);
+		assertThat(http.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + brick + "\", \"text\": \"Hi.\"}")
+			.status()).isEqualTo(404);
+	}
+
+	@Test
+	void dialogueAddedWhileItsCharacterIsBeingDeletedEndsDeleted() throws Exception {
+		UUID scene = knownScene();
+		UUID brick = knownCharacter("BRICK");
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			answers.add(clients.submit(() -> http.post("/scenes/" + scene + "/dialogues",
+					"{\"characterId\": \"" + brick + "\", \"text\": \"Again.\"}").status()));
+			if (i == 15) {
+				upstream.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
+			}
+		}
+		clients.shutdown();
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get()).isIn(201, 404);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> spokenBy(brick) == 0);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> spokenBy(brick) == 0);
+	}
+
+	@Test
+	void aDeletionThatArrivesBeforeTheCreationLeavesTheCharacterDeleted() {
+		UUID scene = knownScene();
+		UUID ghost = UUID.randomUUID();
+		upstream.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, ghost));
+		upstream.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, ghost, "GHOST"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> known("character", ghost));
+
+		Http.Response refused = http.post("/scenes/" + scene + "/dialogues",
+				"{\"characterId\": \"" + ghost + "\", \"text\": \"Boo.\"}");
+
+		assertThat(refused.status()).isEqualTo(404);
+	}
+
+	private UUID knownScene() {
+		UUID scene = UUID.randomUUID();
+		upstream.send(Topic.SCENE, UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene));
+		await().atMost(Duration.ofSeconds(20)).until(() -> known("scene", scene));
+		return scene;
+	}
+
+	private UUID knownCharacter(String name) {
+		UUID character = UUID.randomUUID();
+		upstream.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, character, name));
+		await().atMost(Duration.ofSeconds(20)).until(() -> known("character", character));
+		return character;
+	}
+
+	private boolean known(String kind, UUID id) {
+		return jdbc.queryForObject("SELECT count(*) FROM known_parent WHERE kind = ? AND id = ?", Integer.class, kind,
+				id) == 1;
+	}
+
+	private UUID dialogue(UUID scene, UUID character, String text, String more) {
+		Http.Response response = http.post("/scenes/" + scene + "/dialogues",
+				"{\"characterId\": \"" + character + "\", \"text\": \"" + text + "\"" + more + "}");
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return UUID.fromString(response.json().get("id").asString());
+	}
+
+	private int spokenBy(UUID character) {
+		return jdbc.queryForObject("SELECT count(*) FROM dialogue WHERE character_id = ?", Integer.class, character);
+	}
+
+	private List<UUID> deletedBlocks(TopicReader reader) {
+		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), DialogueEvent.class))
+			.filter(e -> e.getPayload() instanceof DialogueDeleted).map(DialogueEvent::getDialogueId).toList();
+	}
+}
