@@ -47,11 +47,19 @@ public class Dialogues {
 		jdbc.sql("DELETE FROM dialogue WHERE id = ?").param(dialogue.id()).update();
 	}
 
-	/** Deletes every block of the scene, or spoken by the character, and answers them. */
+	/**
+	 * Deletes every block of the scene, or spoken by the character, and answers the blocks this statement deleted
+	 * (without their parentheticals, which go with them). A block that a concurrent cascade of its other parent
+	 * deleted first is not answered, so that each deletion is announced once.
+	 */
 	List<Dialogue> deleteAllOf(String column, UUID parentId) {
-		List<Dialogue> doomed = select("WHERE d." + column + " = ?", parentId);
-		jdbc.sql("DELETE FROM dialogue WHERE " + column + " = ?").param(parentId).update();
-		return doomed;
+		return jdbc.sql("DELETE FROM dialogue d WHERE d." + column + " = ? RETURNING *").param(parentId)
+			.query(Dialogues::row)
+			.list()
+			.stream()
+			.map(r -> new Dialogue(r.id(), r.scriptId(), r.sceneId(), r.characterId(), r.text(), r.dual(),
+					r.extension(), r.position(), List.of()))
+			.toList();
 	}
 
 	public Optional<Dialogue> findById(UUID id) {

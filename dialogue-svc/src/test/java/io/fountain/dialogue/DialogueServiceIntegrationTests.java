@@ -144,6 +144,27 @@ class DialogueServiceIntegrationTests {
 	}
 
 	@Test
+	void aBlockWhoseSceneAndCharacterAreDeletedAtOnceIsAnnouncedDeletedOnce() {
+		for (int round = 0; round < 5; round++) {
+			UUID scene = knownScene();
+			UUID brick = knownCharacter("BRICK");
+			List<UUID> blocks = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				blocks.add(dialogue(scene, brick, "Line " + i, ""));
+			}
+
+			upstream.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
+			upstream.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
+
+			await().atMost(Duration.ofSeconds(20)).until(() -> spokenBy(brick) == 0);
+			try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
+				await().atMost(Duration.ofSeconds(20)).until(() -> deletedBlocks(reader).containsAll(blocks));
+				assertThat(deletedBlocks(reader).stream().filter(blocks::contains)).hasSize(blocks.size());
+			}
+		}
+	}
+
+	@Test
 	void dialogueAddedWhileItsCharacterIsBeingDeletedEndsDeleted() throws Exception {
 		UUID scene = knownScene();
 		UUID brick = knownCharacter("BRICK");

@@ -79,6 +79,12 @@ class ApiDocsController {
 				}
 			});
 		}
+		paths.putObject("/scripts/{scriptId}/tree").putObject("get")
+			.put("summary", "The whole play in one read: title page, characters, acts, scenes and their elements in order")
+			.put("description", "Assembled by the edge from every service. Elements (type action, dialogue or "
+					+ "transition) are sorted by position within their scene.")
+			.putArray("parameters").addObject().put("name", "scriptId").put("in", "path").put("required", true)
+			.putObject("schema").put("type", "string").put("format", "uuid");
 		if (!unavailable.isEmpty()) {
 			merged.putPOJO("x-unavailable-services", unavailable);
 		}

@@ -14,11 +14,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import io.fountain.edge.EdgeSettings;
@@ -48,16 +46,13 @@ class ProxyController {
 
 	private final RouteTable routes;
 
-	private final RestClient http;
+	private final Downstreams downstreams;
 
 	private final long maxBodySize;
 
-	ProxyController(RouteTable routes, RestClient.Builder builder, EdgeSettings settings) {
+	ProxyController(RouteTable routes, Downstreams downstreams, EdgeSettings settings) {
 		this.routes = routes;
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				java.net.http.HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
-		requests.setReadTimeout(settings.readTimeout());
-		this.http = builder.clone().requestFactory(requests).build();
+		this.downstreams = downstreams;
 		this.maxBodySize = settings.maxBodySize().toBytes();
 	}
 
@@ -70,7 +65,7 @@ class ProxyController {
 		URI uri = URI.create(target.baseUrl() + path + (query == null ? "" : "?" + query));
 		String correlationId = sane(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());
 
-		RestClient.RequestBodySpec call = http.method(HttpMethod.valueOf(request.getMethod()))
+		RestClient.RequestBodySpec call = downstreams.http().method(HttpMethod.valueOf(request.getMethod()))
 			.uri(uri)
 			.header(CORRELATION_ID, correlationId)
 			.header(USER, sane(request.getHeader(CLIENT_USER), "anonymous"));
@@ -83,8 +78,7 @@ class ProxyController {
 		if (body.length > 0) {
 			call.body(body);
 		}
-		try {
-			return call.exchange((outbound, response) -> {
+		return downstreams.call(target, () -> call.exchange((outbound, response) -> {
 				HttpHeaders headers = new HttpHeaders();
 				for (String name : RESPONSE_HEADERS) {
 					List<String> values = response.getHeaders().get(name);
@@ -93,14 +87,10 @@ class ProxyController {
 					}
 				}
 				headers.set(CORRELATION_ID, correlationId);
-				try (InputStream in = response.getBody()) {
-					return new ResponseEntity<>(in.readAllBytes(), headers, response.getStatusCode());
-				}
-			});
-		}
-		catch (ResourceAccessException ex) {
-			throw new DownstreamUnavailable(target, ex);
-		}
+			try (InputStream in = response.getBody()) {
+				return new ResponseEntity<>(in.readAllBytes(), headers, response.getStatusCode());
+			}
+		}));
 	}
 
 	private byte[] readBody(HttpServletRequest request) throws IOException {
@@ -121,14 +111,6 @@ class ProxyController {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}
 
-	@ExceptionHandler(DownstreamUnavailable.class)
-	ResponseEntity<ProblemDetail> unavailable(DownstreamUnavailable ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Service unavailable");
-		problem.setProperty("service", ex.service());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
-	}
-
 	@ExceptionHandler(BodyTooLarge.class)
 	ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
@@ -144,20 +126,6 @@ class ProxyController {
 
 		NoRoute(String path) {
 			super("Nothing is served at " + (path.length() > 200 ? path.substring(0, 200) + "..." : path));
-		}
-	}
-
-	static final class DownstreamUnavailable extends RuntimeException {
-
-		private final String service;
-
-		DownstreamUnavailable(RouteTable.Downstream target, Exception cause) {
-			super(target.serviceName() + " is unavailable (it did not answer in time). Try again shortly.", cause);
-			this.service = target.serviceName();
-		}
-
-		String service() {
-			return service;
 		}
 	}
 

@@ -100,10 +100,35 @@ public final class LocalStack implements AutoCloseable {
 		ready("edge-api", edgeUrl());
 	}
 
+	/**
+	 * Stops a service and starts it again with extra arguments (e.g. another consumer group), waiting until it is
+	 * ready.
+	 */
+	public synchronized void restart(Service service, List<String> extraArguments) {
+		ManagedProcess old = services.remove(service);
+		if (old != null) {
+			old.stop();
+			started.remove(old);
+		}
+		try {
+			ManagedProcess process = startService(service, extraArguments);
+			services.put(service, process);
+			started.add(process);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private ManagedProcess startService(Service service) throws IOException {
-		List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(), "-Xmx384m", "-XX:+UseSerialGC",
-				"-jar", service.jar(config.repoRoot()).toString(), "--server.port=" + config.port(service.shortName()),
-				"--management.endpoint.health.probes.enabled=true"));
+		return startService(service, List.of());
+	}
+
+	private ManagedProcess startService(Service service, List<String> extraArguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
+		command.addAll(config.serviceJvmOptions());
+		command.addAll(List.of("-jar", service.jar(config.repoRoot()).toString(),
+				"--server.port=" + config.port(service.shortName()), "--management.endpoint.health.probes.enabled=true"));
 		if (service == Service.EDGE) {
 			for (Service backend : Service.backends()) {
 				command.add("--fountain.edge.services." + backend.shortName() + "=" + url(backend));
@@ -116,10 +141,10 @@ public final class LocalStack implements AutoCloseable {
 					"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 					"--fountain.eventing.registry-url=" + registry.confluentApiUrl(),
 					"--fountain.eventing.partitions=3"));
-			if (service == Service.ACT) {
-				command.add("--fountain.act.script-service-url=" + url(Service.SCRIPT));
-			}
+			service.parentOwners().forEach((kind, owner) -> command
+				.add("--fountain.eventing.parents." + kind + ".url=" + url(owner)));
 		}
+		command.addAll(extraArguments);
 		ManagedProcess process = ManagedProcess.start(service.module(), command, Map.of(),
 				logs().resolve(service.module() + ".log"));
 		try {

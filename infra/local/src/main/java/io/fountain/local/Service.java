@@ -9,6 +9,10 @@ public enum Service {
 
 	SCRIPT("script", "script-svc", 8081, true),
 	ACT("act", "act-svc", 8082, true),
+	SCENE("scene", "scene-svc", 8083, true),
+	CHARACTER("character", "character-svc", 8084, true),
+	DIALOGUE("dialogue", "dialogue-svc", 8085, true),
+	TRANSITION("transition", "transition-svc", 8086, true),
 	EDGE("edge", "edge-api", 8080, false);
 
 	private final String shortName;
@@ -57,6 +61,17 @@ public enum Service {
 	private IllegalStateException missing(Path target) {
 		return new IllegalStateException("No runnable jar of " + module + " in " + target
 				+ ". Build once with ./mvnw install -DskipTests.");
+	}
+
+	/** The services that own this one's parents, by parent kind (its read-your-writes lookups go there). */
+	public java.util.Map<String, Service> parentOwners() {
+		return switch (this) {
+			case ACT, CHARACTER -> java.util.Map.of("script", SCRIPT);
+			case SCENE -> java.util.Map.of("act", ACT);
+			case DIALOGUE -> java.util.Map.of("scene", SCENE, "character", CHARACTER);
+			case TRANSITION -> java.util.Map.of("scene", SCENE);
+			case SCRIPT, EDGE -> java.util.Map.of();
+		};
 	}
 
 	public static List<Service> backends() {

@@ -38,7 +38,7 @@ final class SystemUnderTest {
 					System.getProperty("fountain.test.postgres.user", "postgres"),
 					System.getProperty("fountain.test.postgres.password", ""),
 					"systest_" + UUID.randomUUID().toString().substring(0, 8), true,
-					line -> System.out.println("[system-under-test] " + line));
+					line -> System.out.println("[system-under-test] " + line), StackConfig.DEFAULT_JVM_OPTIONS);
 			stack = LocalStack.start(config);
 			LocalStack started = stack;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {

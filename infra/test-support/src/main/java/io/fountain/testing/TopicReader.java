@@ -22,7 +22,11 @@ public final class TopicReader implements AutoCloseable {
 	private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
 	public TopicReader(String topic) {
-		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+		this(topic, TestKafka.bootstrapServers());
+	}
+
+	public TopicReader(String topic, String bootstrapServers) {
+		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
 				new ByteArrayDeserializer());
