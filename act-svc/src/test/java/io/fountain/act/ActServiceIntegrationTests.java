@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.fountain.eventing.parents.Reconciler;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.fountain.events.Topic;
@@ -63,19 +64,19 @@ class ActServiceIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
-	private UpstreamEvents upstream;
+	private ServiceTestBed bed;
 
 	private Http http;
 
 	@BeforeEach
 	void setUp() {
-		upstream = new UpstreamEvents(codec);
-		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+		bed = new ServiceTestBed(port, codec, jdbc);
+		http = bed.http();
 	}
 
 	@AfterEach
 	void tearDown() {
-		upstream.close();
+		bed.close();
 	}
 
 	@Test
@@ -111,7 +112,7 @@ class ActServiceIntegrationTests {
 		assertThat(unknown.contentType()).startsWith("application/problem+json");
 
 		UUID script = knownScript();
-		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
+		bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> http.post("/scripts/" + script + "/acts", "{}").status() == 404);
 		assertThat(http.get("/scripts/" + script + "/acts").status()).isEqualTo(404);
@@ -123,9 +124,9 @@ class ActServiceIntegrationTests {
 		List<UUID> acts = List.of(createAct(script, "{}"), createAct(script, "{}"), createAct(script, "{}"));
 		var deleted = UpstreamEvents.scriptDeleted(script);
 
-		upstream.send(Topic.SCRIPT, deleted);
-		upstream.send(Topic.SCRIPT, deleted);
-		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script)); // a late or replayed creation resurrects nothing
+		bed.send(Topic.SCRIPT, deleted);
+		bed.send(Topic.SCRIPT, deleted);
+		bed.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script)); // a late or replayed creation resurrects nothing
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> acts.stream().allMatch(act -> http.get("/acts/" + act).status() == 404));
@@ -150,7 +151,7 @@ class ActServiceIntegrationTests {
 		for (int i = 0; i < 80; i++) {
 			answers.add(clients.submit(() -> http.post("/scripts/" + script + "/acts", "{}").status()));
 			if (i == 20) {
-				upstream.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
+				bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
 			}
 		}
 		clients.shutdown();
@@ -206,16 +207,11 @@ class ActServiceIntegrationTests {
 
 	private UUID knownScript() {
 		UUID script = UUID.randomUUID();
-		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script));
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-			.queryForObject("SELECT count(*) FROM known_parent WHERE kind = 'script' AND id = ?", Integer.class, script) == 1);
-		return script;
+		return bed.learn(Topic.SCRIPT, UpstreamEvents.scriptCreated(script), "script", script);
 	}
 
 	private UUID createAct(UUID script, String body) {
-		Http.Response response = http.post("/scripts/" + script + "/acts", body);
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return UUID.fromString(response.json().get("id").asString());
+		return ServiceTestBed.created(http.post("/scripts/" + script + "/acts", body));
 	}
 
 	private List<String> titles(UUID script) {
@@ -223,7 +219,7 @@ class ActServiceIntegrationTests {
 	}
 
 	private int actRows(UUID script) {
-		return jdbc.queryForObject("SELECT count(*) FROM act WHERE script_id = ?", Integer.class, script);
+		return bed.rows("act", script);
 	}
 
 	private List<ActEvent> deletions(TopicReader reader, UUID script) {

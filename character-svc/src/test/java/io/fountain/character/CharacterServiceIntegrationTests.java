@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
 import io.fountain.events.character.v1.CharacterDeleted;
@@ -53,19 +54,19 @@ class CharacterServiceIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private UpstreamEvents upstream;
+	private ServiceTestBed bed;
 
 	private Http http;
 
 	@BeforeEach
 	void setUp() {
-		upstream = new UpstreamEvents(codec);
-		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+		bed = new ServiceTestBed(port, codec, jdbc);
+		http = bed.http();
 	}
 
 	@AfterEach
 	void tearDown() {
-		upstream.close();
+		bed.close();
 	}
 
 	@Test
@@ -103,7 +104,7 @@ class CharacterServiceIntegrationTests {
 		List<UUID> cast = List.of(create(script, "{\"name\": \"A\"}"), create(script, "{\"name\": \"B\"}"),
 				create(script, "{\"name\": \"C\"}"));
 
-		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
+		bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> cast.stream().allMatch(c -> http.get("/characters/" + c).status() == 404));
@@ -126,7 +127,7 @@ class CharacterServiceIntegrationTests {
 			answers.add(clients.submit(() -> http.post("/scripts/" + script + "/characters",
 					"{\"name\": \"EXTRA " + n + "\"}").status()));
 			if (i == 15) {
-				upstream.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
+				bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
 			}
 		}
 		clients.shutdown();
@@ -151,24 +152,19 @@ class CharacterServiceIntegrationTests {
 
 	private UUID knownScript() {
 		UUID script = UUID.randomUUID();
-		upstream.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script));
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-				"SELECT count(*) FROM known_parent WHERE kind = 'script' AND id = ?", Integer.class, script) == 1);
-		return script;
+		return bed.learn(Topic.SCRIPT, UpstreamEvents.scriptCreated(script), "script", script);
 	}
 
 	private UUID create(UUID script, String body) {
-		Http.Response response = http.post("/scripts/" + script + "/characters", body);
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return UUID.fromString(response.json().get("id").asString());
+		return ServiceTestBed.created(http.post("/scripts/" + script + "/characters", body));
 	}
 
 	private int rows(UUID script) {
-		return jdbc.queryForObject("SELECT count(*) FROM character WHERE script_id = ?", Integer.class, script);
+		return bed.rows("character", script);
 	}
 
 	private List<CharacterEvent> deletions(TopicReader reader, UUID script) {
-		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), CharacterEvent.class))
+		return bed.events(reader, CharacterEvent.class, script).stream()
 			.filter(e -> e.getPayload() instanceof CharacterDeleted).toList();
 	}
 }

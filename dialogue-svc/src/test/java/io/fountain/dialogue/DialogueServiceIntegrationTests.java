@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
 import io.fountain.events.dialogue.v1.DialogueCreated;
@@ -53,7 +54,7 @@ class DialogueServiceIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private UpstreamEvents upstream;
+	private ServiceTestBed bed;
 
 	private Http http;
 
@@ -61,13 +62,13 @@ class DialogueServiceIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		upstream = new UpstreamEvents(codec);
-		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+		bed = new ServiceTestBed(port, codec, jdbc);
+		http = bed.http();
 	}
 
 	@AfterEach
 	void tearDown() {
-		upstream.close();
+		bed.close();
 	}
 
 	@Test
@@ -82,7 +83,7 @@ class DialogueServiceIntegrationTests {
 		assertThat(read.json().get("extension").asString()).isEqualTo("V.O.");
 		assertThat(read.json().at("/parentheticals/0/text").asString()).isEqualTo("(beat)");
 
-		upstream.send(Topic.CHARACTER, UpstreamEvents.characterRenamed(script, brick, "BRICK POLLITT"));
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterRenamed(script, brick, "BRICK POLLITT"));
 		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/scenes/" + scene + "/dialogues").json()
 			.findValuesAsString("characterName").equals(List.of("BRICK POLLITT")));
 
@@ -98,7 +99,7 @@ class DialogueServiceIntegrationTests {
 	void aCharacterOfAnotherScriptCannotSpeakHereAndAParentheticalMustFitItsLines() {
 		UUID scene = knownScene();
 		UUID stranger = UUID.randomUUID();
-		upstream.send(Topic.CHARACTER, UpstreamEvents.characterCreated(UUID.randomUUID(), stranger, "STRANGER"));
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterCreated(UUID.randomUUID(), stranger, "STRANGER"));
 		await().atMost(Duration.ofSeconds(20)).until(() -> known("character", stranger));
 
 		Http.Response refused = http.post("/scenes/" + scene + "/dialogues",
@@ -120,7 +121,7 @@ class DialogueServiceIntegrationTests {
 		UUID his = dialogue(scene, brick, "Go away.", "");
 		UUID hers = dialogue(scene, maggie, "I'm not living with you.", "");
 
-		upstream.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/dialogues/" + his).status() == 404);
 		assertThat(http.get("/dialogues/" + hers).status()).isEqualTo(200);
@@ -136,7 +137,7 @@ class DialogueServiceIntegrationTests {
 		UUID brick = knownCharacter("BRICK");
 		UUID block = dialogue(scene, brick, "Hello.", "");
 
-		upstream.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
+		bed.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/dialogues/" + block).status() == 404);
 		assertThat(http.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + brick + "\", \"text\": \"Hi.\"}")
@@ -153,8 +154,8 @@ class DialogueServiceIntegrationTests {
 				blocks.add(dialogue(scene, brick, "Line " + i, ""));
 			}
 
-			upstream.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
-			upstream.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
+			bed.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
+			bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
 
 			await().atMost(Duration.ofSeconds(20)).until(() -> spokenBy(brick) == 0);
 			try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
@@ -174,7 +175,7 @@ class DialogueServiceIntegrationTests {
 			answers.add(clients.submit(() -> http.post("/scenes/" + scene + "/dialogues",
 					"{\"characterId\": \"" + brick + "\", \"text\": \"Again.\"}").status()));
 			if (i == 15) {
-				upstream.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
+				bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
 			}
 		}
 		clients.shutdown();
@@ -189,8 +190,8 @@ class DialogueServiceIntegrationTests {
 	void aDeletionThatArrivesBeforeTheCreationLeavesTheCharacterDeleted() {
 		UUID scene = knownScene();
 		UUID ghost = UUID.randomUUID();
-		upstream.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, ghost));
-		upstream.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, ghost, "GHOST"));
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, ghost));
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, ghost, "GHOST"));
 		await().atMost(Duration.ofSeconds(20)).until(() -> known("character", ghost));
 
 		Http.Response refused = http.post("/scenes/" + scene + "/dialogues",
@@ -201,28 +202,22 @@ class DialogueServiceIntegrationTests {
 
 	private UUID knownScene() {
 		UUID scene = UUID.randomUUID();
-		upstream.send(Topic.SCENE, UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene));
-		await().atMost(Duration.ofSeconds(20)).until(() -> known("scene", scene));
-		return scene;
+		return bed.learn(Topic.SCENE, UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene), "scene", scene);
 	}
 
 	private UUID knownCharacter(String name) {
 		UUID character = UUID.randomUUID();
-		upstream.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, character, name));
-		await().atMost(Duration.ofSeconds(20)).until(() -> known("character", character));
-		return character;
+		return bed.learn(Topic.CHARACTER, UpstreamEvents.characterCreated(script, character, name), "character",
+				character);
 	}
 
 	private boolean known(String kind, UUID id) {
-		return jdbc.queryForObject("SELECT count(*) FROM known_parent WHERE kind = ? AND id = ?", Integer.class, kind,
-				id) == 1;
+		return bed.knows(kind, id);
 	}
 
 	private UUID dialogue(UUID scene, UUID character, String text, String more) {
-		Http.Response response = http.post("/scenes/" + scene + "/dialogues",
-				"{\"characterId\": \"" + character + "\", \"text\": \"" + text + "\"" + more + "}");
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return UUID.fromString(response.json().get("id").asString());
+		return ServiceTestBed.created(http.post("/scenes/" + scene + "/dialogues",
+				"{\"characterId\": \"" + character + "\", \"text\": \"" + text + "\"" + more + "}"));
 	}
 
 	private int spokenBy(UUID character) {
@@ -230,7 +225,7 @@ class DialogueServiceIntegrationTests {
 	}
 
 	private List<UUID> deletedBlocks(TopicReader reader) {
-		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), DialogueEvent.class))
+		return bed.events(reader, DialogueEvent.class, script).stream()
 			.filter(e -> e.getPayload() instanceof DialogueDeleted).map(DialogueEvent::getDialogueId).toList();
 	}
 }

@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
 import io.fountain.events.action.v1.ActionDeleted;
@@ -53,19 +54,19 @@ class SceneServiceIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private UpstreamEvents upstream;
+	private ServiceTestBed bed;
 
 	private Http http;
 
 	@BeforeEach
 	void setUp() {
-		upstream = new UpstreamEvents(codec);
-		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+		bed = new ServiceTestBed(port, codec, jdbc);
+		http = bed.http();
 	}
 
 	@AfterEach
 	void tearDown() {
-		upstream.close();
+		bed.close();
 	}
 
 	@Test
@@ -128,7 +129,7 @@ class SceneServiceIntegrationTests {
 		List<String> acts = List.of(action(s1, "{\"text\": \"a\"}").get("id").asString(),
 				action(s1, "{\"text\": \"b\"}").get("id").asString(), action(s2, "{\"text\": \"c\"}").get("id").asString());
 
-		upstream.send(Topic.ACT, UpstreamEvents.actDeleted(script, act));
+		bed.send(Topic.ACT, UpstreamEvents.actDeleted(script, act));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/scenes/" + s1).status() == 404
 				&& http.get("/scenes/" + s2).status() == 404);
@@ -167,7 +168,7 @@ class SceneServiceIntegrationTests {
 			UUID target = scenes.get(i % 2);
 			answers.add(clients.submit(() -> http.post("/scenes/" + target + "/actions", "{\"text\": \"run\"}").status()));
 			if (i == 20) {
-				upstream.send(Topic.ACT, UpstreamEvents.actDeleted(script, act));
+				bed.send(Topic.ACT, UpstreamEvents.actDeleted(script, act));
 			}
 		}
 		clients.shutdown();
@@ -194,16 +195,11 @@ class SceneServiceIntegrationTests {
 
 	private UUID knownAct(UUID script) {
 		UUID act = UUID.randomUUID();
-		upstream.send(Topic.ACT, UpstreamEvents.actCreated(script, act));
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-				"SELECT count(*) FROM known_parent WHERE kind = 'act' AND id = ?", Integer.class, act) == 1);
-		return act;
+		return bed.learn(Topic.ACT, UpstreamEvents.actCreated(script, act), "act", act);
 	}
 
 	private UUID scene(UUID act, String body) {
-		Http.Response response = http.post("/acts/" + act + "/scenes", body);
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return UUID.fromString(response.json().get("id").asString());
+		return ServiceTestBed.created(http.post("/acts/" + act + "/scenes", body));
 	}
 
 	private tools.jackson.databind.JsonNode action(UUID scene, String body) {
@@ -217,6 +213,6 @@ class SceneServiceIntegrationTests {
 	}
 
 	private int rows(String table, UUID script) {
-		return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE script_id = ?", Integer.class, script);
+		return bed.rows(table, script);
 	}
 }

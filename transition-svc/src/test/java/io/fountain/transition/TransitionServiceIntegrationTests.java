@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
 import io.fountain.events.transition.v1.TransitionDeleted;
@@ -51,19 +52,19 @@ class TransitionServiceIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private UpstreamEvents upstream;
+	private ServiceTestBed bed;
 
 	private Http http;
 
 	@BeforeEach
 	void setUp() {
-		upstream = new UpstreamEvents(codec);
-		http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+		bed = new ServiceTestBed(port, codec, jdbc);
+		http = bed.http();
 	}
 
 	@AfterEach
 	void tearDown() {
-		upstream.close();
+		bed.close();
 	}
 
 	@Test
@@ -91,8 +92,8 @@ class TransitionServiceIntegrationTests {
 		create(scene, "{\"text\": \"SMASH CUT TO:\"}");
 		var deleted = UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene);
 
-		upstream.send(Topic.SCENE, deleted);
-		upstream.send(Topic.SCENE, deleted);
+		bed.send(Topic.SCENE, deleted);
+		bed.send(Topic.SCENE, deleted);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
 		try (TopicReader reader = new TopicReader(Topic.TRANSITION.topicName())) {
@@ -111,7 +112,7 @@ class TransitionServiceIntegrationTests {
 		for (int i = 0; i < 60; i++) {
 			answers.add(clients.submit(() -> http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}").status()));
 			if (i == 15) {
-				upstream.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
+				bed.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
 			}
 		}
 		clients.shutdown();
@@ -136,10 +137,7 @@ class TransitionServiceIntegrationTests {
 
 	private UUID knownScene(UUID script) {
 		UUID scene = UUID.randomUUID();
-		upstream.send(Topic.SCENE, UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene));
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-				"SELECT count(*) FROM known_parent WHERE kind = 'scene' AND id = ?", Integer.class, scene) == 1);
-		return scene;
+		return bed.learn(Topic.SCENE, UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene), "scene", scene);
 	}
 
 	private tools.jackson.databind.JsonNode create(UUID scene, String body) {
@@ -149,11 +147,10 @@ class TransitionServiceIntegrationTests {
 	}
 
 	private int rows(UUID script) {
-		return jdbc.queryForObject("SELECT count(*) FROM transition WHERE script_id = ?", Integer.class, script);
+		return bed.rows("transition", script);
 	}
 
 	private long deletions(TopicReader reader, UUID script) {
-		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), TransitionEvent.class))
-			.filter(e -> e.getPayload() instanceof TransitionDeleted).count();
+		return bed.payloads(reader, Topic.TRANSITION, script, TransitionDeleted.class).size();
 	}
 }
