@@ -24,6 +24,7 @@ class EdgeIntegrationTests {
 		registry.add("fountain.edge.services.script", () -> "http://127.0.0.1:" + Readiness.freePort());
 		registry.add("fountain.edge.services.act", () -> "http://127.0.0.1:" + Readiness.freePort());
 		registry.add("fountain.edge.max-body-size", () -> "1KB");
+		registry.add("fountain.ops.enabled", () -> "false");
 	}
 
 	@LocalServerPort

@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
  * Defaults every service that uses the eventing mechanics shares, at the lowest precedence so a service's own
  * configuration wins: records are consumed as raw bytes (the {@code IdempotentConsumer} decodes them, so a dead
  * letter keeps the original bytes), the consumer group is the service's name, a new group starts from the beginning
- * of every topic, and traces follow messages.
+ * of every topic, traces follow messages, and logs are structured JSON carrying trace and span ids.
  */
 class EventingDefaults implements EnvironmentPostProcessor {
 
@@ -30,8 +30,11 @@ class EventingDefaults implements EnvironmentPostProcessor {
 			Map.entry("management.tracing.sampling.probability", "1.0"),
 			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
 			Map.entry("management.endpoint.health.probes.enabled", "true"),
+			Map.entry("management.metrics.tags.application", "${spring.application.name}"),
 			Map.entry("spring.flyway.locations", "classpath:db/eventing,classpath:db/migration/${spring.application.name}"),
-			Map.entry("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] "));
+			Map.entry("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] "),
+			// JSON lines, one per event, with traceId and spanId: what a log pipeline indexes.
+			Map.entry("logging.structured.format.console", "logstash"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -100,16 +100,21 @@ public final class LocalStack implements AutoCloseable {
 		ready("edge-api", edgeUrl());
 	}
 
-	/**
-	 * Stops a service and starts it again with extra arguments (e.g. another consumer group), waiting until it is
-	 * ready.
-	 */
-	public synchronized void restart(Service service, List<String> extraArguments) {
+	/** Stops a service (its consumer group loses its members); {@link #restart} starts it again. */
+	public synchronized void stop(Service service) {
 		ManagedProcess old = services.remove(service);
 		if (old != null) {
 			old.stop();
 			started.remove(old);
 		}
+	}
+
+	/**
+	 * Stops a service and starts it again with extra arguments (e.g. another consumer group), waiting until it is
+	 * ready.
+	 */
+	public synchronized void restart(Service service, List<String> extraArguments) {
+		stop(service);
 		try {
 			ManagedProcess process = startService(service, extraArguments);
 			services.put(service, process);
@@ -133,6 +138,7 @@ public final class LocalStack implements AutoCloseable {
 			for (Service backend : Service.backends()) {
 				command.add("--fountain.edge.services." + backend.shortName() + "=" + url(backend));
 			}
+			command.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
 		}
 		else {
 			command.addAll(List.of("--spring.datasource.url=" + postgres.url(config.database(service.shortName())),

@@ -39,15 +39,23 @@ class ReplaySystemIntegrationTests {
 			var endsBefore = lag.endOffsets(topics);
 
 			String replay = "replay-" + UUID.randomUUID().toString().substring(0, 8);
-			CompletableFuture.allOf(Service.backends().stream().filter(s -> !s.parentOwners().isEmpty())
-				.map(service -> CompletableFuture.runAsync(() -> stack.restart(service,
-						List.of("--spring.kafka.consumer.group-id=" + service.module() + "-" + replay))))
-				.toArray(CompletableFuture[]::new)).join();
+			try {
+				restartConsumers(stack, service -> List.of("--spring.kafka.consumer.group-id=" + service.module() + "-" + replay));
 
-			await().atMost(Duration.ofSeconds(60)).until(() -> groupsCaughtUp(lag, replay));
-			assertThat(databases.fingerprint()).isEqualTo(before);
-			assertThat(lag.endOffsets(topics)).as("nothing new was published").isEqualTo(endsBefore);
+				await().atMost(Duration.ofSeconds(60)).until(() -> groupsCaughtUp(lag, replay));
+				assertThat(databases.fingerprint()).isEqualTo(before);
+				assertThat(lag.endOffsets(topics)).as("nothing new was published").isEqualTo(endsBefore);
+			}
+			finally {
+				restartConsumers(stack, service -> List.of()); // back to their own groups, for the other tests
+			}
 		}
+	}
+
+	private static void restartConsumers(LocalStack stack, java.util.function.Function<Service, List<String>> arguments) {
+		CompletableFuture.allOf(Service.backends().stream().filter(s -> !s.parentOwners().isEmpty())
+			.map(service -> CompletableFuture.runAsync(() -> stack.restart(service, arguments.apply(service))))
+			.toArray(CompletableFuture[]::new)).join();
 	}
 
 	private static boolean groupsCaughtUp(ConsumerLag lag, String replay) {

@@ -1,0 +1,76 @@
+package io.fountain.edge.ops;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.fountain.edge.ops.deadletters.DeadLetter;
+import io.fountain.edge.ops.deadletters.DeadLetters;
+import io.fountain.edge.ops.lag.LagMonitor;
+import io.fountain.edge.ops.lag.LagReport;
+
+/**
+ * Operations over HTTP: consumer lag and outbox backlogs ({@code GET /ops/lag}), and dead letters
+ * ({@code GET /ops/dead-letters}, {@code POST /ops/dead-letters/{id}/replay}, {@code DELETE /ops/dead-letters/{id}}).
+ * The operator is named by the {@code X-User} header until authentication lands.
+ */
+@RestController
+class OpsController {
+
+	private final ObjectProvider<LagMonitor> lag;
+
+	private final ObjectProvider<DeadLetters> deadLetters;
+
+	OpsController(ObjectProvider<LagMonitor> lag, ObjectProvider<DeadLetters> deadLetters) {
+		this.lag = lag;
+		this.deadLetters = deadLetters;
+	}
+
+	@GetMapping("/ops/lag")
+	LagReport lag() {
+		return required(lag).latest();
+	}
+
+	@GetMapping("/ops/dead-letters")
+	List<DeadLetter> deadLetters() {
+		return required(deadLetters).list();
+	}
+
+	@PostMapping("/ops/dead-letters/{id}/replay")
+	DeadLetter replay(@PathVariable String id, @RequestHeader(name = "X-User", defaultValue = "anonymous") String operator) {
+		return required(deadLetters).replay(id, operator);
+	}
+
+	@DeleteMapping("/ops/dead-letters/{id}")
+	DeadLetter discard(@PathVariable String id, @RequestHeader(name = "X-User", defaultValue = "anonymous") String operator) {
+		return required(deadLetters).discard(id, operator);
+	}
+
+	private static <T> T required(ObjectProvider<T> part) {
+		T available = part.getIfAvailable();
+		if (available == null) {
+			throw new OpsDisabled();
+		}
+		return available;
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(OpsDisabled.class)
+	ResponseEntity<ProblemDetail> disabled() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Operations views are off (fountain.ops.enabled=false, or no Kafka configured)");
+		problem.setTitle("Operations unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+	}
+
+	static final class OpsDisabled extends RuntimeException {
+	}
+}
