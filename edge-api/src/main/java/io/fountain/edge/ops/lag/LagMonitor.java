@@ -139,12 +139,36 @@ public class LagMonitor implements SmartLifecycle {
 		Map<String, ConsumerGroupDescription> descriptions = admin.describeConsumerGroups(ids).all().get();
 		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
 		for (String id : ids) {
-			committed.put(id, admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata().get());
+			committed.put(id, new HashMap<>(admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata().get()));
 		}
+		// A partition the group has never committed on is still one it reads (from the earliest offset): count it.
+		java.util.Set<String> topics = new java.util.HashSet<>();
+		committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> topics.add(tp.topic())));
+		Map<String, Integer> partitionCounts = new HashMap<>();
+		admin.describeTopics(topics).allTopicNames().get()
+			.forEach((topic, description) -> partitionCounts.put(topic, description.partitions().size()));
 		Map<TopicPartition, OffsetSpec> latestSpec = new HashMap<>();
-		committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> latestSpec.put(tp, OffsetSpec.latest())));
+		Map<TopicPartition, OffsetSpec> earliestSpec = new HashMap<>();
+		partitionCounts.forEach((topic, count) -> {
+			for (int p = 0; p < count; p++) {
+				latestSpec.put(new TopicPartition(topic, p), OffsetSpec.latest());
+				earliestSpec.put(new TopicPartition(topic, p), OffsetSpec.earliest());
+			}
+		});
 		Map<TopicPartition, Long> ends = new HashMap<>();
 		admin.listOffsets(latestSpec).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+		Map<TopicPartition, Long> starts = new HashMap<>();
+		admin.listOffsets(earliestSpec).all().get().forEach((tp, info) -> starts.put(tp, info.offset()));
+		for (Map<TopicPartition, OffsetAndMetadata> offsets : committed.values()) {
+			java.util.Set<String> read = new java.util.HashSet<>();
+			offsets.keySet().forEach(tp -> read.add(tp.topic()));
+			for (String topic : read) {
+				for (int p = 0; p < partitionCounts.getOrDefault(topic, 0); p++) {
+					TopicPartition tp = new TopicPartition(topic, p);
+					offsets.putIfAbsent(tp, new OffsetAndMetadata(starts.getOrDefault(tp, 0L)));
+				}
+			}
+		}
 
 		long now = System.currentTimeMillis();
 		List<LagReport.Group> groups = new ArrayList<>();
