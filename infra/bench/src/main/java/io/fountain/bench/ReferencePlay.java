@@ -1,0 +1,116 @@
+package io.fountain.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A play shaped like a real feature screenplay, generated from a fixed seed. Big Fish's published Fountain file has
+ * 190 scenes, 865 action paragraphs, 768 dialogue blocks, 97 parentheticals, 34 transitions and about 51 characters;
+ * {@link #feature(int)} spreads the same over 3 acts, times a scale factor (×10: 30 acts, and ten times the rest).
+ */
+record ReferencePlay(String title, List<String> characters, List<Act> acts) {
+
+	record Act(String title, List<Scene> scenes) {
+	}
+
+	record Scene(String heading, List<Element> elements) {
+	}
+
+	/** An action, a dialogue block (by character index, with parentheticals) or a transition. */
+	record Element(String type, String text, int character, int parentheticals) {
+	}
+
+	static ReferencePlay feature(int scale) {
+		return generate(scale, 3, 190, 865, 768, 97, 34, 51);
+	}
+
+	/** A small play for the quick mode: the same shape in miniature. */
+	static ReferencePlay miniature() {
+		return generate(1, 1, 6, 20, 18, 3, 2, 4);
+	}
+
+	static ReferencePlay generate(int scale, int acts, int scenes, int actions, int dialogues, int parentheticals,
+			int transitions, int characters) {
+		Random random = new Random(20261122L * scale + scenes);
+		int sceneCount = scenes * scale;
+		List<List<Element>> elements = new ArrayList<>();
+		for (int s = 0; s < sceneCount; s++) {
+			elements.add(new ArrayList<>());
+		}
+		for (int i = 0; i < actions * scale; i++) {
+			elements.get(random.nextInt(sceneCount)).add(new Element("action", sentence(random, 12), -1, 0));
+		}
+		for (int i = 0; i < dialogues * scale; i++) {
+			elements.get(random.nextInt(sceneCount))
+				.add(new Element("dialogue", sentence(random, 9), random.nextInt(characters), 0));
+		}
+		List<int[]> dialogueAt = new ArrayList<>();
+		for (int s = 0; s < sceneCount; s++) {
+			for (int j = 0; j < elements.get(s).size(); j++) {
+				dialogueAt.add(new int[] { s, j });
+			}
+		}
+		java.util.Collections.shuffle(dialogueAt, random);
+		int placed = 0;
+		for (int[] at : dialogueAt) {
+			if (placed == parentheticals * scale) {
+				break;
+			}
+			Element e = elements.get(at[0]).get(at[1]);
+			if (e.type().equals("dialogue")) {
+				elements.get(at[0]).set(at[1], new Element(e.type(), e.text(), e.character(), 1));
+				placed++;
+			}
+		}
+		for (int i = 0; i < transitions * scale; i++) {
+			elements.get(random.nextInt(sceneCount)).add(new Element("transition", "CUT TO:", -1, 0));
+		}
+		List<Act> actList = new ArrayList<>();
+		int perAct = (int) Math.ceil(sceneCount / (double) (acts * scale));
+		for (int a = 0; a < acts * scale; a++) {
+			List<Scene> sceneList = new ArrayList<>();
+			for (int s = a * perAct; s < Math.min(sceneCount, (a + 1) * perAct); s++) {
+				sceneList.add(new Scene((random.nextBoolean() ? "INT. " : "EXT. ") + "PLACE " + s + " - DAY",
+						elements.get(s)));
+			}
+			actList.add(new Act("ACT " + (a + 1), sceneList));
+		}
+		List<String> cast = new ArrayList<>();
+		for (int c = 0; c < characters; c++) {
+			cast.add("CHARACTER " + c);
+		}
+		return new ReferencePlay("Reference play ×" + scale, cast, actList);
+	}
+
+	int scenes() {
+		return acts.stream().mapToInt(a -> a.scenes().size()).sum();
+	}
+
+	long count(String type) {
+		return acts.stream().flatMap(a -> a.scenes().stream()).flatMap(s -> s.elements().stream())
+			.filter(e -> e.type().equals(type)).count();
+	}
+
+	long parentheticals() {
+		return acts.stream().flatMap(a -> a.scenes().stream()).flatMap(s -> s.elements().stream())
+			.mapToLong(Element::parentheticals).sum();
+	}
+
+	/** Rows of the play in all: script, acts, scenes, elements, parentheticals, characters. */
+	long rows() {
+		return 1 + acts.size() + scenes() + count("action") + count("dialogue") + count("transition") + parentheticals()
+				+ characters.size();
+	}
+
+	private static String sentence(Random random, int words) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < words; i++) {
+			text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+		}
+		return text.append('.').toString();
+	}
+
+	private static final String[] WORDS = { "the", "river", "fish", "father", "tells", "a", "story", "again", "light",
+			"water", "town", "witch", "eye", "road", "night", "circus", "giant", "war", "home", "remember" };
+}

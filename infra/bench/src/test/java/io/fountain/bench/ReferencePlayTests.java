@@ -1,0 +1,35 @@
+package io.fountain.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReferencePlayTests {
+
+	@Test
+	void theFeatureHasTheShapeOfBigFish() {
+		ReferencePlay play = ReferencePlay.feature(1);
+
+		assertThat(play.acts()).hasSize(3);
+		assertThat(play.scenes()).isEqualTo(190);
+		assertThat(play.count("action")).isEqualTo(865);
+		assertThat(play.count("dialogue")).isEqualTo(768);
+		assertThat(play.parentheticals()).isEqualTo(97);
+		assertThat(play.count("transition")).isEqualTo(34);
+		assertThat(play.characters()).hasSize(51);
+	}
+
+	@Test
+	void timesTenIsThirtyActsAndTenTimesTheRest() {
+		ReferencePlay play = ReferencePlay.feature(10);
+
+		assertThat(play.acts()).hasSize(30);
+		assertThat(play.scenes()).isEqualTo(1900);
+		assertThat(play.count("dialogue")).isEqualTo(7680);
+	}
+
+	@Test
+	void theSameSeedMakesTheSamePlay() {
+		assertThat(ReferencePlay.feature(1)).isEqualTo(ReferencePlay.feature(1));
+	}
+}
