@@ -17,7 +17,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./infra/bench/run [--quick] [--running] [--out DIR]}: measures the choreography against its floor on this
+ * {@code ./infra/bench/run [--quick] [--running] [--sizes 1,10] [--out DIR]}: measures the choreography against its floor on this
  * machine, in one run, and writes {@code result.json}, {@code results.md} and {@code latency.png}.
  * <ul>
  * <li>cascade delete: {@code DELETE /scripts/{id}} until no row of the play is left in any service, against
@@ -41,12 +41,16 @@ public final class Bench {
 		List<String> options = List.of(args);
 		boolean quick = options.contains("--quick");
 		boolean running = options.contains("--running");
+		int sizesIndex = options.indexOf("--sizes");
+		List<Integer> sizes = sizesIndex >= 0
+				? java.util.Arrays.stream(options.get(sizesIndex + 1).split(",")).map(Integer::valueOf).toList()
+				: List.of(1, 10);
 		int outIndex = options.indexOf("--out");
 		Path out = outIndex >= 0 ? Path.of(options.get(outIndex + 1)) : Path.of("infra/bench/target/results");
-		new Bench().run(quick, running, out);
+		new Bench().run(quick, running, sizes, out);
 	}
 
-	private void run(boolean quick, boolean running, Path out) throws Exception {
+	private void run(boolean quick, boolean running, List<Integer> sizes, Path out) throws Exception {
 		Files.createDirectories(out);
 		Path repo = Path.of(System.getProperty("fountain.repo", ".")).toAbsolutePath().normalize();
 		StackConfig config = StackConfig.fromEnvironment(repo, false, line -> progress.say("stack: " + line.strip()));
@@ -70,7 +74,7 @@ public final class Bench {
 			target = Target.of(stack);
 		}
 		try {
-			measure(quick, target, config);
+			measure(quick, sizes, target, config);
 		}
 		finally {
 			if (stack != null) {
@@ -87,7 +91,7 @@ public final class Bench {
 		System.out.println(Files.readString(out.resolve("results.md")));
 	}
 
-	private void measure(boolean quick, Target target, StackConfig config) throws Exception {
+	private void measure(boolean quick, List<Integer> scales, Target target, StackConfig config) throws Exception {
 		Edge edge = new Edge(target.edgeUrl());
 		PlayLoader loader = new PlayLoader(edge, 8);
 		HopLatency hops = new HopLatency(target);
@@ -101,10 +105,10 @@ public final class Bench {
 
 			Map<String, Object> cascades = new LinkedHashMap<>();
 			List<ReferencePlay> sizes = quick ? List.of(ReferencePlay.miniature())
-					: List.of(ReferencePlay.feature(1), ReferencePlay.feature(10));
+					: scales.stream().map(ReferencePlay::feature).toList();
 			int runs = quick ? 2 : 10;
 			for (ReferencePlay play : sizes) {
-				String size = quick ? "miniature" : play.acts().size() == 3 ? "×1" : "×10";
+				String size = quick ? "miniature" : "×" + play.acts().size() / 3;
 				List<Long> choreography = new ArrayList<>();
 				List<Long> monolith = new ArrayList<>();
 				List<Long> monolithInsert = new ArrayList<>();
@@ -134,10 +138,17 @@ public final class Bench {
 			result.put("createPlaySaga", "not measured yet: POST /plays arrives with the saga issue; the floor "
 					+ "(monolithInsertOneTransaction) is measured above, per size");
 
-			progress.say("command throughput ...");
-			PlayLoader.Loaded stage = loader.load(ReferencePlay.miniature());
-			Throughput.Result load = Throughput.run(edge, lag, stage.sceneIds(), stage.characterIds().get(0),
-					quick ? 4 : 16, Duration.ofSeconds(quick ? 5 : 60), progress);
+			int clients = quick ? 4 : 16;
+			progress.say("command throughput: a play for each of " + clients + " clients ...");
+			List<PlayLoader.Loaded> plays = new ArrayList<>();
+			List<Throughput.Stage> stages = new ArrayList<>();
+			for (int c = 0; c < clients; c++) {
+				PlayLoader.Loaded play = loader.load(ReferencePlay.miniature());
+				plays.add(play);
+				stages.add(new Throughput.Stage(play.sceneIds(), play.characterIds().get(0)));
+			}
+			awaitQuiet(lag);
+			Throughput.Result load = Throughput.run(edge, lag, stages, Duration.ofSeconds(quick ? 5 : 60), progress);
 			Map<String, Object> throughput = new LinkedHashMap<>();
 			throughput.put("clients", load.clients());
 			throughput.put("seconds", round(load.seconds()));
@@ -149,7 +160,9 @@ public final class Bench {
 			throughput.put("drainSeconds", round(load.drainSeconds()));
 			result.put("throughput", throughput);
 			chart.add("add dialogue through the edge (" + load.clients() + " clients)", Stats.sortedMillis(load.latenciesNanos()));
-			edge.delete("/scripts/" + stage.scriptId(), 202);
+			for (PlayLoader.Loaded play : plays) {
+				edge.delete("/scripts/" + play.scriptId(), 202);
+			}
 
 			TreeMap<Double, Double> hopsAfter = hops.scrape();
 			double[] hop = HopLatency.percentiles(hopsBefore, hopsAfter, 50, 99);

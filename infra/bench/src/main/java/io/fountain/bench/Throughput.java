@@ -19,8 +19,17 @@ final class Throughput {
 			long maxLag, double drainSeconds, List<Long> latenciesNanos) {
 	}
 
-	static Result run(Edge edge, ConsumerLag lag, List<UUID> scenes, UUID character, int clients, Duration duration,
-			Progress progress) throws Exception {
+	/** A client's own play: the scenes it writes to and the character who speaks. */
+	record Stage(List<UUID> scenes, UUID character) {
+	}
+
+	/**
+	 * Each client writes to a play of its own, as writers do: one play's commands are serialized by design (its
+	 * events keep their order), so many clients on one play would measure that, not throughput.
+	 */
+	static Result run(Edge edge, ConsumerLag lag, List<Stage> stages, Duration duration, Progress progress)
+			throws Exception {
+		int clients = stages.size();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong errors = new AtomicLong();
 		AtomicLong maxLag = new AtomicLong();
@@ -32,7 +41,9 @@ final class Throughput {
 				pool.submit(() -> {
 					int n = 0;
 					while (System.nanoTime() < end) {
-						UUID scene = scenes.get((client + n++ * clients) % scenes.size());
+						Stage stage = stages.get(client);
+						UUID scene = stage.scenes().get(n++ % stage.scenes().size());
+						UUID character = stage.character();
 						long t = System.nanoTime();
 						try {
 							int status = edge.post("/scenes/" + scene + "/dialogues",

@@ -42,6 +42,7 @@ public final class ApicurioRegistry implements AutoCloseable {
 	public static ApicurioRegistry start(int port, int managementPort, SqlStorage sqlStorage, Path log, Duration timeout)
 			throws IOException {
 		List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(), "-Xmx256m",
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-Xss512k",
 				"-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
 				"-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
 				"-Dapicurio.rules.global.compatibility=BACKWARD", "-Dquarkus.log.level=WARN",

@@ -53,7 +53,7 @@ public final class KafkaBroker implements AutoCloseable {
 				logger.kafka.name=kafka.server.KafkaRaftServer
 				logger.kafka.level=INFO
 				""");
-		List<String> java = List.of(ManagedProcess.currentJava(), "-Xmx512m", "-Xms256m",
+		List<String> java = List.of(ManagedProcess.currentJava(), "-Xmx384m", "-Xms128m", "-XX:ReservedCodeCacheSize=64m",
 				"-Dlog4j2.configurationFile=" + log4j, "-cp", lib + "/*");
 		if (!Files.exists(dataDir.resolve("data/meta.properties"))) {
 			List<String> format = new java.util.ArrayList<>(java);

@@ -29,8 +29,8 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> port
 	 * compiling; C1 alone starts them in about half the time, at some cost in peak throughput
 	 * ({@code FOUNTAIN_JVM_OPTS} overrides, e.g. for a benchmark).
 	 */
-	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
-			"-XX:TieredStopAtLevel=1");
+	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+			"-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
 
 	/** Port names, their defaults, and the environment variables that change them. */
 	public static final Map<String, Integer> DEFAULT_PORTS;

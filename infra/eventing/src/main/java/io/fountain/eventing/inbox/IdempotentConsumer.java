@@ -63,6 +63,10 @@ public class IdempotentConsumer {
 		}
 		EventContext context = new EventContext(String.valueOf(field(event, "correlationId")), eventId.toString(),
 				String.valueOf(field(event, "actor")));
+		if (field(event, "occurredAt") instanceof Instant occurredAt) {
+			// The hop ends where the handler starts: what the handler then does is its own cost, not the hop's.
+			hopLatency.record(Duration.between(occurredAt, Instant.now()));
+		}
 		transactions.executeWithoutResult(status -> {
 			int fresh = jdbc.update("INSERT INTO processed_event (event_id, topic) VALUES (?, ?) ON CONFLICT DO NOTHING",
 					eventId, record.topic());
@@ -72,9 +76,6 @@ public class IdempotentConsumer {
 			}
 			EventContext.runWith(context, () -> handler.accept(event));
 		});
-		if (field(event, "occurredAt") instanceof Instant occurredAt) {
-			hopLatency.record(Duration.between(occurredAt, Instant.now()));
-		}
 	}
 
 	private static Object field(SpecificRecord event, String name) {
