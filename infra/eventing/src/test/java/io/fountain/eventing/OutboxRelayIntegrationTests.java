@@ -101,6 +101,27 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void aTransactionsEventsAreWrittenTogetherJustBeforeItCommitsInTheOrderAppended() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		transactions.executeWithoutResult(status -> {
+			for (int i = 0; i < 50; i++) {
+				outbox.append(Topic.SCRIPT, ScriptEvents.retitled(i % 2 == 0 ? first : second, String.valueOf(i)));
+			}
+			assertThat(outboxRows()).as("nothing is written before the commit").isZero();
+		});
+		assertThat(jdbc.queryForList("SELECT record_key FROM outbox ORDER BY id", String.class))
+			.hasSize(50)
+			.startsWith(first.toString(), second.toString(), first.toString());
+		startRelay(Duration.ofSeconds(10));
+		try (TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> reader.poll(ofScripts(List.of(first, second))).size() == 50);
+			assertThat(reader.keyed(first)).extracting(this::titleOf)
+				.containsExactlyElementsOf(IntStream.range(0, 50).filter(i -> i % 2 == 0).mapToObj(String::valueOf).toList());
+		}
+	}
+
+	@Test
 	void aRolledBackChangePublishesNothing() {
 		startRelay(Duration.ofSeconds(10));
 		UUID rolledBack = UUID.randomUUID();

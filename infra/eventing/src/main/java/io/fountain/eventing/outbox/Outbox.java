@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.fountain.eventing.EventContext;
@@ -18,8 +19,9 @@ import io.fountain.events.Topic;
  * <p>
  * The caller builds the event's ids and payload; the outbox stamps its envelope (event id, time, correlation,
  * causation, actor, from the current {@link EventContext}) and keys it by the event's own {@code scriptId}.
- * Appends for one script are serialized (a transaction-scoped advisory lock taken before the row gets its id), so
- * that for each key the id order, which the relay publishes in, is the commit order.
+ * Writes for one script are serialized (a transaction-scoped advisory lock taken before the rows get their ids), so
+ * that for each key the id order, which the relay publishes in, is the commit order. The rows are written just before
+ * the commit, in one batch per transaction.
  */
 public class Outbox {
 
@@ -48,27 +50,70 @@ public class Outbox {
 		appendAll(topic, List.of(event));
 	}
 
-	/** Appends several events of one script (a cascade) with one lock and one batched insert. */
+	/**
+	 * Appends events to the current transaction's outbox. They are encoded now (a bad event fails the change at
+	 * once) and written just before the transaction commits, all of them in one batch, with one lock per script:
+	 * a cascade that deletes a thousand rows writes its thousand events in a few statements, not a thousand.
+	 */
 	public void appendAll(Topic topic, List<? extends SpecificRecordBase> events) {
 		if (events.isEmpty()) {
 			return;
 		}
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("Events are appended inside the transaction of the change they describe");
 		}
 		EventContext context = EventContext.current();
 		String traceparent = traces.currentTraceparent();
-		String key = scriptIdOf(events.get(0));
-		List<Object[]> rows = events.stream().map(event -> {
-			if (!key.equals(scriptIdOf(event))) {
-				throw new IllegalArgumentException("One append holds the events of one script");
-			}
+		Pending pending = pending();
+		for (SpecificRecordBase event : events) {
 			stampEnvelope(event, context);
-			byte[] payload = codec.encode(topic.valueSubject(), event);
-			return new Object[] { topic.topicName(), key, payload, eventType(event), traceparent };
-		}).toList();
-		jdbc.queryForList(LOCK_KEY, key);
-		jdbc.batchUpdate(INSERT, rows);
+			pending.rows.add(new Row(topic.topicName(), scriptIdOf(event), codec.encode(topic.valueSubject(), event),
+					eventType(event), traceparent));
+		}
+	}
+
+	/** The events of the current transaction not yet written; registered to be written before it commits. */
+	private Pending pending() {
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Pending fresh = new Pending();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					write(fresh.rows);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+				}
+			});
+			pending = fresh;
+		}
+		return pending;
+	}
+
+	/** Writes the rows in append order, locking each script's key first (sorted, so two writers cannot deadlock). */
+	private void write(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		rows.stream().map(Row::key).distinct().sorted().forEach(key -> jdbc.queryForList(LOCK_KEY, key));
+		jdbc.batchUpdate(INSERT, rows.stream()
+			.map(r -> new Object[] { r.topic(), r.key(), r.payload(), r.eventType(), r.traceparent() })
+			.toList());
+		rows.clear();
+	}
+
+	private static final class Pending {
+
+		final List<Row> rows = new java.util.ArrayList<>();
+	}
+
+	private record Row(String topic, String key, byte[] payload, String eventType, String traceparent) {
 	}
 
 	private void stampEnvelope(SpecificRecordBase event, EventContext context) {
