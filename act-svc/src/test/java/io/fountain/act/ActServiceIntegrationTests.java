@@ -13,19 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.eventing.parents.Reconciler;
-import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,50 +29,21 @@ import io.fountain.events.act.v1.ActCreated;
 import io.fountain.events.act.v1.ActDeleted;
 import io.fountain.events.act.v1.ActEvent;
 import io.fountain.events.act.v1.DeletionCause;
-import io.fountain.testing.FountainTestEnvironment;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
-// Reconciliation runs when a test asks, not on its schedule.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "fountain.eventing.reconciliation-interval=0")
-class ActServiceIntegrationTests {
+class ActServiceIntegrationTests extends ServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
-		FountainTestEnvironment.register(registry, "act");
-		registry.add("fountain.eventing.parents.script.url", ParentOwnerStandIn::url);
+		environment(registry, "act", "script");
 	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AvroCodec codec;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	Reconciler reconciler;
 
 	@Autowired
 	MeterRegistry meters;
-
-	private ServiceTestBed bed;
-
-	private Http http;
-
-	@BeforeEach
-	void setUp() {
-		bed = new ServiceTestBed(port, codec, jdbc);
-		http = bed.http();
-	}
-
-	@AfterEach
-	void tearDown() {
-		bed.close();
-	}
 
 	@Test
 	void actsOfAScriptAreListedInOrderAndInsertingOneMovesTheRestDown() {

@@ -12,18 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
@@ -31,42 +26,14 @@ import io.fountain.events.character.v1.CharacterDeleted;
 import io.fountain.events.character.v1.CharacterEvent;
 import io.fountain.events.character.v1.CharacterUpdated;
 import io.fountain.events.character.v1.DeletionCause;
-import io.fountain.testing.FountainTestEnvironment;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "fountain.eventing.reconciliation-interval=0")
-class CharacterServiceIntegrationTests {
+class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
-		FountainTestEnvironment.register(registry, "character");
-		registry.add("fountain.eventing.parents.script.url", ParentOwnerStandIn::url);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AvroCodec codec;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	private ServiceTestBed bed;
-
-	private Http http;
-
-	@BeforeEach
-	void setUp() {
-		bed = new ServiceTestBed(port, codec, jdbc);
-		http = bed.http();
-	}
-
-	@AfterEach
-	void tearDown() {
-		bed.close();
+		environment(registry, "character", "script");
 	}
 
 	@Test
