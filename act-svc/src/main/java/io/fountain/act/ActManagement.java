@@ -89,10 +89,7 @@ public class ActManagement {
 
 	/** The acts of a script in order; the script must exist and not be deleted. */
 	public List<Act> actsOf(UUID scriptId) {
-		parents.confirm(SCRIPT, scriptId);
-		if (parents.known().find(SCRIPT, scriptId).orElseThrow().deleted()) {
-			throw new io.fountain.eventing.parents.ParentNotFound(SCRIPT, scriptId);
-		}
+		parents.requireLive(SCRIPT, scriptId);
 		return acts.findByScript(scriptId);
 	}
 

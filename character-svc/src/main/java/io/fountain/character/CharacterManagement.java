@@ -9,7 +9,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.eventing.parents.Parents;
 
 /**
@@ -77,10 +76,7 @@ public class CharacterManagement {
 	}
 
 	public List<Character> castOf(UUID scriptId) {
-		parents.confirm(SCRIPT, scriptId);
-		if (parents.known().find(SCRIPT, scriptId).orElseThrow().deleted()) {
-			throw new ParentNotFound(SCRIPT, scriptId);
-		}
+		parents.requireLive(SCRIPT, scriptId);
 		return characters.findByScript(scriptId);
 	}
 

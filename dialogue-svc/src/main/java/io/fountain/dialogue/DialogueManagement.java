@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.parents.KnownParents;
-import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.eventing.parents.Parents;
 import io.fountain.positions.Position;
 
@@ -87,10 +86,7 @@ public class DialogueManagement {
 	}
 
 	public List<Dialogue> dialogueOf(UUID sceneId) {
-		parents.confirm(SCENE, sceneId);
-		if (parents.known().find(SCENE, sceneId).orElseThrow().deleted()) {
-			throw new ParentNotFound(SCENE, sceneId);
-		}
+		parents.requireLive(SCENE, sceneId);
 		return dialogues.findByScene(sceneId);
 	}
 

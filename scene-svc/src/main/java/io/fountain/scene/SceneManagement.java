@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.parents.KnownParents;
-import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.eventing.parents.Parents;
 import io.fountain.positions.Position;
 
@@ -121,10 +120,7 @@ public class SceneManagement {
 	}
 
 	public List<Scene> scenesOf(UUID actId) {
-		parents.confirm(ACT, actId);
-		if (parents.known().find(ACT, actId).orElseThrow().deleted()) {
-			throw new ParentNotFound(ACT, actId);
-		}
+		parents.requireLive(ACT, actId);
 		return scenes.findByAct(actId);
 	}
 

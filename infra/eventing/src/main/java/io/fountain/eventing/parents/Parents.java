@@ -29,6 +29,17 @@ public class Parents {
 	}
 
 	/**
+	 * For reads of a parent's children: the parent must exist (confirmed as {@link #confirm} does) and not be deleted.
+	 * @throws ParentNotFound otherwise
+	 */
+	public void requireLive(String kind, UUID id) {
+		confirm(kind, id);
+		if (known.find(kind, id).map(KnownParents.Parent::deleted).orElse(true)) {
+			throw new ParentNotFound(kind, id);
+		}
+	}
+
+	/**
 	 * Makes sure the replica knows the parent: when it does not, asks the parent's owner and records its answer.
 	 * @throws ParentNotFound when the owner says it does not exist
 	 */
