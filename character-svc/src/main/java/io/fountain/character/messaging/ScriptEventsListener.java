@@ -1,5 +1,7 @@
 package io.fountain.character.messaging;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,9 @@ class ScriptEventsListener {
 		this.management = management;
 	}
 
-	@KafkaListener(topics = "fountain.script.events")
-	void on(ConsumerRecord<String, byte[]> record) {
-		consumer.consume(record, ScriptEvent.class, event -> {
+	@KafkaListener(topics = "fountain.script.events", batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		consumer.consumeAll(records, ScriptEvent.class, event -> {
 			switch (event.getPayload()) {
 				case ScriptCreated created -> management.scriptCreated(event.getScriptId());
 				case ScriptDeleted deleted -> management.scriptDeleted(event.getScriptId(), CharacterDeleted.Cause.CASCADE);

@@ -1,5 +1,7 @@
 package io.fountain.dialogue.messaging;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,9 +27,9 @@ class CharacterEventsListener {
 		this.management = management;
 	}
 
-	@KafkaListener(topics = "fountain.character.events")
-	void on(ConsumerRecord<String, byte[]> record) {
-		consumer.consume(record, CharacterEvent.class, event -> {
+	@KafkaListener(topics = "fountain.character.events", batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		consumer.consumeAll(records, CharacterEvent.class, event -> {
 			switch (event.getPayload()) {
 				case CharacterCreated created -> management.characterNamed(event.getScriptId(), event.getCharacterId(),
 						created.getName());

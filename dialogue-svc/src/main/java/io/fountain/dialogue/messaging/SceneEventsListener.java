@@ -1,5 +1,7 @@
 package io.fountain.dialogue.messaging;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,9 @@ class SceneEventsListener {
 		this.management = management;
 	}
 
-	@KafkaListener(topics = "fountain.scene.events")
-	void on(ConsumerRecord<String, byte[]> record) {
-		consumer.consume(record, SceneEvent.class, event -> {
+	@KafkaListener(topics = "fountain.scene.events", batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		consumer.consumeAll(records, SceneEvent.class, event -> {
 			switch (event.getPayload()) {
 				case SceneCreated created -> management.sceneCreated(event.getScriptId(), event.getSceneId());
 				case SceneDeleted deleted -> management.sceneDeleted(event.getScriptId(), event.getSceneId(),

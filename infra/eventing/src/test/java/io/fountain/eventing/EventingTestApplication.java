@@ -1,5 +1,7 @@
 package io.fountain.eventing;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +31,9 @@ class EventingTestApplication {
 			this.jdbc = jdbc;
 		}
 
-		@KafkaListener(topics = "fountain.script.events")
-		void on(ConsumerRecord<String, byte[]> record) {
-			consumer.consume(record, ScriptEvent.class, event -> {
+		@KafkaListener(topics = "fountain.script.events", batch = "true")
+		void on(List<ConsumerRecord<String, byte[]>> records) {
+			consumer.consumeAll(records, ScriptEvent.class, event -> {
 				String title = event.getPayload() instanceof ScriptUpdated updated ? updated.getTitle() : "?";
 				if (FAILING_TITLE.equals(title)) {
 					throw new IllegalStateException("Cannot apply " + title);

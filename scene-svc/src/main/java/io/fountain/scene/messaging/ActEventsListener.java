@@ -1,5 +1,7 @@
 package io.fountain.scene.messaging;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,9 @@ class ActEventsListener {
 		this.management = management;
 	}
 
-	@KafkaListener(topics = "fountain.act.events")
-	void on(ConsumerRecord<String, byte[]> record) {
-		consumer.consume(record, ActEvent.class, event -> {
+	@KafkaListener(topics = "fountain.act.events", batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		consumer.consumeAll(records, ActEvent.class, event -> {
 			switch (event.getPayload()) {
 				case ActCreated created -> management.actCreated(event.getScriptId(), event.getActId());
 				case ActDeleted deleted -> management.actDeleted(event.getScriptId(), event.getActId(), DeletionCause.CASCADE);

@@ -2,6 +2,8 @@ package io.fountain.eventing.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -10,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.EventContext;
@@ -55,27 +58,91 @@ public class IdempotentConsumer {
 	/** Decodes the record as {@code type} and hands it to {@code handler} unless it was applied before. */
 	public <T extends SpecificRecord> void consume(ConsumerRecord<String, byte[]> record, Class<T> type,
 			Consumer<T> handler) {
+		T event = decode(record, type);
+		recordHop(event);
+		transactions.executeWithoutResult(status -> apply(record, event, handler));
+	}
+
+	/**
+	 * Applies a poll's records, in order, in one transaction (one commit, one outbox batch), each at most once. When
+	 * a record cannot be decoded or applied, the records before it are applied and committed, and the failing one is
+	 * named in a {@link BatchListenerFailedException}: the container commits up to it, and retries and dead-letters
+	 * that record alone.
+	 */
+	public <T extends SpecificRecord> void consumeAll(List<ConsumerRecord<String, byte[]>> records, Class<T> type,
+			Consumer<T> handler) {
+		List<T> events = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				events.add(decode(record, type));
+			}
+			catch (RuntimeException ex) {
+				applyAll(records, events, handler);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, record);
+			}
+		}
+		applyAll(records, events, handler);
+	}
+
+	private <T extends SpecificRecord> void applyAll(List<ConsumerRecord<String, byte[]>> records, List<T> events,
+			Consumer<T> handler) {
+		if (events.isEmpty()) {
+			return;
+		}
+		events.forEach(this::recordHop);
+		int[] failed = { -1 };
+		try {
+			transactions.executeWithoutResult(status -> {
+				for (int i = 0; i < events.size(); i++) {
+					failed[0] = i;
+					apply(records.get(i), events.get(i), handler);
+				}
+				failed[0] = -1;
+			});
+		}
+		catch (RuntimeException ex) {
+			int at = failed[0];
+			if (at < 0) {
+				throw ex; // the commit itself failed: nothing was applied, the whole poll is retried
+			}
+			// Everything before the failing record succeeded but was rolled back with it: apply those again.
+			if (at > 0) {
+				transactions.executeWithoutResult(status -> {
+					for (int i = 0; i < at; i++) {
+						apply(records.get(i), events.get(i), handler);
+					}
+				});
+			}
+			throw new BatchListenerFailedException(ex.getMessage(), ex, records.get(at));
+		}
+	}
+
+	private <T extends SpecificRecord> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
 		T event = codec.decode(record.value(), type);
-		UUID eventId = (UUID) field(event, "eventId");
-		if (eventId == null) {
+		if (field(event, "eventId") == null) {
 			throw new UndecodableEventException("Event without an eventId at " + record.topic() + "/"
 					+ record.partition() + "@" + record.offset());
 		}
+		return event;
+	}
+
+	private <T extends SpecificRecord> void apply(ConsumerRecord<String, byte[]> record, T event, Consumer<T> handler) {
+		UUID eventId = (UUID) field(event, "eventId");
+		int fresh = jdbc.update("INSERT INTO processed_event (event_id, topic) VALUES (?, ?) ON CONFLICT DO NOTHING",
+				eventId, record.topic());
+		if (fresh == 0) {
+			log.debug("Skipping {} from {}: already applied", eventId, record.topic());
+			return;
+		}
 		EventContext context = new EventContext(String.valueOf(field(event, "correlationId")), eventId.toString(),
 				String.valueOf(field(event, "actor")));
+		EventContext.runWith(context, () -> handler.accept(event));
+	}
+
+	private void recordHop(SpecificRecord event) {
 		if (field(event, "occurredAt") instanceof Instant occurredAt) {
-			// The hop ends where the handler starts: what the handler then does is its own cost, not the hop's.
 			hopLatency.record(Duration.between(occurredAt, Instant.now()));
 		}
-		transactions.executeWithoutResult(status -> {
-			int fresh = jdbc.update("INSERT INTO processed_event (event_id, topic) VALUES (?, ?) ON CONFLICT DO NOTHING",
-					eventId, record.topic());
-			if (fresh == 0) {
-				log.debug("Skipping {} from {}: already applied", eventId, record.topic());
-				return;
-			}
-			EventContext.runWith(context, () -> handler.accept(event));
-		});
 	}
 
 	private static Object field(SpecificRecord event, String name) {
