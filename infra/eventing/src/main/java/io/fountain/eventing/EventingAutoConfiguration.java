@@ -44,6 +44,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.inbox.IdempotentConsumer;
+import io.fountain.eventing.inbox.RecordTracing;
 import io.fountain.eventing.outbox.Outbox;
 import io.fountain.eventing.parents.KnownParents;
 import io.fountain.eventing.parents.ParentLookup;
@@ -115,8 +116,14 @@ public class EventingAutoConfiguration {
 
 	@Bean
 	IdempotentConsumer idempotentConsumer(AvroCodec codec, JdbcTemplate jdbc, TransactionTemplate transactions,
-			MeterRegistry meters) {
-		return new IdempotentConsumer(codec, jdbc, transactions, meters);
+			MeterRegistry meters, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		// Looked up per record: the tracer's auto-configuration may come after this one.
+		RecordTracing tracing = (record, work) -> {
+			Tracer t = tracer.getIfAvailable();
+			Propagator p = propagator.getIfAvailable();
+			(t != null && p != null ? RecordTracing.using(t, p) : RecordTracing.NONE).runInTraceOf(record, work);
+		};
+		return new IdempotentConsumer(codec, jdbc, transactions, meters, tracing);
 	}
 
 	/**

@@ -42,11 +42,14 @@ public class IdempotentConsumer {
 
 	private final Timer hopLatency;
 
+	private final RecordTracing tracing;
+
 	public IdempotentConsumer(AvroCodec codec, JdbcTemplate jdbc, TransactionTemplate transactions,
-			MeterRegistry meters) {
+			MeterRegistry meters, RecordTracing tracing) {
 		this.codec = codec;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.tracing = tracing;
 		this.hopLatency = Timer.builder("fountain.event.hop")
 			.description("From the event's commit in the producing service's outbox to its handler here")
 			.publishPercentileHistogram()
@@ -136,7 +139,7 @@ public class IdempotentConsumer {
 		}
 		EventContext context = new EventContext(String.valueOf(field(event, "correlationId")), eventId.toString(),
 				String.valueOf(field(event, "actor")));
-		EventContext.runWith(context, () -> handler.accept(event));
+		tracing.runInTraceOf(record, () -> EventContext.runWith(context, () -> handler.accept(event)));
 	}
 
 	private void recordHop(SpecificRecord event) {
