@@ -12,6 +12,6 @@ class ActReconciliation {
 	@Bean
 	Reconciler.Target actsOfDeletedScripts(ActManagement management) {
 		return new Reconciler.Target(ActManagement.SCRIPT, "act", "script_id",
-				script -> management.scriptDeleted(script, ActDeleted.Cause.RECONCILIATION));
+				script -> management.scriptDeleted(script.id(), ActDeleted.Cause.RECONCILIATION));
 	}
 }

@@ -12,6 +12,6 @@ class CharacterReconciliation {
 	@Bean
 	Reconciler.Target charactersOfDeletedScripts(CharacterManagement management) {
 		return new Reconciler.Target(CharacterManagement.SCRIPT, "character", "script_id",
-				script -> management.scriptDeleted(script, CharacterDeleted.Cause.RECONCILIATION));
+				script -> management.scriptDeleted(script.id(), CharacterDeleted.Cause.RECONCILIATION));
 	}
 }

@@ -10,8 +10,8 @@ import io.fountain.eventing.parents.Reconciler;
 class SceneReconciliation {
 
 	@Bean
-	Reconciler.Target scenesOfDeletedActs(SceneManagement management, io.fountain.eventing.parents.KnownParents known) {
-		return new Reconciler.Target(SceneManagement.ACT, "scene", "act_id", act -> management
-			.actDeleted(known.find(SceneManagement.ACT, act).orElseThrow().scriptId(), act, DeletionCause.RECONCILIATION));
+	Reconciler.Target scenesOfDeletedActs(SceneManagement management) {
+		return new Reconciler.Target(SceneManagement.ACT, "scene", "act_id",
+				act -> management.actDeleted(act.scriptId(), act.id(), DeletionCause.RECONCILIATION));
 	}
 }

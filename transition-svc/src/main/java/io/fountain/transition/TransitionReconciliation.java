@@ -3,7 +3,6 @@ package io.fountain.transition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.fountain.eventing.parents.KnownParents;
 import io.fountain.eventing.parents.Reconciler;
 
 /** Transitions whose scene is known to be deleted are deleted, should the scene's deletion event be lost. */
@@ -11,9 +10,8 @@ import io.fountain.eventing.parents.Reconciler;
 class TransitionReconciliation {
 
 	@Bean
-	Reconciler.Target transitionsOfDeletedScenes(TransitionManagement management, KnownParents known) {
+	Reconciler.Target transitionsOfDeletedScenes(TransitionManagement management) {
 		return new Reconciler.Target(TransitionManagement.SCENE, "transition", "scene_id",
-				scene -> management.sceneDeleted(known.find(TransitionManagement.SCENE, scene).orElseThrow().scriptId(),
-						scene, TransitionDeleted.Cause.RECONCILIATION));
+				scene -> management.sceneDeleted(scene.scriptId(), scene.id(), TransitionDeleted.Cause.RECONCILIATION));
 	}
 }

@@ -1,6 +1,5 @@
 package io.fountain.edge.apidocs;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +7,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 
 import io.fountain.edge.EdgeSettings;
+import io.fountain.edge.routing.Downstreams;
 import io.fountain.edge.routing.RouteTable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,16 +31,14 @@ class ApiDocsController {
 
 	private final RouteTable routes;
 
-	private final RestClient http;
+	private final Downstreams downstreams;
 
 	private final JsonMapper json;
 
-	ApiDocsController(EdgeSettings settings, RouteTable routes, RestClient.Builder builder, JsonMapper json) {
+	ApiDocsController(EdgeSettings settings, RouteTable routes, Downstreams downstreams, JsonMapper json) {
 		this.settings = settings;
 		this.routes = routes;
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
-		requests.setReadTimeout(Duration.ofSeconds(5));
-		this.http = builder.clone().requestFactory(requests).build();
+		this.downstreams = downstreams;
 		this.json = json;
 	}
 
@@ -61,7 +57,7 @@ class ApiDocsController {
 		for (Map.Entry<String, String> service : settings.services().entrySet()) {
 			JsonNode doc;
 			try {
-				doc = json.readTree(http.get().uri(service.getValue() + "/v3/api-docs").retrieve().body(String.class));
+				doc = json.readTree(downstreams.http().get().uri(service.getValue() + "/v3/api-docs").retrieve().body(String.class));
 			}
 			catch (RuntimeException ex) {
 				log.warn("No API docs from {}-svc: {}", service.getKey(), ex.getMessage());

@@ -64,11 +64,11 @@ public class KnownParents {
 	}
 
 	/** Deleted parents of a kind that still have children in {@code childTable} (by its {@code parentColumn}). */
-	public List<UUID> deletedWithChildren(String kind, String childTable, String parentColumn) {
-		return jdbc.sql("SELECT p.id FROM known_parent p WHERE p.kind = ? AND p.deleted AND EXISTS (SELECT 1 FROM "
+	public List<Parent> deletedWithChildren(String kind, String childTable, String parentColumn) {
+		return jdbc.sql("SELECT p.* FROM known_parent p WHERE p.kind = ? AND p.deleted AND EXISTS (SELECT 1 FROM "
 				+ childTable + " c WHERE c." + parentColumn + " = p.id)")
 			.param(kind)
-			.query(UUID.class)
+			.query(KnownParents::map)
 			.list();
 	}
 

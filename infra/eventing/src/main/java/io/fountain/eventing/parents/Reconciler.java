@@ -2,7 +2,6 @@ package io.fountain.eventing.parents;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +51,13 @@ public class Reconciler implements SmartLifecycle {
 	public int reconcileOnce() {
 		int fixed = 0;
 		for (Target target : targets) {
-			for (UUID parent : known.deletedWithChildren(target.parentKind(), target.childTable(), target.parentColumn())) {
+			for (KnownParents.Parent parent : known.deletedWithChildren(target.parentKind(), target.childTable(),
+					target.parentColumn())) {
 				EventContext.runWith(EventContext.system(),
 						() -> transactions.executeWithoutResult(status -> target.deleteChildrenOf().accept(parent)));
 				counter(target.parentKind()).increment();
 				log.warn("Reconciliation: {} {} is deleted but still had children in {}; deleted them. "
-						+ "An event was lost or skipped.", target.parentKind(), parent, target.childTable());
+						+ "An event was lost or skipped.", target.parentKind(), parent.id(), target.childTable());
 				fixed++;
 			}
 		}
@@ -104,6 +104,7 @@ public class Reconciler implements SmartLifecycle {
 	 * Children in {@code childTable} hang from a parent of {@code parentKind} by {@code parentColumn};
 	 * {@code deleteChildrenOf} deletes them as the parent's deletion event would have.
 	 */
-	public record Target(String parentKind, String childTable, String parentColumn, Consumer<UUID> deleteChildrenOf) {
+	public record Target(String parentKind, String childTable, String parentColumn,
+			Consumer<KnownParents.Parent> deleteChildrenOf) {
 	}
 }
