@@ -1,0 +1,127 @@
+package io.fountain.format;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fountain.format.PlayDocument.ActionKind;
+import io.fountain.format.PlayDocument.Parenthetical;
+import io.fountain.format.PlayDocument.SceneElement;
+
+/**
+ * Writes a {@link PlayDocument} as Fountain text that {@link FountainReader} reads back into the same document:
+ * every element is a paragraph of its own, and an element that would not read back as what it is gets Fountain's
+ * forcing character ({@code .} heading, {@code !} action, {@code @} character, {@code >} transition).
+ */
+public final class FountainWriter {
+
+	private FountainWriter() {
+	}
+
+	public static String write(PlayDocument play) {
+		List<String> paragraphs = new ArrayList<>();
+		paragraphs.add(titlePage(play));
+		boolean firstAct = true;
+		for (PlayDocument.Act act : play.acts()) {
+			if (act.title() != null) {
+				paragraphs.add("# " + act.title());
+			}
+			else if (!firstAct) {
+				paragraphs.add("#");
+			}
+			firstAct = false;
+			for (PlayDocument.Scene scene : act.scenes()) {
+				if (!scene.heading().isEmpty()) {
+					paragraphs.add(heading(scene));
+				}
+				if (scene.synopsis() != null) {
+					paragraphs.add("= " + scene.synopsis());
+				}
+				for (SceneElement element : scene.elements()) {
+					paragraphs.add(switch (element.type()) {
+						case SceneElement.DIALOGUE -> dialogue(element);
+						case SceneElement.TRANSITION -> transition(element.text());
+						default -> action(element.text(), ActionKind.valueOf(element.kind()));
+					});
+				}
+			}
+		}
+		return String.join("\n\n", paragraphs) + "\n";
+	}
+
+	private static String titlePage(PlayDocument play) {
+		StringBuilder page = new StringBuilder();
+		entry(page, "Title", play.title());
+		entry(page, "Credit", play.credit());
+		if (!play.authors().isEmpty()) {
+			entry(page, play.authors().size() == 1 ? "Author" : "Authors", String.join("\n", play.authors()));
+		}
+		entry(page, "Source", play.source());
+		entry(page, "Draft date", play.draftDate());
+		entry(page, "Contact", play.contact());
+		play.otherEntries().forEach(other -> entry(page, other.key(), other.value()));
+		return page.toString().stripTrailing();
+	}
+
+	private static void entry(StringBuilder page, String key, String value) {
+		if (value == null) {
+			return;
+		}
+		if (value.contains("\n") || value.isEmpty()) {
+			page.append(key).append(":\n");
+			value.lines().forEach(line -> page.append("    ").append(line).append('\n'));
+		}
+		else {
+			page.append(key).append(": ").append(value).append('\n');
+		}
+	}
+
+	private static String heading(PlayDocument.Scene scene) {
+		String heading = FountainParser.isNaturalHeading(scene.heading()) ? scene.heading() : "." + scene.heading();
+		return scene.sceneNumber() == null ? heading : heading + " #" + scene.sceneNumber() + "#";
+	}
+
+	private static String transition(String text) {
+		return FountainParser.isNaturalTransition(text) ? text : "> " + text;
+	}
+
+	private static String action(String text, ActionKind kind) {
+		return switch (kind) {
+			case CENTERED -> String.join("\n", text.lines().map(line -> ">" + line + "<").toList());
+			case LYRIC -> "~" + text;
+			case PLAIN -> readsAsAction(text) ? text : "!" + text;
+			default -> text; // markup kept as written
+		};
+	}
+
+	/** Whether the text, as a paragraph of its own, reads back as that one action. */
+	private static boolean readsAsAction(String text) {
+		List<Element> elements = FountainParser.parse("Title: x\n\n" + text).elements();
+		return elements.size() == 1 && elements.get(0).type() == Element.Type.ACTION
+				&& elements.get(0).text().equals(text);
+	}
+
+	private static String dialogue(SceneElement dialogue) {
+		StringBuilder block = new StringBuilder();
+		String name = dialogue.character();
+		block.append(FountainParser.isCue(name) && !name.contains("(") ? name : "@" + name);
+		if (dialogue.extension() != null) {
+			block.append(" (").append(dialogue.extension()).append(')');
+		}
+		if (dialogue.isDual()) {
+			block.append(" ^");
+		}
+		String[] lines = dialogue.text() == null || dialogue.text().isEmpty() ? new String[0]
+				: dialogue.text().split("\n", -1);
+		for (int i = 0; i <= lines.length; i++) {
+			for (Parenthetical parenthetical : dialogue.parentheticals()) {
+				if (parenthetical.beforeLine() == i || (i == lines.length && parenthetical.beforeLine() > i)) {
+					block.append('\n').append(parenthetical.text());
+				}
+			}
+			if (i < lines.length) {
+				block.append('\n').append(lines[i].isEmpty() ? "  " : lines[i]);
+			}
+		}
+		return block.toString();
+	}
+}

@@ -1,0 +1,21 @@
+package io.fountain.format;
+
+import java.util.List;
+
+/**
+ * A parsed Fountain document: its title page entries, in order, and its elements.
+ *
+ * @param titlePage the key: value entries of the title page (multi-line values joined by line breaks)
+ * @param elements everything after the title page, in reading order
+ */
+public record Screenplay(List<TitleEntry> titlePage, List<Element> elements) {
+
+	public Screenplay {
+		titlePage = List.copyOf(titlePage);
+		elements = List.copyOf(elements);
+	}
+
+	/** A title page entry such as {@code Credit: Written by}. */
+	public record TitleEntry(String key, String value) {
+	}
+}
