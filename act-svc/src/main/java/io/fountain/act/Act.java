@@ -28,7 +28,12 @@ public final class Act {
 	}
 
 	ActCreated created() {
-		return new ActCreated(id, scriptId, ordinal, title);
+		return new ActCreated(id, scriptId, ordinal, title, null);
+	}
+
+	/** Created as a part of the play being imported as {@code importId}. */
+	ActCreated importedFrom(UUID importId) {
+		return new ActCreated(id, scriptId, ordinal, title, importId);
 	}
 
 	/** Moves the act to another place; answers the change, if any. */

@@ -22,7 +22,10 @@ public record EdgeSettings(Map<String, String> services, List<Route> routes,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
 		@DefaultValue("4MB") DataSize maxBodySize) {
 
-	/** Requests whose path matches {@code pattern} (Spring path pattern syntax) go to {@code service}. */
-	public record Route(String pattern, String service) {
+	/**
+	 * Requests whose path matches {@code pattern} (Spring path pattern syntax) go to {@code service}; a route may
+	 * take larger bodies than {@code maxBodySize} ({@code POST /plays}: a whole screenplay).
+	 */
+	public record Route(String pattern, String service, DataSize maxBodySize) {
 	}
 }

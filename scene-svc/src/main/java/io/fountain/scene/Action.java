@@ -8,9 +8,13 @@ import java.util.UUID;
 /** Lines of action in a scene, with their kind and their position among the scene's elements. */
 public final class Action {
 
-	/** How an action is set on the page. */
+	/**
+	 * How an action is set on the page. The last five hold Fountain markup that has no entity of its own, kept where
+	 * it stood so that a play exports as it came: their text is the markup as written ({@code ## Sequence},
+	 * {@code = synopsis}, {@code [[note]]}, a boneyard, {@code ===}).
+	 */
 	public enum Kind {
-		PLAIN, CENTERED, LYRIC
+		PLAIN, CENTERED, LYRIC, SECTION, SYNOPSIS, NOTE, BONEYARD, PAGE_BREAK
 	}
 
 	private final UUID id;

@@ -38,7 +38,12 @@ public final class Scene {
 	}
 
 	SceneCreated created() {
-		return new SceneCreated(id, scriptId, actId, heading, sceneNumber, synopsis, ordinal);
+		return new SceneCreated(id, scriptId, actId, heading, sceneNumber, synopsis, ordinal, null);
+	}
+
+	/** Created as a part of the play being imported as {@code importId}. */
+	SceneCreated importedFrom(UUID importId) {
+		return new SceneCreated(id, scriptId, actId, heading, sceneNumber, synopsis, ordinal, importId);
 	}
 
 	/** Sets heading, scene number and synopsis; answers what changed. */

@@ -7,6 +7,7 @@ import io.fountain.events.act.v1.ActEvent;
 import io.fountain.events.action.v1.ActionEvent;
 import io.fountain.events.character.v1.CharacterEvent;
 import io.fountain.events.dialogue.v1.DialogueEvent;
+import io.fountain.events.imports.v1.ImportEvent;
 import io.fountain.events.scene.v1.SceneEvent;
 import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.events.transition.v1.TransitionEvent;
@@ -26,7 +27,9 @@ public enum Topic {
 	ACTION("fountain.action.events", ActionEvent.class, ActionEvent.getClassSchema()),
 	CHARACTER("fountain.character.events", CharacterEvent.class, CharacterEvent.getClassSchema()),
 	DIALOGUE("fountain.dialogue.events", DialogueEvent.class, DialogueEvent.getClassSchema()),
-	TRANSITION("fountain.transition.events", TransitionEvent.class, TransitionEvent.getClassSchema());
+	TRANSITION("fountain.transition.events", TransitionEvent.class, TransitionEvent.getClassSchema()),
+	/** Not an entity's: what services report about their part of a play being imported (POST /plays). */
+	IMPORT("fountain.import.events", ImportEvent.class, ImportEvent.getClassSchema());
 
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -58,6 +61,11 @@ public enum Topic {
 
 	public Schema valueSchema() {
 		return valueSchema;
+	}
+
+	/** The topic of an entity's lifecycle (Created, Updated, Deleted); all but {@link #IMPORT}. */
+	public boolean isEntityTopic() {
+		return this != IMPORT;
 	}
 
 	public static Topic named(String topicName) {

@@ -19,16 +19,47 @@ public final class Script {
 
 	private TitlePage titlePage;
 
-	Script(UUID id, String owner, String title, TitlePage titlePage) {
+	private Status status;
+
+	/**
+	 * PENDING while the parts of an imported play are being made in the other services, ACTIVE once the play is
+	 * whole. A play that fails is deleted (its status lives on in the play's progress, see {@code PlayProgress}).
+	 */
+	public enum Status {
+		PENDING, ACTIVE
+	}
+
+	Script(UUID id, String owner, String title, TitlePage titlePage, Status status) {
 		this.id = id;
 		this.owner = owner;
 		this.title = title;
 		this.titlePage = titlePage;
+		this.status = status;
 	}
 
 	static Creation create(String owner, String title, TitlePage titlePage) {
-		Script script = new Script(UUID.randomUUID(), owner, title, titlePage);
-		return new Creation(script, new ScriptCreated(script.id, owner, title, titlePage));
+		Script script = new Script(UUID.randomUUID(), owner, title, titlePage, Status.ACTIVE);
+		return new Creation(script, new ScriptCreated(script.id, owner, title, titlePage, Status.ACTIVE, null));
+	}
+
+	/**
+	 * A play whose parts the other services make from the import {@code importId}: PENDING until they have, or
+	 * ACTIVE at once when it has no parts.
+	 */
+	static Creation importing(UUID id, String owner, String title, TitlePage titlePage, UUID importId,
+			boolean hasParts) {
+		Status status = hasParts ? Status.PENDING : Status.ACTIVE;
+		Script script = new Script(id, owner, title, titlePage, status);
+		return new Creation(script, new ScriptCreated(id, owner, title, titlePage, status, importId));
+	}
+
+	/** Every part of the play exists: it becomes ACTIVE (once). */
+	java.util.Optional<ScriptRevised> activate() {
+		if (status == Status.ACTIVE) {
+			return java.util.Optional.empty();
+		}
+		status = Status.ACTIVE;
+		return java.util.Optional.of(new ScriptRevised(id, title, titlePage, status, List.of("status")));
 	}
 
 	/**
@@ -48,12 +79,12 @@ public final class Script {
 			return java.util.Optional.empty();
 		}
 		this.title = newTitle;
-		this.titlePage = new TitlePage(credit, authors, source, draftDate, contact);
-		return java.util.Optional.of(new ScriptRevised(id, title, titlePage, List.copyOf(changed)));
+		this.titlePage = new TitlePage(credit, authors, source, draftDate, contact, titlePage.otherEntries());
+		return java.util.Optional.of(new ScriptRevised(id, title, titlePage, status, List.copyOf(changed)));
 	}
 
-	ScriptDeleted delete() {
-		return new ScriptDeleted(id);
+	ScriptDeleted delete(ScriptDeleted.Cause cause) {
+		return new ScriptDeleted(id, cause);
 	}
 
 	private static <T> T pick(T proposed, T current, String name, List<String> changed) {
@@ -77,6 +108,10 @@ public final class Script {
 
 	public TitlePage titlePage() {
 		return titlePage;
+	}
+
+	public Status status() {
+		return status;
 	}
 
 	record Creation(Script script, ScriptCreated event) {

@@ -50,6 +50,33 @@ public class ScriptManagement {
 	public void delete(UUID id) {
 		Script script = scripts.findByIdForUpdate(id).orElseThrow(() -> new ScriptNotFound(id));
 		scripts.delete(script);
-		events.publishEvent(script.delete());
+		events.publishEvent(script.delete(ScriptDeleted.Cause.REQUESTED));
+	}
+
+	/** A play being imported: the script, PENDING while the other services make its parts from {@code importId}. */
+	@Transactional
+	public Script importing(UUID id, String owner, String title, TitlePage titlePage, UUID importId, boolean hasParts) {
+		Script.Creation creation = Script.importing(id, owner, title, titlePage, importId, hasParts);
+		scripts.insert(creation.script());
+		events.publishEvent(creation.event());
+		return creation.script();
+	}
+
+	/** Every part of the play exists: the script becomes ACTIVE, and says so. */
+	@Transactional
+	public void activate(UUID id) {
+		scripts.findByIdForUpdate(id).ifPresent(script -> script.activate().ifPresent(revised -> {
+			scripts.update(script);
+			events.publishEvent(revised);
+		}));
+	}
+
+	/** Creating the play failed: the script goes, and with it (by cascade) every part already made. */
+	@Transactional
+	public void compensate(UUID id) {
+		scripts.findByIdForUpdate(id).ifPresent(script -> {
+			scripts.delete(script);
+			events.publishEvent(script.delete(ScriptDeleted.Cause.COMPENSATION));
+		});
 	}
 }

@@ -3,6 +3,7 @@ package io.fountain.script;
 import java.util.List;
 import java.util.UUID;
 
-/** The title or title page changed; {@code changed} names the fields that did. */
-public record ScriptRevised(UUID scriptId, String title, TitlePage titlePage, List<String> changed) {
+/** The title, title page or status changed; {@code changed} names the fields that did. */
+public record ScriptRevised(UUID scriptId, String title, TitlePage titlePage, Script.Status status,
+		List<String> changed) {
 }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.fountain.eventing.imports.ImportParts;
 
 /** The scripts this service owns, in its own database. */
 @Repository
@@ -24,10 +27,10 @@ public class Scripts {
 	void insert(Script script) {
 		TitlePage page = script.titlePage();
 		jdbc.sql("""
-				INSERT INTO script (id, owner, title, credit, authors, source, draft_date, contact)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO script (id, owner, title, credit, authors, source, draft_date, contact, other_entries, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
 			.params(script.id(), script.owner(), script.title(), page.credit(), page.authors().toArray(String[]::new),
-					page.source(), page.draftDate(), page.contact())
+					page.source(), page.draftDate(), page.contact(), json(page.otherEntries()), script.status().name())
 			.update();
 	}
 
@@ -35,9 +38,9 @@ public class Scripts {
 		TitlePage page = script.titlePage();
 		jdbc.sql("""
 				UPDATE script SET title = ?, credit = ?, authors = ?, source = ?, draft_date = ?, contact = ?,
-				updated_at = now() WHERE id = ?""")
+				status = ?, updated_at = now() WHERE id = ?""")
 			.params(script.title(), page.credit(), page.authors().toArray(String[]::new), page.source(),
-					page.draftDate(), page.contact(), script.id())
+					page.draftDate(), page.contact(), script.status().name(), script.id())
 			.update();
 	}
 
@@ -69,7 +72,26 @@ public class Scripts {
 		Array authors = rs.getArray("authors");
 		TitlePage page = new TitlePage(rs.getString("credit"),
 				authors == null ? List.of() : Arrays.asList((String[]) authors.getArray()), rs.getString("source"),
-				rs.getString("draft_date"), rs.getString("contact"));
-		return new Script(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("title"), page);
+				rs.getString("draft_date"), rs.getString("contact"), entries(rs.getString("other_entries")));
+		return new Script(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("title"), page,
+				Script.Status.valueOf(rs.getString("status")));
+	}
+
+	private static String json(List<TitlePage.TitleEntry> entries) {
+		try {
+			return ImportParts.JSON.writeValueAsString(entries);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<TitlePage.TitleEntry> entries(String json) {
+		try {
+			return json == null ? List.of() : List.of(ImportParts.JSON.readValue(json, TitlePage.TitleEntry[].class));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 }

@@ -13,7 +13,7 @@ class ScriptTests {
 		TitlePage page = new TitlePage("written by", List.of("Ada"), null, "2026", null);
 		Script.Creation creation = Script.create("ada", "Big Fish", page);
 
-		assertThat(creation.event()).isEqualTo(new ScriptCreated(creation.script().id(), "ada", "Big Fish", page));
+		assertThat(creation.event()).isEqualTo(new ScriptCreated(creation.script().id(), "ada", "Big Fish", page, Script.Status.ACTIVE, null));
 	}
 
 	@Test

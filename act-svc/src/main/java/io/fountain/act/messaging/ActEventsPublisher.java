@@ -30,6 +30,7 @@ class ActEventsPublisher {
 		event.setPayload(io.fountain.events.act.v1.ActCreated.newBuilder()
 			.setOrdinal(created.ordinal())
 			.setTitle(created.title())
+			.setImportId(created.importId() == null ? null : created.importId().toString())
 			.build());
 		outbox.append(Topic.ACT, event);
 	}

@@ -1,12 +1,14 @@
 package io.fountain.act.messaging;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.fountain.act.ActDeleted;
+import io.fountain.act.ActImport;
 import io.fountain.act.ActManagement;
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.events.script.v1.ScriptCreated;
@@ -21,16 +23,24 @@ class ScriptEventsListener {
 
 	private final ActManagement management;
 
-	ScriptEventsListener(IdempotentConsumer consumer, ActManagement management) {
+	private final ActImport imports;
+
+	ScriptEventsListener(IdempotentConsumer consumer, ActManagement management, ActImport imports) {
 		this.consumer = consumer;
 		this.management = management;
+		this.imports = imports;
 	}
 
 	@KafkaListener(topics = "fountain.script.events", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		consumer.consumeAll(records, ScriptEvent.class, event -> {
 			switch (event.getPayload()) {
-				case ScriptCreated created -> management.scriptCreated(event.getScriptId());
+				case ScriptCreated created -> {
+					management.scriptCreated(event.getScriptId());
+					if (created.getImportId() != null) {
+						imports.scriptImported(event.getScriptId(), UUID.fromString(created.getImportId()));
+					}
+				}
 				case ScriptDeleted deleted -> management.scriptDeleted(event.getScriptId(), ActDeleted.Cause.CASCADE);
 				default -> {
 					// Title changes do not concern acts.

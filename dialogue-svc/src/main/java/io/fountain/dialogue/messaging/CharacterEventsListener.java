@@ -7,6 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.fountain.dialogue.DialogueDeleted;
+import io.fountain.dialogue.DialogueImport;
 import io.fountain.dialogue.DialogueManagement;
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.events.character.v1.CharacterCreated;
@@ -22,17 +23,22 @@ class CharacterEventsListener {
 
 	private final DialogueManagement management;
 
-	CharacterEventsListener(IdempotentConsumer consumer, DialogueManagement management) {
+	private final DialogueImport imports;
+
+	CharacterEventsListener(IdempotentConsumer consumer, DialogueManagement management, DialogueImport imports) {
 		this.consumer = consumer;
 		this.management = management;
+		this.imports = imports;
 	}
 
 	@KafkaListener(topics = "fountain.character.events", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		consumer.consumeAll(records, CharacterEvent.class, event -> {
 			switch (event.getPayload()) {
-				case CharacterCreated created -> management.characterNamed(event.getScriptId(), event.getCharacterId(),
-						created.getName());
+				case CharacterCreated created -> {
+					management.characterNamed(event.getScriptId(), event.getCharacterId(), created.getName());
+					imports.characterKnown(event.getScriptId(), event.getCharacterId());
+				}
 				case CharacterUpdated updated -> management.characterNamed(event.getScriptId(), event.getCharacterId(),
 						updated.getName());
 				case CharacterDeleted deleted -> management.characterDeleted(event.getScriptId(),

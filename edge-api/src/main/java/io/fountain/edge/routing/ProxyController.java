@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,17 +51,20 @@ class ProxyController {
 
 	private final long maxBodySize;
 
-	ProxyController(RouteTable routes, Downstreams downstreams, EdgeSettings settings) {
+	private final PlayVisibility visibility;
+
+	ProxyController(RouteTable routes, Downstreams downstreams, EdgeSettings settings, PlayVisibility visibility) {
 		this.routes = routes;
 		this.downstreams = downstreams;
 		this.maxBodySize = settings.maxBodySize().toBytes();
+		this.visibility = visibility;
 	}
 
 	@RequestMapping("/**")
 	ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
 		String path = request.getRequestURI();
 		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> new NoRoute(path));
-		byte[] body = readBody(request);
+		byte[] body = readBody(request, routes.bodyLimit(path).map(DataSize::toBytes).orElse(maxBodySize));
 		String query = request.getQueryString();
 		URI uri = URI.create(target.baseUrl() + path + (query == null ? "" : "?" + query));
 		String correlationId = sane(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());
@@ -78,7 +82,7 @@ class ProxyController {
 		if (body.length > 0) {
 			call.body(body);
 		}
-		return downstreams.call(target, () -> call.exchange((outbound, response) -> {
+		ResponseEntity<byte[]> answer = downstreams.call(target, () -> call.exchange((outbound, response) -> {
 				HttpHeaders headers = new HttpHeaders();
 				for (String name : RESPONSE_HEADERS) {
 					List<String> values = response.getHeaders().get(name);
@@ -91,15 +95,20 @@ class ProxyController {
 				return new ResponseEntity<>(in.readAllBytes(), headers, response.getStatusCode());
 			}
 		}));
+		if (HttpMethod.GET.matches(request.getMethod()) && !target.name().equals("script")
+				&& !visibility.showable(answer)) {
+			throw new NoRoute.Hidden();
+		}
+		return answer;
 	}
 
-	private byte[] readBody(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > maxBodySize) {
-			throw new BodyTooLarge(maxBodySize);
+	private static byte[] readBody(HttpServletRequest request, long limit) throws IOException {
+		if (request.getContentLengthLong() > limit) {
+			throw new BodyTooLarge(limit);
 		}
-		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodySize + 1));
-		if (body.length > maxBodySize) {
-			throw new BodyTooLarge(maxBodySize);
+		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+		if (body.length > limit) {
+			throw new BodyTooLarge(limit);
 		}
 		return body;
 	}
@@ -122,10 +131,23 @@ class ProxyController {
 		return value != null && TOKEN.matcher(value).matches() ? value : fallback;
 	}
 
-	static final class NoRoute extends RuntimeException {
+	static class NoRoute extends RuntimeException {
 
 		NoRoute(String path) {
 			super("Nothing is served at " + (path.length() > 200 ? path.substring(0, 200) + "..." : path));
+		}
+
+		private NoRoute(String message, boolean exact) {
+			super(message);
+		}
+
+		/** A part of a play that is not readable yet (being created) or any more (failed): as if it did not exist. */
+		static final class Hidden extends NoRoute {
+
+			Hidden() {
+				super("Not found: it belongs to a play that is being created or whose creation failed; see "
+						+ "/scripts/{id}/status", true);
+			}
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -24,13 +25,20 @@ public class RouteTable {
 						+ "', which has no URL under fountain.edge.services");
 			}
 			return new Entry(PathPatternParser.defaultInstance.parse(route.pattern()),
-					new Downstream(route.service(), url));
+					new Downstream(route.service(), url), route.maxBodySize());
 		}).toList();
 	}
 
 	public Optional<Downstream> route(String path) {
 		PathContainer container = PathContainer.parsePath(path);
 		return entries.stream().filter(entry -> entry.pattern().matches(container)).map(Entry::downstream).findFirst();
+	}
+
+	/** The largest body the route of {@code path} takes, when it sets one. */
+	public Optional<DataSize> bodyLimit(String path) {
+		PathContainer container = PathContainer.parsePath(path);
+		return entries.stream().filter(entry -> entry.pattern().matches(container)).findFirst()
+			.map(Entry::maxBodySize);
 	}
 
 	public List<String> patterns() {
@@ -45,6 +53,6 @@ public class RouteTable {
 		}
 	}
 
-	private record Entry(PathPattern pattern, Downstream downstream) {
+	private record Entry(PathPattern pattern, Downstream downstream, DataSize maxBodySize) {
 	}
 }

@@ -1,126 +1,67 @@
 package io.fountain.edge.tree;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.net.URI;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.servlet.http.HttpServletRequest;
-
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fountain.edge.routing.Downstreams;
-import io.fountain.edge.routing.RouteTable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import io.fountain.format.FountainWriter;
 
 /**
- * The whole play as one read, {@code GET /scripts/{id}/tree}: title page, characters, and acts → scenes → elements
- * (actions, dialogue, transitions) in order. Assembled here from one call per service, made in parallel; no service
- * shares data with another, and the edge keeps none.
+ * The whole play as one read: {@code GET /scripts/{id}/tree} as JSON, and {@code GET /scripts/{id}} with
+ * {@code Accept: text/x-fountain} as a Fountain screenplay. A play still being created has no tree yet: 409, with
+ * where to follow its progress.
  */
 @RestController
 class PlayTreeController {
 
-	private final Downstreams downstreams;
+	static final String FOUNTAIN = "text/x-fountain";
 
-	private final JsonMapper json;
+	private final PlayTrees trees;
 
-	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-
-	PlayTreeController(Downstreams downstreams, JsonMapper json) {
-		this.downstreams = downstreams;
-		this.json = json;
+	PlayTreeController(PlayTrees trees) {
+		this.trees = trees;
 	}
 
 	@GetMapping("/scripts/{scriptId}/tree")
 	ResponseEntity<?> tree(@PathVariable UUID scriptId, HttpServletRequest request) {
-		String user = request.getHeader("X-User");
-		CompletableFuture<Answer> script = fetch("script", "/scripts/" + scriptId, user);
-		CompletableFuture<Answer> characters = fetch("character", "/scripts/" + scriptId + "/characters", user);
-		CompletableFuture<Answer> acts = fetch("act", "/scripts/" + scriptId + "/acts", user);
-		CompletableFuture<Answer> scenes = fetch("scene", "/scripts/" + scriptId + "/scenes", user);
-		CompletableFuture<Answer> actions = fetch("scene", "/scripts/" + scriptId + "/actions", user);
-		CompletableFuture<Answer> dialogues = fetch("dialogue", "/scripts/" + scriptId + "/dialogues", user);
-		CompletableFuture<Answer> transitions = fetch("transition", "/scripts/" + scriptId + "/transitions", user);
-		Answer root = join(script);
-		if (root.status() != 200) {
-			// The script's own answer (a 404 problem, typically) is the answer.
-			return ResponseEntity.status(root.status()).body(root.body());
+		PlayTrees.Answer tree = trees.assemble(scriptId, request.getHeader("X-User"));
+		if (tree.status() != 200) {
+			return ResponseEntity.status(tree.status()).body(tree.body());
 		}
-		ObjectNode tree = (ObjectNode) root.body();
-		tree.set("characters", list(join(characters)));
-		ArrayNode actNodes = tree.putArray("acts");
-		Map<String, List<JsonNode>> scenesByAct = group(list(join(scenes)), "actId");
-		Map<String, List<JsonNode>> elementsByScene = new LinkedHashMap<>();
-		addElements(elementsByScene, list(join(actions)), "action");
-		addElements(elementsByScene, list(join(dialogues)), "dialogue");
-		addElements(elementsByScene, list(join(transitions)), "transition");
-		for (JsonNode act : list(join(acts))) {
-			ObjectNode actNode = actNodes.addObject().setAll((ObjectNode) act);
-			ArrayNode sceneNodes = actNode.putArray("scenes");
-			scenesByAct.getOrDefault(act.get("id").asString(), List.of()).stream()
-				.sorted(Comparator.comparingInt(s -> s.get("ordinal").asInt()))
-				.forEach(scene -> {
-					ObjectNode sceneNode = sceneNodes.addObject().setAll((ObjectNode) scene);
-					ArrayNode elements = sceneNode.putArray("elements");
-					elementsByScene.getOrDefault(scene.get("id").asString(), List.of()).stream()
-						.sorted(Comparator.comparing((JsonNode e) -> e.get("position").asString())
-							.thenComparing(e -> e.get("id").asString()))
-						.forEach(elements::add);
-				});
+		if (!tree.playStatus().equals("ACTIVE")) {
+			return notYet(scriptId, tree.playStatus());
 		}
-		return ResponseEntity.ok(tree);
+		return ResponseEntity.ok(tree.body());
 	}
 
-	private CompletableFuture<Answer> fetch(String service, String path, String user) {
-		RouteTable.Downstream target = downstreams.service(service);
-		return CompletableFuture.supplyAsync(() -> downstreams.call(target, () -> downstreams.http().get()
-			.uri(target.baseUrl() + path)
-			.header("Fountain-User", user == null ? "anonymous" : user)
-			.exchange((request, response) -> new Answer(response.getStatusCode().value(),
-					json.readTree(response.getBody())))), calls);
-	}
-
-	private static void addElements(Map<String, List<JsonNode>> byScene, ArrayNode items, String type) {
-		for (JsonNode item : items) {
-			ObjectNode element = ((ObjectNode) item).deepCopy();
-			element.put("type", type);
-			byScene.computeIfAbsent(item.get("sceneId").asString(), k -> new ArrayList<>()).add(element);
+	@GetMapping(path = "/scripts/{scriptId}", produces = FOUNTAIN)
+	ResponseEntity<?> export(@PathVariable UUID scriptId, HttpServletRequest request) {
+		PlayTrees.Answer tree = trees.assemble(scriptId, request.getHeader("X-User"));
+		if (tree.status() != 200) {
+			return ResponseEntity.status(tree.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(tree.body());
 		}
-	}
-
-	private static Map<String, List<JsonNode>> group(ArrayNode items, String key) {
-		Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
-		items.forEach(item -> groups.computeIfAbsent(item.get(key).asString(), k -> new ArrayList<>()).add(item));
-		return groups;
-	}
-
-	/** A list a service answered; a script deleted in the meantime reads as nothing under it. */
-	private ArrayNode list(Answer answer) {
-		return answer.status() == 200 && answer.body().isArray() ? (ArrayNode) answer.body() : json.createArrayNode();
-	}
-
-	private static Answer join(CompletableFuture<Answer> answer) {
-		try {
-			return answer.join();
+		if (!tree.playStatus().equals("ACTIVE")) {
+			return notYet(scriptId, tree.playStatus());
 		}
-		catch (CompletionException ex) {
-			throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
-		}
+		String fountain = FountainWriter.write(PlayTreeDocument.of(tree.body()));
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(FOUNTAIN + ";charset=UTF-8")).body(fountain);
 	}
 
-	private record Answer(int status, JsonNode body) {
+	private static ResponseEntity<ProblemDetail> notYet(UUID scriptId, String status) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The play is " + status + ": its parts are still being created. Follow /scripts/" + scriptId
+						+ "/status until it is ACTIVE.");
+		problem.setTitle("Play not ready");
+		problem.setInstance(URI.create("/scripts/" + scriptId + "/status"));
+		return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 }

@@ -14,8 +14,8 @@ import io.fountain.edge.EdgeSettings;
 class RouteTableTests {
 
 	private final RouteTable routes = new RouteTable(settings(List.of(
-			new EdgeSettings.Route("/scripts/{scriptId}/acts", "act"), new EdgeSettings.Route("/acts/{actId}", "act"),
-			new EdgeSettings.Route("/scripts", "script"), new EdgeSettings.Route("/scripts/{scriptId}", "script"))));
+			new EdgeSettings.Route("/scripts/{scriptId}/acts", "act", null), new EdgeSettings.Route("/acts/{actId}", "act", null),
+			new EdgeSettings.Route("/scripts", "script", null), new EdgeSettings.Route("/scripts/{scriptId}", "script", null))));
 
 	@Test
 	void theFirstMatchingRoutePicksTheService() {
@@ -34,7 +34,7 @@ class RouteTableTests {
 
 	@Test
 	void aRouteToAServiceWithoutAUrlIsAConfigurationError() {
-		assertThatThrownBy(() -> new RouteTable(settings(List.of(new EdgeSettings.Route("/x", "nowhere")))))
+		assertThatThrownBy(() -> new RouteTable(settings(List.of(new EdgeSettings.Route("/x", "nowhere", null)))))
 			.hasMessageContaining("nowhere");
 	}
 

@@ -57,6 +57,9 @@ import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.serde.SchemaRegistryClient;
 import io.fountain.eventing.serde.UndecodableEventException;
 import io.fountain.eventing.web.EventContextFilter;
+import io.fountain.eventing.imports.ImportParts;
+import io.fountain.eventing.imports.ImportRejections;
+import io.fountain.eventing.imports.ImportSettings;
 import io.fountain.events.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -65,7 +68,7 @@ import io.micrometer.tracing.propagation.Propagator;
 
 /** Wires the eventing mechanics into a service: outbox and relay, serde, idempotent consumer, dead letters. */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
-@EnableConfigurationProperties(EventingSettings.class)
+@EnableConfigurationProperties({ EventingSettings.class, ImportSettings.class })
 @ConditionalOnProperty("fountain.eventing.registry-url")
 public class EventingAutoConfiguration {
 
@@ -145,6 +148,17 @@ public class EventingAutoConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(UndecodableEventException.class);
 		return handler;
+	}
+
+	@Bean
+	ImportParts importParts(ImportSettings settings) {
+		return new ImportParts(settings);
+	}
+
+	@Bean
+	ImportRejections importRejections(Outbox outbox,
+			@org.springframework.beans.factory.annotation.Value("${spring.application.name}") String service) {
+		return new ImportRejections(outbox, service);
 	}
 
 	@Bean

@@ -56,6 +56,23 @@ public final class Position {
 	}
 
 	/**
+	 * The key of the element at {@code index} (0-based) of a scene made all at once (an imported play): keys in index
+	 * order, below any key {@link #atEnd} makes today, so later additions go after them.
+	 */
+	public static String ofIndex(int index) {
+		if (index < 0 || index >= 62 * 62 * 62 * 62) {
+			throw new IllegalArgumentException("index out of range: " + index);
+		}
+		StringBuilder key = new StringBuilder();
+		long value = index + 1L;
+		for (int i = 0; i < 4; i++) {
+			key.insert(0, DIGITS.charAt((int) (value % 62)));
+			value /= 62;
+		}
+		return "0" + key + "V";
+	}
+
+	/**
 	 * A key strictly between {@code lower} and {@code upper}; {@code null} for {@code lower} means the start of the
 	 * scene and for {@code upper} the end.
 	 * @throws InvalidPosition when a key is not valid or {@code lower} is not below {@code upper}

@@ -69,4 +69,16 @@ class PositionTests {
 		assertThat(Position.isValid("V0")).isFalse();
 		assertThat(Position.isValid("")).isFalse();
 	}
+
+	@Test
+	void importedElementsSortInIndexOrderBeforeAnythingAddedLaterAndLeaveRoomBetween() {
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 5000; i++) {
+			keys.add(Position.ofIndex(i));
+		}
+		assertThat(keys).isSorted().doesNotHaveDuplicates().allMatch(Position::isValid);
+		assertThat(Position.ofIndex(4999)).isLessThan(Position.atEnd(Instant.parse("2026-01-01T00:00:00Z"), null));
+		assertThat(Position.between(Position.ofIndex(3), Position.ofIndex(4)))
+			.isGreaterThan(Position.ofIndex(3)).isLessThan(Position.ofIndex(4));
+	}
 }

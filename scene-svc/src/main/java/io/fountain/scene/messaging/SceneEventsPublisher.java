@@ -37,6 +37,7 @@ class SceneEventsPublisher {
 					.setSceneNumber(created.sceneNumber())
 					.setSynopsis(created.synopsis())
 					.setOrdinal(created.ordinal())
+					.setImportId(created.importId() == null ? null : created.importId().toString())
 					.build()));
 	}
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import io.fountain.eventing.outbox.Outbox;
 import io.fountain.events.Topic;
 import io.fountain.events.script.v1.DeletionCause;
+import io.fountain.events.script.v1.PlayStatus;
 import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.events.script.v1.ScriptUpdated;
 import io.fountain.script.ScriptCreated;
@@ -30,6 +31,8 @@ class ScriptEventsPublisher {
 			.setOwner(created.owner())
 			.setTitle(created.title())
 			.setTitlePage(titlePage(created.titlePage()))
+			.setStatus(PlayStatus.valueOf(created.status().name()))
+			.setImportId(created.importId() == null ? null : created.importId().toString())
 			.build());
 		outbox.append(Topic.SCRIPT, event);
 	}
@@ -40,6 +43,7 @@ class ScriptEventsPublisher {
 		event.setPayload(ScriptUpdated.newBuilder()
 			.setTitle(revised.title())
 			.setTitlePage(titlePage(revised.titlePage()))
+			.setStatus(PlayStatus.valueOf(revised.status().name()))
 			.setChanged(revised.changed())
 			.build());
 		outbox.append(Topic.SCRIPT, event);
@@ -49,7 +53,7 @@ class ScriptEventsPublisher {
 	void on(ScriptDeleted deleted) {
 		ScriptEvent event = envelope(deleted.scriptId());
 		event.setPayload(io.fountain.events.script.v1.ScriptDeleted.newBuilder()
-			.setCause(DeletionCause.REQUESTED)
+			.setCause(DeletionCause.valueOf(deleted.cause().name()))
 			.build());
 		outbox.append(Topic.SCRIPT, event);
 	}
@@ -67,6 +71,9 @@ class ScriptEventsPublisher {
 			.setSource(page.source())
 			.setDraftDate(page.draftDate())
 			.setContact(page.contact())
+			.setOtherEntries(page.otherEntries().stream()
+				.map(entry -> new io.fountain.events.script.v1.TitleEntry(entry.key(), entry.value()))
+				.toList())
 			.build();
 	}
 }

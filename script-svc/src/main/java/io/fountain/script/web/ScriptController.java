@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,7 @@ import io.fountain.script.ScriptNotFound;
 import io.fountain.script.ScriptRevision;
 import io.fountain.script.Scripts;
 import io.fountain.script.TitlePage;
+import io.fountain.script.play.PlayProgress;
 
 /** The HTTP API of scripts; edge-api routes {@code /scripts} and {@code /scripts/{id}} here. */
 @RestController
@@ -42,16 +44,19 @@ class ScriptController {
 
 	private final ScriptManagement management;
 
+	private final PlayProgress plays;
+
 	private final Scripts scripts;
 
-	ScriptController(ScriptManagement management, Scripts scripts) {
+	ScriptController(ScriptManagement management, PlayProgress plays, Scripts scripts) {
 		this.management = management;
+		this.plays = plays;
 		this.scripts = scripts;
 	}
 
 	@PostMapping
 	ResponseEntity<ScriptView> create(@Valid @RequestBody NewScript body) {
-		Script script = management.create(EventContext.current().actor(), body.title(), body.titlePage());
+		Script script = plays.createScript(EventContext.current().actor(), body.title(), body.titlePage());
 		return ResponseEntity.created(URI.create("/scripts/" + script.id())).body(ScriptView.of(script));
 	}
 
@@ -77,8 +82,8 @@ class ScriptController {
 	/** Accepted, not done: everything under the script is deleted by cascade after this answers. */
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
-		management.delete(id);
-		return ResponseEntity.accepted().build();
+		plays.requestDeletion(id);
+		return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/scripts/" + id + "/status").build();
 	}
 
 	@ExceptionHandler(ScriptNotFound.class)
@@ -167,13 +172,14 @@ class ScriptController {
 		}
 	}
 
+	/** A script; {@code status} PENDING while its play is being imported (see /scripts/{id}/status). */
 	record ScriptView(UUID id, String owner, String title, String credit, List<String> authors, String source,
-			String draftDate, String contact) {
+			String draftDate, String contact, List<TitlePage.TitleEntry> otherEntries, Script.Status status) {
 
 		static ScriptView of(Script script) {
 			TitlePage page = script.titlePage();
 			return new ScriptView(script.id(), script.owner(), script.title(), page.credit(), page.authors(),
-					page.source(), page.draftDate(), page.contact());
+					page.source(), page.draftDate(), page.contact(), page.otherEntries(), script.status());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.fountain.transition.messaging;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,6 +12,7 @@ import io.fountain.events.scene.v1.SceneCreated;
 import io.fountain.events.scene.v1.SceneDeleted;
 import io.fountain.events.scene.v1.SceneEvent;
 import io.fountain.transition.TransitionDeleted;
+import io.fountain.transition.TransitionImport;
 import io.fountain.transition.TransitionManagement;
 
 /** Follows scenes: learns of new ones, and deletes the transitions of deleted ones. */
@@ -21,16 +23,25 @@ class SceneEventsListener {
 
 	private final TransitionManagement management;
 
-	SceneEventsListener(IdempotentConsumer consumer, TransitionManagement management) {
+	private final TransitionImport imports;
+
+	SceneEventsListener(IdempotentConsumer consumer, TransitionManagement management, TransitionImport imports) {
 		this.consumer = consumer;
 		this.management = management;
+		this.imports = imports;
 	}
 
 	@KafkaListener(topics = "fountain.scene.events", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		consumer.consumeAll(records, SceneEvent.class, event -> {
 			switch (event.getPayload()) {
-				case SceneCreated created -> management.sceneCreated(event.getScriptId(), event.getSceneId());
+				case SceneCreated created -> {
+					management.sceneCreated(event.getScriptId(), event.getSceneId());
+					if (created.getImportId() != null) {
+						imports.sceneImported(event.getScriptId(), event.getSceneId(),
+								UUID.fromString(created.getImportId()));
+					}
+				}
 				case SceneDeleted deleted -> management.sceneDeleted(event.getScriptId(), event.getSceneId(),
 						TransitionDeleted.Cause.CASCADE);
 				default -> {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.fountain.eventing.EventContext;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.serde.UndecodableEventException;
+import io.fountain.events.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -74,10 +76,24 @@ public class IdempotentConsumer {
 	 */
 	public <T extends SpecificRecord> void consumeAll(List<ConsumerRecord<String, byte[]>> records, Class<T> type,
 			Consumer<T> handler) {
+		consumeAll(records, record -> type, handler);
+	}
+
+	/**
+	 * As {@link #consumeAll(List, Class, Consumer)} for a poll of several Fountain topics at once, each record decoded
+	 * as its topic's record type (see {@link Topic}): one listener, so one thread, applies them all in order.
+	 */
+	public void consumeAll(List<ConsumerRecord<String, byte[]>> records, Consumer<SpecificRecord> handler) {
+		consumeAll(records, record -> Topic.named(record.topic()).valueType(), handler);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends SpecificRecord> void consumeAll(List<ConsumerRecord<String, byte[]>> records,
+			Function<ConsumerRecord<String, byte[]>, Class<? extends T>> typeOf, Consumer<T> handler) {
 		List<T> events = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				events.add(decode(record, type));
+				events.add((T) decode(record, typeOf.apply(record)));
 			}
 			catch (RuntimeException ex) {
 				applyAll(records, events, handler);

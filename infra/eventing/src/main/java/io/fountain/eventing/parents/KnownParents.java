@@ -39,6 +39,15 @@ public class KnownParents {
 			.orElseThrow(() -> new ParentNotFound(kind, id));
 	}
 
+	/** The live parent, its row locked until the transaction ends; empty when it is unknown or deleted. */
+	public Optional<Parent> lockIfLive(String kind, UUID id) {
+		return jdbc.sql("SELECT * FROM known_parent WHERE kind = ? AND id = ? FOR UPDATE")
+			.params(kind, id)
+			.query(KnownParents::map)
+			.optional()
+			.filter(parent -> !parent.deleted());
+	}
+
 	/** Records a live parent unless it is known already (a tombstone stays a tombstone). */
 	public void learnLive(String kind, UUID id, UUID scriptId, String name) {
 		jdbc.sql("INSERT INTO known_parent (kind, id, script_id, name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")

@@ -1,0 +1,176 @@
+package io.fountain.dialogue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import io.fountain.eventing.imports.ImportParts;
+import io.fountain.eventing.imports.ImportRejections;
+import io.fountain.eventing.imports.ImportSettings;
+import io.fountain.eventing.imports.ImportedParts;
+import io.fountain.eventing.parents.Parents;
+
+/**
+ * dialogue-svc's part of a play being imported: a scene's dialogue, made when both the scene and every character
+ * it needs are known here. Scenes and characters come from two services in parallel, so whichever arrives last makes
+ * the dialogue: a scene that comes first waits (its parts kept in {@code import_waiting_scene}) and each character
+ * that arrives looks again at the scenes that need it. Both paths hold one lock per play, so neither misses the
+ * other. A dialogue for a character the play does not have, or more elements in a scene than the limit, is a
+ * rejection: the play fails.
+ */
+@Service
+public class DialogueImport {
+
+	/** Namespace of this class's advisory locks (the outbox uses single-key locks). */
+	private static final int LOCKS = 0x44494d50;
+
+	private final Dialogues dialogues;
+
+	private final Parents parents;
+
+	private final ImportParts parts;
+
+	private final ImportRejections rejections;
+
+	private final ImportSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcClient jdbc;
+
+	DialogueImport(Dialogues dialogues, Parents parents, ImportParts parts, ImportRejections rejections,
+			ImportSettings settings, ApplicationEventPublisher events, JdbcClient jdbc) {
+		this.dialogues = dialogues;
+		this.parents = parents;
+		this.parts = parts;
+		this.rejections = rejections;
+		this.settings = settings;
+		this.events = events;
+		this.jdbc = jdbc;
+	}
+
+	/** A scene of a play being imported was created. In the consumer's transaction, with the scene known. */
+	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
+		lockPlay(scriptId);
+		if (parents.known().lockIfLive(DialogueManagement.SCENE, sceneId).isEmpty()) {
+			return;
+		}
+		Optional<List<ImportedParts.Dialogue>> imported = parts.read(importId, ImportedParts.dialoguesOf(sceneId),
+				ImportedParts.Dialogue.class);
+		if (imported.isEmpty()) {
+			return;
+		}
+		List<ImportedParts.Dialogue> lines = imported.get();
+		if (lines.size() > settings.maxPerParent()) {
+			rejections.reject(scriptId, importId, "dialogue", lines.get(0).element().replaceAll("\\.elements.*", ""),
+					"the scene has " + lines.size() + " dialogue blocks; at most " + settings.maxPerParent()
+							+ " are allowed");
+			return;
+		}
+		for (ImportedParts.Dialogue line : lines) {
+			if (line.characterId() == null) {
+				rejections.reject(scriptId, importId, "dialogue", line.element(),
+						line.character() + " speaks, but is not a character of the play");
+				return;
+			}
+		}
+		List<UUID> needed = lines.stream().map(ImportedParts.Dialogue::characterId).distinct().sorted().toList();
+		if (allKnown(needed)) {
+			make(scriptId, sceneId, lines, needed);
+		}
+		else {
+			jdbc.sql("""
+					INSERT INTO import_waiting_scene (scene_id, script_id, import_id, character_ids, parts)
+					VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+				.params(sceneId, scriptId, importId, needed.toArray(UUID[]::new), json(lines))
+				.update();
+		}
+	}
+
+	/** A character became known: make the dialogue of the scenes that waited for it and now have all they need. */
+	public void characterKnown(UUID scriptId, UUID characterId) {
+		List<Waiting> waiting = jdbc.sql("""
+				SELECT scene_id, parts FROM import_waiting_scene WHERE script_id = ? AND ? = ANY (character_ids)
+				ORDER BY scene_id""")
+			.params(scriptId, characterId)
+			.query((rs, row) -> new Waiting(rs.getObject("scene_id", UUID.class), rs.getString("parts")))
+			.list();
+		if (waiting.isEmpty()) {
+			return;
+		}
+		lockPlay(scriptId);
+		for (Waiting scene : waiting) {
+			List<ImportedParts.Dialogue> lines = parse(scene.parts());
+			List<UUID> needed = lines.stream().map(ImportedParts.Dialogue::characterId).distinct().sorted().toList();
+			if (!allKnown(needed)) {
+				continue;
+			}
+			int taken = jdbc.sql("DELETE FROM import_waiting_scene WHERE scene_id = ?").param(scene.sceneId()).update();
+			if (taken == 1 && parents.known().lockIfLive(DialogueManagement.SCENE, scene.sceneId()).isPresent()) {
+				make(scriptId, scene.sceneId(), lines, needed);
+			}
+		}
+	}
+
+	/** The scene is gone (its play failed or was deleted): nothing waits for it any more. */
+	public void sceneGone(UUID sceneId) {
+		jdbc.sql("DELETE FROM import_waiting_scene WHERE scene_id = ?").param(sceneId).update();
+	}
+
+	private void make(UUID scriptId, UUID sceneId, List<ImportedParts.Dialogue> lines, List<UUID> characters) {
+		for (UUID character : characters) {
+			// Held to the commit: a character deleted meanwhile takes these lines with it, after.
+			if (parents.known().lockIfLive(DialogueManagement.CHARACTER, character).isEmpty()) {
+				return; // the play is being undone: make nothing
+			}
+		}
+		for (ImportedParts.Dialogue line : lines) {
+			if (dialogues.findById(line.id()).isPresent()) {
+				continue;
+			}
+			Dialogue dialogue = new Dialogue(line.id(), scriptId, sceneId, line.characterId(), line.text(), line.dual(),
+					line.extension(), line.position(), line.parentheticals().stream()
+						.map(p -> new Parenthetical(p.id(), p.text(), p.beforeLine())).toList());
+			dialogues.insert(dialogue);
+			events.publishEvent(dialogue.created());
+		}
+	}
+
+	private boolean allKnown(List<UUID> characters) {
+		long known = jdbc.sql("SELECT count(*) FROM known_parent WHERE kind = ? AND id = ANY (?) AND NOT deleted")
+			.params(DialogueManagement.CHARACTER, characters.toArray(UUID[]::new))
+			.query(Long.class).single();
+		return known == characters.size();
+	}
+
+	private void lockPlay(UUID scriptId) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(LOCKS, scriptId.toString())
+			.query((rs, row) -> 1).list();
+	}
+
+	private static String json(List<ImportedParts.Dialogue> lines) {
+		try {
+			return ImportParts.JSON.writeValueAsString(lines);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<ImportedParts.Dialogue> parse(String json) {
+		try {
+			return List.of(ImportParts.JSON.readValue(json, ImportedParts.Dialogue[].class));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Waiting(UUID sceneId, String parts) {
+	}
+}

@@ -1,0 +1,124 @@
+package io.fountain.edge.tree;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.stereotype.Component;
+
+import io.fountain.edge.routing.Downstreams;
+import io.fountain.edge.routing.RouteTable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The whole play as one tree: title page, characters, and acts → scenes → elements (actions, dialogue, transitions)
+ * in order. Assembled here from one call per service, made in parallel; no service shares data with another, and the
+ * edge keeps none.
+ */
+@Component
+class PlayTrees {
+
+	private final Downstreams downstreams;
+
+	private final JsonMapper json;
+
+	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+	PlayTrees(Downstreams downstreams, JsonMapper json) {
+		this.downstreams = downstreams;
+		this.json = json;
+	}
+
+	/** The tree (status 200), or the script service's own answer when it has no such script (a 404 problem). */
+	Answer assemble(UUID scriptId, String user) {
+		CompletableFuture<Answer> script = fetch("script", "/scripts/" + scriptId, user);
+		CompletableFuture<Answer> characters = fetch("character", "/scripts/" + scriptId + "/characters", user);
+		CompletableFuture<Answer> acts = fetch("act", "/scripts/" + scriptId + "/acts", user);
+		CompletableFuture<Answer> scenes = fetch("scene", "/scripts/" + scriptId + "/scenes", user);
+		CompletableFuture<Answer> actions = fetch("scene", "/scripts/" + scriptId + "/actions", user);
+		CompletableFuture<Answer> dialogues = fetch("dialogue", "/scripts/" + scriptId + "/dialogues", user);
+		CompletableFuture<Answer> transitions = fetch("transition", "/scripts/" + scriptId + "/transitions", user);
+		Answer root = join(script);
+		if (root.status() != 200) {
+			return root;
+		}
+		ObjectNode tree = (ObjectNode) root.body();
+		tree.set("characters", list(join(characters)));
+		ArrayNode actNodes = tree.putArray("acts");
+		Map<String, List<JsonNode>> scenesByAct = group(list(join(scenes)), "actId");
+		Map<String, List<JsonNode>> elementsByScene = new LinkedHashMap<>();
+		addElements(elementsByScene, list(join(actions)), "action");
+		addElements(elementsByScene, list(join(dialogues)), "dialogue");
+		addElements(elementsByScene, list(join(transitions)), "transition");
+		for (JsonNode act : list(join(acts))) {
+			ObjectNode actNode = actNodes.addObject().setAll((ObjectNode) act);
+			ArrayNode sceneNodes = actNode.putArray("scenes");
+			scenesByAct.getOrDefault(act.get("id").asString(), List.of()).stream()
+				.sorted(Comparator.comparingInt(s -> s.get("ordinal").asInt()))
+				.forEach(scene -> {
+					ObjectNode sceneNode = sceneNodes.addObject().setAll((ObjectNode) scene);
+					ArrayNode elements = sceneNode.putArray("elements");
+					elementsByScene.getOrDefault(scene.get("id").asString(), List.of()).stream()
+						.sorted(Comparator.comparing((JsonNode e) -> e.get("position").asString())
+							.thenComparing(e -> e.get("id").asString()))
+						.forEach(elements::add);
+				});
+		}
+		return new Answer(200, tree);
+	}
+
+	private CompletableFuture<Answer> fetch(String service, String path, String user) {
+		RouteTable.Downstream target = downstreams.service(service);
+		return CompletableFuture.supplyAsync(() -> downstreams.call(target, () -> downstreams.http().get()
+			.uri(target.baseUrl() + path)
+			.header("Fountain-User", user == null ? "anonymous" : user)
+			.exchange((request, response) -> new Answer(response.getStatusCode().value(),
+					json.readTree(response.getBody())))), calls);
+	}
+
+	private static void addElements(Map<String, List<JsonNode>> byScene, ArrayNode items, String type) {
+		for (JsonNode item : items) {
+			ObjectNode element = ((ObjectNode) item).deepCopy();
+			element.put("type", type);
+			byScene.computeIfAbsent(item.get("sceneId").asString(), k -> new ArrayList<>()).add(element);
+		}
+	}
+
+	private static Map<String, List<JsonNode>> group(ArrayNode items, String key) {
+		Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+		items.forEach(item -> groups.computeIfAbsent(item.get(key).asString(), k -> new ArrayList<>()).add(item));
+		return groups;
+	}
+
+	/** A list a service answered; a script deleted in the meantime reads as nothing under it. */
+	private ArrayNode list(Answer answer) {
+		return answer.status() == 200 && answer.body().isArray() ? (ArrayNode) answer.body() : json.createArrayNode();
+	}
+
+	private static Answer join(CompletableFuture<Answer> answer) {
+		try {
+			return answer.join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+		}
+	}
+
+	record Answer(int status, JsonNode body) {
+
+		/** The play's status as script-svc gives it (ACTIVE for scripts older than whole-play imports). */
+		String playStatus() {
+			return body.path("status").asString("ACTIVE");
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package io.fountain.eventing.imports;
+
+import java.util.UUID;
+
+import io.fountain.eventing.outbox.Outbox;
+import io.fountain.events.Topic;
+import io.fountain.events.imports.v1.ImportEvent;
+import io.fountain.events.imports.v1.PartRejected;
+
+/**
+ * Says, on {@code fountain.import.events} and in the caller's transaction, that this service cannot make its part of
+ * a play being imported. script-svc fails the play on it, and the failure removes every part already made.
+ */
+public class ImportRejections {
+
+	private final Outbox outbox;
+
+	private final String service;
+
+	public ImportRejections(Outbox outbox, String service) {
+		this.outbox = outbox;
+		this.service = service;
+	}
+
+	/**
+	 * @param part the kind of entity (act, scene, ...)
+	 * @param element where in the play, as the import named it
+	 * @param reason why, for the writer
+	 */
+	public void reject(UUID scriptId, UUID importId, String part, String element, String reason) {
+		ImportEvent event = new ImportEvent();
+		event.setScriptId(scriptId);
+		event.setImportId(importId);
+		event.setPayload(PartRejected.newBuilder()
+			.setService(service)
+			.setPart(part)
+			.setElement(element)
+			.setReason(reason)
+			.build());
+		outbox.append(Topic.IMPORT, event);
+	}
+}

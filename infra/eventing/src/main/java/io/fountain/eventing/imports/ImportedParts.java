@@ -1,0 +1,65 @@
+package io.fountain.eventing.imports;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The parts of a play being imported, as script-svc keeps them while the play is being created (the claim check) and
+ * serves them at {@code GET /imports/{importId}/<path>}. Every id is given by script-svc when it accepts the play,
+ * so a part made twice is the same part, and a child names its parent before the parent exists anywhere. Each part
+ * says where it stands in the play ({@code element}), for the writer's error message.
+ */
+public final class ImportedParts {
+
+	private ImportedParts() {
+	}
+
+	/** Path of a script's acts. */
+	public static String acts() {
+		return "acts";
+	}
+
+	/** Path of a script's characters. */
+	public static String characters() {
+		return "characters";
+	}
+
+	/** Path of an act's scenes, with their actions. */
+	public static String scenesOf(UUID actId) {
+		return "acts/" + actId + "/scenes";
+	}
+
+	/** Path of a scene's dialogue. */
+	public static String dialoguesOf(UUID sceneId) {
+		return "scenes/" + sceneId + "/dialogues";
+	}
+
+	/** Path of a scene's transitions. */
+	public static String transitionsOf(UUID sceneId) {
+		return "scenes/" + sceneId + "/transitions";
+	}
+
+	public record Act(UUID id, int ordinal, String title, String element) {
+	}
+
+	public record Character(UUID id, String name, String description, String element) {
+	}
+
+	public record Scene(UUID id, int ordinal, String heading, String sceneNumber, String synopsis, List<Action> actions,
+			String element) {
+	}
+
+	public record Action(UUID id, String text, String kind, String position, String element) {
+	}
+
+	/** A dialogue block; {@code characterId} is null when the play has no character of that name. */
+	public record Dialogue(UUID id, UUID characterId, String character, String extension, boolean dual, String text,
+			String position, List<Parenthetical> parentheticals, String element) {
+	}
+
+	public record Parenthetical(UUID id, String text, int beforeLine) {
+	}
+
+	public record Transition(UUID id, String text, String position, String element) {
+	}
+}

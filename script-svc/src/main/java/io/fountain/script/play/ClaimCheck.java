@@ -1,0 +1,53 @@
+package io.fountain.script.play;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.fountain.eventing.imports.ImportParts;
+
+/**
+ * The parts of plays being imported, kept here by path until the play is ACTIVE or FAILED, for the services that
+ * make them to read ({@code GET /imports/{importId}/<path>}). Events stay small: a feature-length play is megabytes,
+ * more than a Kafka message should carry.
+ */
+@Repository
+public class ClaimCheck {
+
+	private final JdbcTemplate jdbc;
+
+	ClaimCheck(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void store(UUID importId, Map<String, List<?>> parts) {
+		List<Object[]> rows = parts.entrySet().stream()
+			.map(part -> new Object[] { importId, part.getKey(), json(part.getValue()) })
+			.toList();
+		jdbc.batchUpdate("INSERT INTO import_part (import_id, path, body) VALUES (?, ?, ?)", rows);
+	}
+
+	/** The parts at {@code path}, as JSON; empty when there are none or the import is over. */
+	public Optional<String> read(UUID importId, String path) {
+		return jdbc.query("SELECT body FROM import_part WHERE import_id = ? AND path = ?",
+				(rs, row) -> rs.getString(1), importId, path).stream().findFirst();
+	}
+
+	void purge(UUID importId) {
+		jdbc.update("DELETE FROM import_part WHERE import_id = ?", importId);
+	}
+
+	private static String json(List<?> parts) {
+		try {
+			return ImportParts.JSON.writeValueAsString(parts);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write the parts of a play: " + ex.getMessage(), ex);
+		}
+	}
+}
