@@ -39,7 +39,10 @@ class PlayTrees {
 		this.json = json;
 	}
 
-	/** The tree (status 200), or the script service's own answer when it has no such script (a 404 problem). */
+	/**
+	 * The tree (status 200), or the script service's own answer when it has no such script (a 404 problem) or its
+	 * play is not ACTIVE (the script alone).
+	 */
 	Answer assemble(UUID scriptId, String user) {
 		CompletableFuture<Answer> script = fetch("script", "/scripts/" + scriptId, user);
 		CompletableFuture<Answer> characters = fetch("character", "/scripts/" + scriptId + "/characters", user);
@@ -49,8 +52,8 @@ class PlayTrees {
 		CompletableFuture<Answer> dialogues = fetch("dialogue", "/scripts/" + scriptId + "/dialogues", user);
 		CompletableFuture<Answer> transitions = fetch("transition", "/scripts/" + scriptId + "/transitions", user);
 		Answer root = join(script);
-		if (root.status() != 200) {
-			return root;
+		if (root.status() != 200 || !root.playStatus().equals("ACTIVE")) {
+			return root; // no such script, or its parts are not readable yet: no need to wait for them
 		}
 		ObjectNode tree = (ObjectNode) root.body();
 		tree.set("characters", list(join(characters)));

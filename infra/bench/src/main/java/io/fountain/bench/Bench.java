@@ -100,7 +100,7 @@ public final class Bench {
 				MonolithFloor floor = new MonolithFloor(config.pgServerUrl(), "bench_monolith", target.dbUser(),
 						target.dbPassword())) {
 			progress.say("warming up with a miniature play ...");
-			cascadeOnce(edge, loader, lag, probe, ReferencePlay.miniature());
+			cascadeOnce(edge, lag, probe, ReferencePlay.miniature());
 			TreeMap<Double, Double> hopsBefore = hops.scrape();
 
 			Map<String, Object> cascades = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public final class Bench {
 				List<Long> monolithInsert = new ArrayList<>();
 				for (int run = 1; run <= runs; run++) {
 					progress.update("cascade delete " + size + ": run " + run + "/" + runs + " (loading " + play.rows() + " rows)");
-					choreography.add(cascadeOnce(edge, loader, lag, probe, play));
+					choreography.add(cascadeOnce(edge, lag, probe, play));
 					MonolithFloor.Timed<UUID> inserted = floor.insert(play);
 					monolithInsert.add(inserted.nanos());
 					monolith.add(floor.delete(inserted.value()));
@@ -135,8 +135,34 @@ public final class Bench {
 				chart.add("cascade delete " + size + ", monolith", Stats.sortedMillis(monolith));
 			}
 			result.put("cascadeDelete", cascades);
-			result.put("createPlaySaga", "not measured yet: POST /plays arrives with the saga issue; the floor "
-					+ "(monolithInsertOneTransaction) is measured above, per size");
+
+			Map<String, Object> sagas = new LinkedHashMap<>();
+			for (ReferencePlay play : sizes) {
+				String size = quick ? "miniature" : "×" + play.acts().size() / 3;
+				List<Long> saga = new ArrayList<>();
+				List<Long> monolithInsert = new ArrayList<>();
+				for (int run = 1; run <= runs; run++) {
+					progress.update("create-play saga " + size + ": run " + run + "/" + runs + " (" + play.rows() + " rows)");
+					saga.add(sagaOnce(edge, lag, play));
+					MonolithFloor.Timed<UUID> inserted = floor.insert(play);
+					monolithInsert.add(inserted.nanos());
+					floor.delete(inserted.value());
+					progress.say(String.format("create-play saga %s run %d/%d: choreography %.0f ms, one transaction %.1f ms",
+							size, run, runs, saga.getLast() / 1e6, monolithInsert.getLast() / 1e6));
+				}
+				Stats c = Stats.ofNanos(saga);
+				Stats m = Stats.ofNanos(monolithInsert);
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("rows", play.rows());
+				entry.put("choreography", c);
+				entry.put("monolith", m);
+				entry.put("ratioP50", round(c.p50() / Math.max(0.001, m.p50())));
+				entry.put("ratioP95", round(c.p95() / Math.max(0.001, m.p95())));
+				sagas.put(size, entry);
+				chart.add("create-play saga " + size + ", choreography", Stats.sortedMillis(saga));
+				chart.add("create-play saga " + size + ", one transaction", Stats.sortedMillis(monolithInsert));
+			}
+			result.put("createPlaySaga", sagas);
 
 			int clients = quick ? 4 : 16;
 			progress.say("command throughput: a play for each of " + clients + " clients ...");
@@ -180,20 +206,56 @@ public final class Bench {
 		}
 	}
 
-	/** Loads the play, waits for quiet, deletes it, and answers how long until no row of it is left anywhere. */
-	private long cascadeOnce(Edge edge, PlayLoader loader, ConsumerLag lag, ChoreographyProbe probe, ReferencePlay play)
+	/**
+	 * Creates the play whole ({@code POST /plays}, until ACTIVE), waits for quiet, deletes it, and answers how long
+	 * until no row of it is left anywhere.
+	 */
+	private long cascadeOnce(Edge edge, ConsumerLag lag, ChoreographyProbe probe, ReferencePlay play)
 			throws Exception {
-		PlayLoader.Loaded loaded = loader.load(play);
+		UUID scriptId = edge.postPlay(play.document());
+		awaitActive(edge, scriptId);
 		awaitQuiet(lag);
 		long start = System.nanoTime();
-		edge.delete("/scripts/" + loaded.scriptId(), 202);
+		edge.delete("/scripts/" + scriptId, 202);
 		long deadline = start + Duration.ofMinutes(5).toNanos();
-		while (probe.remaining(loaded.scriptId()) > 0) {
+		while (probe.remaining(scriptId) > 0) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The cascade of " + loaded.scriptId() + " did not finish in 5 minutes");
+				throw new IllegalStateException("The cascade of " + scriptId + " did not finish in 5 minutes");
 			}
 		}
 		return System.nanoTime() - start;
+	}
+
+	/**
+	 * Posts the play whole ({@code POST /plays}) and answers how long until its status is ACTIVE; then deletes it and
+	 * waits for quiet, so that runs do not overlap.
+	 */
+	private long sagaOnce(Edge edge, ConsumerLag lag, ReferencePlay play) throws Exception {
+		Object document = play.document();
+		awaitQuiet(lag);
+		long start = System.nanoTime();
+		UUID id = edge.postPlay(document);
+		awaitActive(edge, id);
+		long nanos = System.nanoTime() - start;
+		edge.delete("/scripts/" + id, 202);
+		awaitQuiet(lag);
+		return nanos;
+	}
+
+	/** Polls the play's status every 10 ms (so its time to ACTIVE is known to within that) for at most 5 minutes. */
+	private static void awaitActive(Edge edge, UUID id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (true) {
+			String status = edge.get("/scripts/" + id + "/status").get("status").asString();
+			if (status.equals("ACTIVE")) {
+				return;
+			}
+			if (!status.equals("PENDING") || System.nanoTime() > deadline) {
+				throw new IllegalStateException("The play " + id + " ended " + status + " instead of ACTIVE: "
+						+ edge.get("/scripts/" + id + "/status"));
+			}
+			Thread.sleep(10);
+		}
 	}
 
 	private void awaitQuiet(ConsumerLag lag) throws Exception {

@@ -30,6 +30,26 @@ final class Edge {
 		return UUID.fromString(created.get("id").asString());
 	}
 
+	/** Posts a whole play ({@code POST /plays}, JSON) and answers its script id (from the 202's Location). */
+	UUID postPlay(Object document) {
+		try {
+			HttpResponse<String> response = http.send(request("POST", "/plays", JSON.writeValueAsString(document)),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 202) {
+				throw new IllegalStateException("POST /plays answered " + response.statusCode() + ": " + response.body());
+			}
+			String location = response.headers().firstValue("Location").orElseThrow();
+			return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("POST /plays failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	JsonNode get(String path) {
 		return send("GET", path, null, 200);
 	}

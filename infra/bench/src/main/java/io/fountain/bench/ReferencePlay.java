@@ -4,29 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.fountain.format.PlayDocument;
+
 /**
  * A play shaped like a real feature screenplay, generated from a fixed seed. Big Fish's published Fountain file has
  * 190 scenes, 865 action paragraphs, 768 dialogue blocks, 97 parentheticals, 34 transitions and about 51 characters;
  * {@link #feature(int)} spreads the same over 3 acts, times a scale factor (×10: 30 acts, and ten times the rest).
  */
-record ReferencePlay(String title, List<String> characters, List<Act> acts) {
+public record ReferencePlay(String title, List<String> characters, List<Act> acts) {
 
-	record Act(String title, List<Scene> scenes) {
+	public record Act(String title, List<Scene> scenes) {
 	}
 
-	record Scene(String heading, List<Element> elements) {
+	public record Scene(String heading, List<Element> elements) {
 	}
 
 	/** An action, a dialogue block (by character index, with parentheticals) or a transition. */
-	record Element(String type, String text, int character, int parentheticals) {
+	public record Element(String type, String text, int character, int parentheticals) {
 	}
 
-	static ReferencePlay feature(int scale) {
+	public static ReferencePlay feature(int scale) {
 		return generate(scale, 3, 190, 865, 768, 97, 34, 51);
 	}
 
 	/** A small play for the quick mode: the same shape in miniature. */
-	static ReferencePlay miniature() {
+	public static ReferencePlay miniature() {
 		return generate(1, 1, 6, 20, 18, 3, 2, 4);
 	}
 
@@ -81,6 +83,20 @@ record ReferencePlay(String title, List<String> characters, List<Act> acts) {
 			cast.add("CHARACTER " + c);
 		}
 		return new ReferencePlay("Reference play ×" + scale, cast, actList);
+	}
+
+	/** The play as a document: what {@code POST /plays} takes as JSON, and what export writes as Fountain. */
+	public PlayDocument document() {
+		List<PlayDocument.Act> actDocs = acts.stream().map(act -> new PlayDocument.Act(act.title(), act.scenes().stream()
+			.map(scene -> new PlayDocument.Scene(scene.heading(), null, null, scene.elements().stream().map(e -> switch (e.type()) {
+				case "dialogue" -> PlayDocument.SceneElement.dialogue(characters.get(e.character()), null, false, e.text(),
+						e.parentheticals() > 0 ? List.of(new PlayDocument.Parenthetical("(beat)", 0)) : List.of());
+				case "transition" -> PlayDocument.SceneElement.transition(e.text());
+				default -> PlayDocument.SceneElement.action(e.text(), PlayDocument.ActionKind.PLAIN);
+			}).toList()))
+			.toList())).toList();
+		return new PlayDocument(title, null, List.of("Fountain bench"), null, null, null, List.of(),
+				characters.stream().map(name -> new PlayDocument.Character(name, null)).toList(), actDocs);
 	}
 
 	int scenes() {

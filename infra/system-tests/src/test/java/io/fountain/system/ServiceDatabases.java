@@ -47,6 +47,31 @@ final class ServiceDatabases {
 		return rows;
 	}
 
+	/**
+	 * The play's parts by kind as the databases hold them (act, scene, action, character, dialogue, parenthetical,
+	 * transition): what a play's status must agree with.
+	 */
+	Map<String, Integer> partsOf(UUID scriptId) {
+		Map<String, Integer> parts = new LinkedHashMap<>();
+		String where = " WHERE script_id = '" + scriptId + "'";
+		parts.put("act", queryInt(Service.ACT, "SELECT count(*) FROM act" + where));
+		parts.put("scene", queryInt(Service.SCENE, "SELECT count(*) FROM scene" + where));
+		parts.put("action", queryInt(Service.SCENE, "SELECT count(*) FROM action" + where));
+		parts.put("character", queryInt(Service.CHARACTER, "SELECT count(*) FROM character" + where));
+		parts.put("dialogue", queryInt(Service.DIALOGUE, "SELECT count(*) FROM dialogue" + where));
+		parts.put("parenthetical", queryInt(Service.DIALOGUE,
+				"SELECT count(*) FROM parenthetical p JOIN dialogue d ON d.id = p.dialogue_id" + where.replace("script_id", "d.script_id")));
+		parts.put("transition", queryInt(Service.TRANSITION, "SELECT count(*) FROM transition" + where));
+		return parts;
+	}
+
+	/** The ids of the play's acts, straight from act-svc's database. */
+	java.util.List<UUID> actsOf(UUID scriptId) {
+		String ids = queryString(Service.ACT,
+				"SELECT coalesce(string_agg(id::text, ',' ORDER BY ordinal), '') FROM act WHERE script_id = '" + scriptId + "'");
+		return ids.isEmpty() ? java.util.List.of() : java.util.Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
+	}
+
 	/** A fingerprint of everything each service holds: its entities, its parents' replica, its outbox. */
 	Map<String, String> fingerprint() {
 		Map<String, String> prints = new LinkedHashMap<>();

@@ -148,13 +148,22 @@ public class PlayProgress {
 							part.live()));
 				}
 				else {
-					parts.put(kind, new PlayReport.Parts(part.expected(), part.created(), part.rejected(), part.live()));
+					parts.put(kind, new PlayReport.Parts(part.expected(), part.created(), part.rejected(),
+							kind.equals("parenthetical") ? parentheticalsLive(part, byKind.get("dialogue")) : part.live()));
 				}
 			}
 			boolean overdue = play.status() == Status.PENDING
 					&& play.startedAt().plus(settings.deadline()).isBefore(Instant.now());
 			return new PlayReport(play, overdue, parts);
 		});
+	}
+
+	/**
+	 * Parentheticals go with their dialogue block, and no event counts them out one by one: none is left when no
+	 * dialogue is; otherwise as many as were made (an upper bound when some blocks were deleted on their own).
+	 */
+	private static int parentheticalsLive(PlayState.Part parentheticals, PlayState.Part dialogue) {
+		return dialogue == null || dialogue.live() == 0 ? 0 : parentheticals.live();
 	}
 
 	private void complete(PlayState play) {

@@ -12,12 +12,15 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for the owners of a service's parents, answering the one read a service makes of them
- * ({@code GET /<collection>/<id>}: 200 with the parent's {@code scriptId}, or 404), for parents a test says exist.
+ * ({@code GET /<collection>/<id>}: 200 with the parent's {@code scriptId}, or 404), for parents a test says exist;
+ * and for script-svc's claim check of plays being imported ({@code GET /imports/...}), with what a test puts there.
  * One per test JVM.
  */
 public final class ParentOwnerStandIn {
 
 	private static final Map<String, UUID> EXISTING = new ConcurrentHashMap<>();
+
+	private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
 
 	private static HttpServer server;
 
@@ -34,7 +37,14 @@ public final class ParentOwnerStandIn {
 			}
 			server.createContext("/", exchange -> {
 				UUID scriptId = EXISTING.get(exchange.getRequestURI().getPath());
-				if (scriptId == null) {
+				String document = DOCUMENTS.get(exchange.getRequestURI().getPath());
+				if (document != null) {
+					byte[] body = document.getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().add("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, body.length);
+					exchange.getResponseBody().write(body);
+				}
+				else if (scriptId == null) {
 					exchange.sendResponseHeaders(404, -1);
 				}
 				else {
@@ -48,6 +58,11 @@ public final class ParentOwnerStandIn {
 			server.start();
 		}
 		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	/** From now on, {@code GET path} answers the JSON {@code document} (e.g. script-svc's parts of an import). */
+	public static void serves(String path, String document) {
+		DOCUMENTS.put(path, document);
 	}
 
 	/** From now on, the owner answers that the parent exists, in that script. */

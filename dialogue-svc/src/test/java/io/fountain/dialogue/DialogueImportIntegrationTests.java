@@ -1,0 +1,107 @@
+package io.fountain.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.eventing.test.ParentOwnerStandIn;
+import io.fountain.eventing.test.ServiceIntegrationTest;
+import io.fountain.eventing.test.UpstreamEvents;
+import io.fountain.events.Topic;
+import io.fountain.events.dialogue.v1.DialogueCreated;
+import io.fountain.events.dialogue.v1.DialogueEvent;
+import io.fountain.events.imports.v1.ImportEvent;
+import io.fountain.events.imports.v1.PartRejected;
+import io.fountain.events.scene.v1.SceneEvent;
+import io.fountain.testing.TopicReader;
+
+/**
+ * dialogue-svc's part of a play being imported: a scene's dialogue is made once the scene and all its characters are
+ * known, whichever comes first, exactly once; a line for a character the play does not have is a rejection.
+ */
+class DialogueImportIntegrationTests extends ServiceIntegrationTest {
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		environment(registry, "dialogue", "scene", "character");
+		registry.add("fountain.imports.url", ParentOwnerStandIn::url);
+	}
+
+	private final UUID script = UUID.randomUUID();
+
+	private final UUID importId = UUID.randomUUID();
+
+	@Test
+	void aSceneThatArrivesBeforeItsCharactersWaitsAndItsDialogueIsMadeOnceWhenTheLastCharacterArrives() {
+		UUID scene = UUID.randomUUID();
+		UUID brick = UUID.randomUUID();
+		UUID maggie = UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + scene + "/dialogues", "[" //
+				+ line(first, brick, "BRICK", "Mendacity.", "0000AV", "[{\"id\": \"" + UUID.randomUUID()
+						+ "\", \"text\": \"(beat)\", \"beforeLine\": 0}]")
+				+ "," + line(second, maggie, "MAGGIE", "I'm alive!", "0000BV", "[]") + "]");
+
+		SceneEvent created = UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene);
+		((io.fountain.events.scene.v1.SceneCreated) created.getPayload()).setImportId(importId.toString());
+		bed.send(Topic.SCENE, created);
+		await().atMost(Duration.ofSeconds(20)).until(() -> bed.knows("scene", scene));
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, brick, "BRICK"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> bed.knows("character", brick));
+		assertThat(bed.rows("dialogue", script)).as("still waiting for MAGGIE").isZero();
+
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, maggie, "MAGGIE"));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> bed.rows("dialogue", script) == 2);
+		List<String> spoken = new java.util.ArrayList<>();
+		http.get("/scenes/" + scene + "/dialogues").json().forEach(block -> spoken.add(block.get("text").asString()));
+		assertThat(spoken).containsExactly("Mendacity.", "I'm alive!");
+		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> bed.events(reader, DialogueEvent.class, script).size() == 2);
+			List<DialogueEvent> events = bed.events(reader, DialogueEvent.class, script);
+			assertThat(events).extracting(DialogueEvent::getDialogueId).containsExactly(first, second);
+			assertThat(((DialogueCreated) events.get(0).getPayload()).getParentheticals()).hasSize(1);
+		}
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM import_waiting_scene WHERE script_id = ?", Integer.class,
+				script)).isZero();
+	}
+
+	@Test
+	void aLineForACharacterThePlayDoesNotHaveIsARejectionAndNothingIsMade() {
+		UUID scene = UUID.randomUUID();
+		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + scene + "/dialogues",
+				"[" + line(UUID.randomUUID(), null, "GHOST", "Boo.", "0000AV", "[]") + "]");
+
+		SceneEvent created = UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene);
+		((io.fountain.events.scene.v1.SceneCreated) created.getPayload()).setImportId(importId.toString());
+		bed.send(Topic.SCENE, created);
+
+		try (TopicReader reader = new TopicReader(Topic.IMPORT.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> !bed.events(reader, ImportEvent.class, script).isEmpty());
+			ImportEvent event = bed.events(reader, ImportEvent.class, script).get(0);
+			PartRejected rejected = (PartRejected) event.getPayload();
+			assertThat(event.getImportId()).isEqualTo(importId);
+			assertThat(rejected.getService()).isEqualTo("dialogue-svc");
+			assertThat(rejected.getPart()).isEqualTo("dialogue");
+			assertThat(rejected.getReason()).contains("GHOST");
+			assertThat(rejected.getElement()).isEqualTo("acts[0].scenes[0].elements[0] (dialogue of GHOST)");
+		}
+		assertThat(bed.rows("dialogue", script)).isZero();
+	}
+
+	private static String line(UUID id, UUID character, String name, String text, String position,
+			String parentheticals) {
+		return "{\"id\": \"" + id + "\", \"characterId\": " + (character == null ? "null" : "\"" + character + "\"")
+				+ ", \"character\": \"" + name + "\", \"extension\": null, \"dual\": false, \"text\": \"" + text
+				+ "\", \"position\": \"" + position + "\", \"parentheticals\": " + parentheticals
+				+ ", \"element\": \"acts[0].scenes[0].elements[0] (dialogue of " + name + ")\"}";
+	}
+}
