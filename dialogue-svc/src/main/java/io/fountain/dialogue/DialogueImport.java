@@ -94,16 +94,14 @@ public class DialogueImport {
 
 	/** A character became known: make the dialogue of the scenes that waited for it and now have all they need. */
 	public void characterKnown(UUID scriptId, UUID characterId) {
+		// First the lock, then the look: a scene committing its wait meanwhile is seen, not missed.
+		lockPlay(scriptId);
 		List<Waiting> waiting = jdbc.sql("""
 				SELECT scene_id, parts FROM import_waiting_scene WHERE script_id = ? AND ? = ANY (character_ids)
 				ORDER BY scene_id""")
 			.params(scriptId, characterId)
 			.query((rs, row) -> new Waiting(rs.getObject("scene_id", UUID.class), rs.getString("parts")))
 			.list();
-		if (waiting.isEmpty()) {
-			return;
-		}
-		lockPlay(scriptId);
 		for (Waiting scene : waiting) {
 			List<ImportedParts.Dialogue> lines = parse(scene.parts());
 			List<UUID> needed = lines.stream().map(ImportedParts.Dialogue::characterId).distinct().sorted().toList();

@@ -132,7 +132,9 @@ public class EventingAutoConfiguration {
 	/**
 	 * Bounded retries with exponential backoff, then the record's original bytes and headers go to
 	 * {@code <topic>.dlt} with the reason in the {@code kafka_dlt-exception-*} headers, and the partition moves on.
-	 * A record that cannot be decoded goes there at once.
+	 * A record that cannot be decoded goes there at once. A record that failed only because another service could not
+	 * answer a read (a parent's owner, script-svc's claim check) is retried for longer: that service is restarting or
+	 * down, the record itself is fine, and dead-lettering it would fail a play for an outage.
 	 */
 	@Bean
 	@ConditionalOnBean(KafkaOperations.class)
@@ -147,7 +149,22 @@ public class EventingAutoConfiguration {
 		backOff.setMaxInterval(retry.maxBackoff().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(UndecodableEventException.class);
+		ExponentialBackOffWithMaxRetries unavailable = new ExponentialBackOffWithMaxRetries(
+				Math.max(0, retry.unavailableAttempts() - 1));
+		unavailable.setInitialInterval(retry.initialBackoff().toMillis());
+		unavailable.setMultiplier(2.0);
+		unavailable.setMaxInterval(retry.unavailableMaxBackoff().toMillis());
+		handler.setBackOffFunction((record, ex) -> causedByAnUnavailableService(ex) ? unavailable : null);
 		return handler;
+	}
+
+	private static boolean causedByAnUnavailableService(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ImportParts.ImportUnavailable || cause instanceof ParentLookup.ParentUnavailable) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Bean

@@ -49,8 +49,12 @@ public record EventingSettings(String registryUrl, @DefaultValue List<Topic> pro
 	 * @param attempts deliveries of a failing message in all, the first included
 	 * @param initialBackoff wait before the first retry; doubles at each further retry
 	 * @param maxBackoff the longest wait between two retries
+	 * @param unavailableAttempts deliveries in all of a message that failed because another service could not answer
+	 *     a read (it is restarting or down): about 6 minutes with the defaults
+	 * @param unavailableMaxBackoff the longest wait between two of those
 	 */
 	public record Retry(@DefaultValue("4") int attempts, @DefaultValue("200ms") Duration initialBackoff,
-			@DefaultValue("2s") Duration maxBackoff) {
+			@DefaultValue("2s") Duration maxBackoff, @DefaultValue("40") int unavailableAttempts,
+			@DefaultValue("10s") Duration unavailableMaxBackoff) {
 	}
 }

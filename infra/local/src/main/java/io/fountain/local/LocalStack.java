@@ -149,6 +149,8 @@ public final class LocalStack implements AutoCloseable {
 					"--fountain.eventing.partitions=3"));
 			service.parentOwners().forEach((kind, owner) -> command
 				.add("--fountain.eventing.parents." + kind + ".url=" + url(owner)));
+			// Where the parts of a play being imported are read (script-svc's claim check).
+			command.add("--fountain.imports.url=" + url(Service.SCRIPT));
 		}
 		command.addAll(extraArguments);
 		ManagedProcess process = ManagedProcess.start(service.module(), command, Map.of(),
