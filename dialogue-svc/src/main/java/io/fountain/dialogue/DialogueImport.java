@@ -1,7 +1,6 @@
 package io.fountain.dialogue;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,9 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.fountain.eventing.imports.ImportParts;
-import io.fountain.eventing.imports.ImportRejections;
-import io.fountain.eventing.imports.ImportSettings;
 import io.fountain.eventing.imports.ImportedParts;
+import io.fountain.eventing.imports.Imports;
 import io.fountain.eventing.parents.Parents;
 
 /**
@@ -33,23 +31,17 @@ public class DialogueImport {
 
 	private final Parents parents;
 
-	private final ImportParts parts;
-
-	private final ImportRejections rejections;
-
-	private final ImportSettings settings;
+	private final Imports imports;
 
 	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
 
-	DialogueImport(Dialogues dialogues, Parents parents, ImportParts parts, ImportRejections rejections,
-			ImportSettings settings, ApplicationEventPublisher events, JdbcClient jdbc) {
+	DialogueImport(Dialogues dialogues, Parents parents, Imports imports, ApplicationEventPublisher events,
+			JdbcClient jdbc) {
 		this.dialogues = dialogues;
 		this.parents = parents;
-		this.parts = parts;
-		this.rejections = rejections;
-		this.settings = settings;
+		this.imports = imports;
 		this.events = events;
 		this.jdbc = jdbc;
 	}
@@ -57,24 +49,15 @@ public class DialogueImport {
 	/** A scene of a play being imported was created. In the consumer's transaction, with the scene known. */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
 		lockPlay(scriptId);
-		if (parents.known().lockIfLive(DialogueManagement.SCENE, sceneId).isEmpty()) {
-			return;
-		}
-		Optional<List<ImportedParts.Dialogue>> imported = parts.read(importId, ImportedParts.dialoguesOf(sceneId),
-				ImportedParts.Dialogue.class);
-		if (imported.isEmpty()) {
-			return;
-		}
-		List<ImportedParts.Dialogue> lines = imported.get();
-		if (lines.size() > settings.maxPerParent()) {
-			rejections.reject(scriptId, importId, "dialogue", lines.get(0).element().replaceAll("\\.elements.*", ""),
-					"the scene has " + lines.size() + " dialogue blocks; at most " + settings.maxPerParent()
-							+ " are allowed");
+		List<ImportedParts.Dialogue> lines = imports.toMake(scriptId, importId, DialogueManagement.SCENE, sceneId,
+				ImportedParts.dialoguesOf(sceneId), ImportedParts.Dialogue.class, "dialogue",
+				all -> all.get(0).element().replaceAll("\\.elements.*", ""));
+		if (lines.isEmpty()) {
 			return;
 		}
 		for (ImportedParts.Dialogue line : lines) {
 			if (line.characterId() == null) {
-				rejections.reject(scriptId, importId, "dialogue", line.element(),
+				imports.reject(scriptId, importId, "dialogue", line.element(),
 						line.character() + " speaks, but is not a character of the play");
 				return;
 			}

@@ -58,6 +58,7 @@ import io.fountain.eventing.serde.SchemaRegistryClient;
 import io.fountain.eventing.serde.UndecodableEventException;
 import io.fountain.eventing.web.EventContextFilter;
 import io.fountain.eventing.imports.ImportParts;
+import io.fountain.eventing.imports.Imports;
 import io.fountain.eventing.imports.ImportRejections;
 import io.fountain.eventing.imports.ImportSettings;
 import io.fountain.events.Topic;
@@ -176,6 +177,11 @@ public class EventingAutoConfiguration {
 	ImportRejections importRejections(Outbox outbox,
 			@org.springframework.beans.factory.annotation.Value("${spring.application.name}") String service) {
 		return new ImportRejections(outbox, service);
+	}
+
+	@Bean
+	Imports imports(Parents parents, ImportParts parts, ImportRejections rejections, ImportSettings settings) {
+		return new Imports(parents, parts, rejections, settings);
 	}
 
 	@Bean

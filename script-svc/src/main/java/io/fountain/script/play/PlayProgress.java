@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.fountain.eventing.outbox.Outbox;
 import io.fountain.script.Script;
 import io.fountain.script.ScriptManagement;
 import io.fountain.script.TitlePage;
@@ -41,11 +42,15 @@ public class PlayProgress {
 
 	private final PlaySettings settings;
 
-	PlayProgress(PlayLedger ledger, ClaimCheck claimCheck, ScriptManagement scripts, PlaySettings settings) {
+	private final Outbox outbox;
+
+	PlayProgress(PlayLedger ledger, ClaimCheck claimCheck, ScriptManagement scripts, PlaySettings settings,
+			Outbox outbox) {
 		this.ledger = ledger;
 		this.claimCheck = claimCheck;
 		this.scripts = scripts;
 		this.settings = settings;
+		this.outbox = outbox;
 	}
 
 	/** A script made by {@code POST /scripts}: a play, ACTIVE from the start. */
@@ -67,29 +72,41 @@ public class PlayProgress {
 		}
 	}
 
-	/** {@code count} parts of {@code kind} were made. In the caller's (the consumer's) transaction. */
+	/**
+	 * {@code count} parts of {@code kind} were made. In the caller's (the consumer's) transaction: counted at its
+	 * commit, with the rest of its poll.
+	 */
 	public void partsCreated(UUID scriptId, String kind, int count) {
-		Optional<PlayState> play = ledger.lock(scriptId);
-		if (play.isEmpty() || count == 0) {
-			return;
-		}
-		ledger.count(scriptId, kind, count, 0, 0);
-		if (play.get().status() == Status.PENDING && ledger.allCreated(scriptId)) {
-			complete(play.get());
+		if (count > 0) {
+			tally().add(scriptId, kind, count, 0);
 		}
 	}
 
-	/** A part of {@code kind} was removed. In the caller's (the consumer's) transaction. */
+	/** A part of {@code kind} was removed. In the caller's (the consumer's) transaction, counted at its commit. */
 	public void partDeleted(UUID scriptId, String kind) {
-		Optional<PlayState> play = ledger.lock(scriptId);
-		if (play.isEmpty()) {
-			return;
-		}
-		ledger.count(scriptId, kind, 0, 1, 0);
-		if (play.get().status() == Status.DELETING && ledger.allRemoved(scriptId)) {
-			ledger.finish(scriptId, Status.DELETED);
-			log.info("Play {} deleted: its last part is gone", scriptId);
-		}
+		tally().add(scriptId, kind, 0, 1);
+	}
+
+	private PlayTally tally() {
+		return PlayTally.current(this, outbox::expectAppendsBeforeCommit, this::apply);
+	}
+
+	/** A poll's counts, play by play (in id order): each play moved one step at most, its row locked first. */
+	private void apply(PlayTally tally) {
+		tally.counts.forEach((scriptId, kinds) -> {
+			Optional<PlayState> play = ledger.lock(scriptId);
+			if (play.isEmpty()) {
+				return;
+			}
+			kinds.forEach((kind, count) -> ledger.count(scriptId, kind, count[0], count[1], 0));
+			if (play.get().status() == Status.PENDING && ledger.allCreated(scriptId)) {
+				complete(play.get());
+			}
+			else if (play.get().status() == Status.DELETING && ledger.allRemoved(scriptId)) {
+				ledger.finish(scriptId, Status.DELETED);
+				log.info("Play {} deleted: its last part is gone", scriptId);
+			}
+		});
 	}
 
 	/** A service could not make its part: the play fails. In the caller's (the consumer's) transaction. */

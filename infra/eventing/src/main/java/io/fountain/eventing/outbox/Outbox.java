@@ -73,6 +73,15 @@ public class Outbox {
 		}
 	}
 
+	/**
+	 * Makes sure the current transaction's events are written at its commit even when they are appended late, from
+	 * another synchronization's {@code beforeCommit} (one registered then would not run). Call before registering such
+	 * a synchronization.
+	 */
+	public void expectAppendsBeforeCommit() {
+		pending();
+	}
+
 	/** The events of the current transaction not yet written; registered to be written before it commits. */
 	private Pending pending() {
 		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
