@@ -32,8 +32,8 @@ final class HopLatency {
 	TreeMap<Double, Double> scrape() {
 		TreeMap<Double, Double> buckets = new TreeMap<>();
 		for (Map.Entry<Service, String> service : target.serviceUrls().entrySet()) {
-			if (service.getKey() == Service.EDGE || service.getKey() == Service.SCRIPT) {
-				continue;
+			if (service.getKey() == Service.EDGE) {
+				continue; // consumes nothing; script-svc counts every part of every play
 			}
 			try {
 				String body = http.send(HttpRequest.newBuilder(URI.create(service.getValue() + "/actuator/prometheus")).build(),

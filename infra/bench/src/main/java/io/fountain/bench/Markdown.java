@@ -41,7 +41,7 @@ final class Markdown {
 		md.append(String.format("| consumer lag during that load | max %s events, drained in %s s | | | drained < 5 s |%n",
 				t.get("maxConsumerLag"), t.get("drainSeconds")));
 		Map<String, Object> hop = (Map<String, Object>) result.get("eventHop");
-		md.append(String.format("| event hop, outbox commit to handler (%s events) | p50 ≤ %s ms, p99 ≤ %s ms | | | p50 < 5 ms, p99 < 25 ms |%n",
+		md.append(String.format("| event hop, outbox commit to handler, during the command load (%s events) | p50 ≤ %s ms, p99 ≤ %s ms | | | p50 < 5 ms, p99 < 25 ms |%n",
 				hop.get("events"), hop.get("p50MsAtMost"), hop.get("p99MsAtMost")));
 		Map<String, Object> footprint = (Map<String, Object>) result.get("footprint");
 		md.append(String.format("| whole stack | ready in %s s, %s MB resident | | | < 60 s, < 3 GB |%n",

@@ -133,9 +133,10 @@ public class EventingAutoConfiguration {
 	/**
 	 * Bounded retries with exponential backoff, then the record's original bytes and headers go to
 	 * {@code <topic>.dlt} with the reason in the {@code kafka_dlt-exception-*} headers, and the partition moves on.
-	 * A record that cannot be decoded goes there at once. A record that failed only because another service could not
-	 * answer a read (a parent's owner, script-svc's claim check) is retried for longer: that service is restarting or
-	 * down, the record itself is fine, and dead-lettering it would fail a play for an outage.
+	 * A record that cannot be decoded goes there at once. A record that failed only because something it needs is away
+	 * (another service that could not answer a read, a parent's owner or script-svc's claim check; or this service's
+	 * own database) is retried for longer: the record itself is fine, and dead-lettering it would lose an effect, or
+	 * fail a play, for an outage.
 	 */
 	@Bean
 	@ConditionalOnBean(KafkaOperations.class)
@@ -159,9 +160,18 @@ public class EventingAutoConfiguration {
 		return handler;
 	}
 
-	private static boolean causedByAnUnavailableService(Throwable ex) {
+	/**
+	 * Whether the record failed only because something it needs is away for now: another service that could not
+	 * answer a read, or this service's own database (connections refused or dropped, SQL states 08 and 57P).
+	 */
+	static boolean causedByAnUnavailableService(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ImportParts.ImportUnavailable || cause instanceof ParentLookup.ParentUnavailable) {
+			if (cause instanceof ImportParts.ImportUnavailable || cause instanceof ParentLookup.ParentUnavailable
+					|| cause instanceof org.springframework.dao.DataAccessResourceFailureException
+					|| cause instanceof org.springframework.transaction.CannotCreateTransactionException
+					|| cause instanceof java.sql.SQLTransientConnectionException
+					|| cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+							&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
 				return true;
 			}
 		}

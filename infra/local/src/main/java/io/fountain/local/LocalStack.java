@@ -109,6 +109,41 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/** Kills a service at once (SIGKILL), as a crash would; {@link #restart} starts it again. */
+	public synchronized void kill(Service service) {
+		ManagedProcess old = services.remove(service);
+		if (old != null) {
+			old.kill();
+			started.remove(old);
+		}
+	}
+
+	/** The process id of a running service (to pause it with SIGSTOP, for instance). */
+	public synchronized long pid(Service service) {
+		ManagedProcess process = services.get(service);
+		if (process == null) {
+			throw new IllegalStateException(service.module() + " is not running");
+		}
+		return process.pid();
+	}
+
+	/**
+	 * Stops the broker (cleanly, or at once with SIGKILL when {@code kill}) and starts it again on the same data and
+	 * ports, waiting until it is ready. The services reconnect on their own.
+	 */
+	public synchronized void restartBroker(boolean kill) throws IOException, InterruptedException {
+		started.remove(kafka);
+		if (kill) {
+			kafka.process().kill();
+		}
+		else {
+			kafka.close();
+		}
+		kafka = KafkaBroker.start(config.repoRoot(), config.dataDir().resolve("kafka"), config.port("kafka"),
+				config.port("kafka-controller"), READY_TIMEOUT);
+		started.add(Math.min(1, started.size()), kafka);
+	}
+
 	/**
 	 * Stops a service and starts it again with extra arguments (e.g. another consumer group), waiting until it is
 	 * ready.

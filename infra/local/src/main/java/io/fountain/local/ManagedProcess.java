@@ -67,6 +67,19 @@ public final class ManagedProcess implements AutoCloseable {
 		}
 	}
 
+	/** Kills the process and its children at once (SIGKILL): nothing is flushed, no shutdown hook runs. */
+	public void kill() {
+		List<ProcessHandle> descendants = process.descendants().toList();
+		process.destroyForcibly();
+		descendants.forEach(ProcessHandle::destroyForcibly);
+		try {
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	public void stop() {
 		stop(Duration.ofSeconds(15));
 	}

@@ -1,0 +1,242 @@
+package io.fountain.faults;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import io.fountain.bench.ReferencePlay;
+import io.fountain.format.PlayDocument;
+import io.fountain.local.LocalStack;
+import io.fountain.local.Readiness;
+import io.fountain.local.Service;
+import io.fountain.local.StackConfig;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./infra/faults/run [--short] [--rounds N] [--scenarios a,b] [--pause-seconds S] [--out DIR]}: starts the real
+ * stack as separate processes (its own ports and databases), and for each scenario and round drives plays through the
+ * edge (sagas and cascades), injects the fault, heals it, waits for quiet (all lags 0, outboxes empty, no play being
+ * created or deleted) and checks the invariants. Prints and writes a table; exits 1 when any column that must be zero
+ * is not.
+ */
+public final class FaultSuite {
+
+	private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(5);
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	public static void main(String[] args) throws Exception {
+		List<String> options = List.of(args);
+		boolean shortForm = options.contains("--short");
+		int rounds = Integer.parseInt(option(options, "--rounds", shortForm ? "1" : "20"));
+		List<String> scenarios = List.of(option(options, "--scenarios",
+				shortForm ? "kill9,broker-clean" : String.join(",", Faults.SCENARIOS)).split(","));
+		Duration pause = Duration.ofSeconds(Long.parseLong(option(options, "--pause-seconds", "50")));
+		Path out = Path.of(option(options, "--out", "infra/faults/target/results"));
+		System.exit(new FaultSuite().run(scenarios, rounds, pause, out) ? 0 : 1);
+	}
+
+	private static String option(List<String> options, String name, String otherwise) {
+		int at = options.indexOf(name);
+		return at >= 0 ? options.get(at + 1) : otherwise;
+	}
+
+	private boolean run(List<String> scenarios, int rounds, Duration pause, Path out) throws Exception {
+		Files.createDirectories(out);
+		Path repo = Path.of(System.getProperty("fountain.repo", ".")).toAbsolutePath().normalize();
+		Map<String, Integer> ports = new HashMap<>();
+		StackConfig.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, Readiness.freePort()));
+		StackConfig config = new StackConfig(repo, repo.resolve("infra/faults/target/stack"), ports,
+				System.getenv().getOrDefault("FOUNTAIN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/"),
+				System.getenv().getOrDefault("FOUNTAIN_PG_USER", "postgres"),
+				System.getenv().getOrDefault("FOUNTAIN_PG_PASSWORD", ""), "faults", true,
+				line -> say("stack: " + line.strip()), StackConfig.DEFAULT_JVM_OPTIONS);
+		PlayDocument play = ReferencePlay.miniature().document();
+		Map<String, Integer> expected = expectedParts(play);
+		String playJson = json.writeValueAsString(play);
+		Instant started = Instant.now();
+		say("starting the stack (its own ports and databases, faults_*) ...");
+		List<Row> report = new ArrayList<>();
+		try (LocalStack stack = LocalStack.start(config); Topics topics = new Topics(stack.bootstrapServers())) {
+			Databases databases = new Databases(stack);
+			Invariants invariants = new Invariants(databases, expected);
+			Faults faults = new Faults(stack, databases, topics, new Random(20261122L), pause);
+			for (String scenario : scenarios) {
+				Row row = new Row(scenario);
+				for (int round = 1; round <= rounds; round++) {
+					say(scenario + " round " + round + "/" + rounds + ": load, fault, quiet, invariants ...");
+					long deadLettersBefore = topics.deadLetters();
+					Map<Service, Double> reconciledBefore = reconciled(stack);
+					Load load = new Load(stack.edgeUrl(), playJson, 3, round * 7919L + scenario.hashCode());
+					Thread.sleep(1000 + new Random(round).nextInt(2000)); // let sagas and cascades get under way
+					String fault = faults.inject(scenario);
+					Thread.sleep(2000); // load goes on over the healed system a little
+					load.close();
+					long quietStart = System.nanoTime();
+					boolean quiet = awaitQuiet(topics, databases, load);
+					double secondsToQuiet = (System.nanoTime() - quietStart) / 1e9;
+					Invariants.Findings findings = invariants.check(load.created, load.deleted, load.maybeDeleted);
+					long deadLetters = topics.deadLetters() - deadLettersBefore;
+					double reconciledFixes = reconciledSince(stack, reconciledBefore);
+					row.add(load.acknowledged(), findings, deadLetters, reconciledFixes, secondsToQuiet, quiet);
+					say(String.format("%s round %d: %s; %d commands acknowledged (%d not), %d orphans, %d lost, %d "
+							+ "double, %d stuck, %d dead letters, %.0f reconciled, quiet in %.1f s", scenario, round,
+							fault, load.acknowledged(), load.unacknowledged, findings.orphans(), findings.lostEffects(),
+							findings.doubleEffects(), findings.stuckSagas(), deadLetters, reconciledFixes,
+							secondsToQuiet));
+					findings.problems().stream().limit(10).forEach(problem -> say("  " + problem));
+				}
+				report.add(row);
+			}
+		}
+		String table = table(report, rounds, started);
+		Files.writeString(out.resolve("report.md"), table);
+		System.out.println(table);
+		boolean clean = report.stream().allMatch(Row::clean);
+		say(clean ? "every column that must be zero is zero" : "FAILED: a column that must be zero is not; see above");
+		return clean;
+	}
+
+	/** All lags 0, all outboxes empty, and no acknowledged play still being created or deleted. */
+	private boolean awaitQuiet(Topics topics, Databases databases, Load load) throws Exception {
+		long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				Map<UUID, String> states = databases.playStates();
+				boolean settled = load.created.stream().noneMatch(id -> "PENDING".equals(states.get(id)))
+						&& load.deleted.stream().noneMatch(id -> "DELETING".equals(states.get(id)))
+						&& load.maybeDeleted.stream().noneMatch(id -> "DELETING".equals(states.get(id)));
+				if (settled && topics.lag() == 0 && databases.outboxBacklog() == 0) {
+					return true;
+				}
+			}
+			catch (Exception notYet) {
+				// the broker or a database is still coming back
+			}
+			Thread.sleep(500); // polling for quiet, with a deadline
+		}
+		return false;
+	}
+
+	private static Map<String, Integer> expectedParts(PlayDocument play) {
+		PlayDocument.Counts counts = play.counts();
+		Map<String, Integer> expected = new LinkedHashMap<>();
+		expected.put("act", counts.acts());
+		expected.put("scene", counts.scenes());
+		expected.put("action", counts.actions());
+		expected.put("character", counts.characters());
+		expected.put("dialogue", counts.dialogues());
+		expected.put("parenthetical", counts.parentheticals());
+		expected.put("transition", counts.transitions());
+		return expected;
+	}
+
+	/** Each service's count of orphans its reconciliation fixed (reset when the service restarts). */
+	private Map<Service, Double> reconciled(LocalStack stack) {
+		Map<Service, Double> fixed = new HashMap<>();
+		for (Service service : Service.backends()) {
+			try {
+				HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(stack.url(service)
+						+ "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+				fixed.put(service, metrics.body().lines().filter(l -> l.startsWith("fountain_reconciliation_fixed_total"))
+					.mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
+			}
+			catch (Exception unreachable) {
+				fixed.put(service, 0.0);
+			}
+		}
+		return fixed;
+	}
+
+	private double reconciledSince(LocalStack stack, Map<Service, Double> before) {
+		double fixes = 0;
+		for (Map.Entry<Service, Double> now : reconciled(stack).entrySet()) {
+			double then = before.getOrDefault(now.getKey(), 0.0);
+			fixes += now.getValue() >= then ? now.getValue() - then : now.getValue(); // restarted: counted from zero
+		}
+		return fixes;
+	}
+
+	private static String table(List<Row> rows, int rounds, Instant started) {
+		StringBuilder md = new StringBuilder();
+		md.append("Fault suite run ").append(started).append(", ").append(rounds).append(" round(s) per scenario, on ")
+			.append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(System.getProperty("java.vm.name"))
+			.append(' ').append(System.getProperty("java.version")).append(".\n\n")
+			.append("| scenario | faults injected | commands acknowledged | orphans | lost effects | double effects | "
+					+ "stuck sagas | dead letters | reconciled | time to quiet (max) |\n")
+			.append("|---|---|---|---|---|---|---|---|---|---|\n");
+		for (Row row : rows) {
+			md.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %.0f | %.1f s%s |%n", row.scenario, row.faults,
+					row.acknowledged, row.orphans, row.lost, row.doubled, row.stuck, row.deadLetters, row.reconciled,
+					row.maxQuietSeconds, row.allQuiet ? "" : " (not quiet)"));
+		}
+		return md.toString();
+	}
+
+	private static void say(String line) {
+		System.out.printf("[faults %s] %s%n", java.time.LocalTime.now().withNano(0), line);
+	}
+
+	/** A scenario's totals over its rounds. */
+	private static final class Row {
+
+		final String scenario;
+
+		int faults;
+
+		int acknowledged;
+
+		int orphans;
+
+		int lost;
+
+		int doubled;
+
+		int stuck;
+
+		long deadLetters;
+
+		double reconciled;
+
+		double maxQuietSeconds;
+
+		boolean allQuiet = true;
+
+		Row(String scenario) {
+			this.scenario = scenario;
+		}
+
+		void add(int acknowledgedCommands, Invariants.Findings findings, long letters, double fixes, double quietSeconds,
+				boolean quiet) {
+			faults++;
+			acknowledged += acknowledgedCommands;
+			orphans += findings.orphans();
+			lost += findings.lostEffects();
+			doubled += findings.doubleEffects();
+			stuck += findings.stuckSagas();
+			deadLetters += letters;
+			reconciled += fixes;
+			maxQuietSeconds = Math.max(maxQuietSeconds, quietSeconds);
+			allQuiet &= quiet;
+		}
+
+		boolean clean() {
+			return allQuiet && orphans == 0 && lost == 0 && doubled == 0 && stuck == 0 && deadLetters == 0
+					&& reconciled == 0;
+		}
+	}
+}

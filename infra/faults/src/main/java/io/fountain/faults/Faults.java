@@ -1,0 +1,112 @@
+package io.fountain.faults;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import io.fountain.local.LocalStack;
+import io.fountain.local.Service;
+
+/** The faults, each injected into the running stack and healed before it returns; each says what it did. */
+final class Faults {
+
+	/** The scenarios by name, in the order they run. */
+	static final List<String> SCENARIOS = List.of("kill9", "kill9-two", "broker-clean", "broker-kill", "pg-gone",
+			"sigstop", "offsets-reset");
+
+	private final LocalStack stack;
+
+	private final Databases databases;
+
+	private final Topics topics;
+
+	private final Random random;
+
+	private final Duration pause;
+
+	Faults(LocalStack stack, Databases databases, Topics topics, Random random, Duration pause) {
+		this.stack = stack;
+		this.databases = databases;
+		this.topics = topics;
+		this.random = random;
+		this.pause = pause;
+	}
+
+	/** Injects one fault of the scenario, heals it, and answers what was done. */
+	String inject(String scenario) throws Exception {
+		return switch (scenario) {
+			case "kill9" -> kill(1);
+			case "kill9-two" -> kill(2);
+			case "broker-clean" -> broker(false);
+			case "broker-kill" -> broker(true);
+			case "pg-gone" -> databaseGone();
+			case "sigstop" -> paused();
+			case "offsets-reset" -> replayed();
+			default -> throw new IllegalArgumentException("No scenario " + scenario + "; the scenarios: " + SCENARIOS);
+		};
+	}
+
+	/** kill -9 of random processes (any service or the edge), then started again. */
+	private String kill(int count) throws InterruptedException {
+		List<Service> all = new ArrayList<>(List.of(Service.values()));
+		Collections.shuffle(all, random);
+		List<Service> victims = all.subList(0, count);
+		victims.forEach(stack::kill);
+		Thread.sleep(500 + random.nextInt(2500)); // down for a while, under load
+		victims.forEach(victim -> stack.restart(victim, List.of()));
+		return "kill -9 " + victims.stream().map(Service::module).toList();
+	}
+
+	private String broker(boolean kill) throws IOException, InterruptedException {
+		stack.restartBroker(kill);
+		return kill ? "broker kill -9 and start" : "broker stop and start";
+	}
+
+	/** One service's database refuses connections and drops the open ones, for a few seconds. */
+	private String databaseGone() throws InterruptedException {
+		Service victim = Service.backends().get(random.nextInt(Service.backends().size()));
+		String database = databases.database(victim);
+		databases.admin("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
+		try {
+			databases.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+			Thread.sleep(3000 + random.nextInt(3000)); // the database is away this long
+		}
+		finally {
+			databases.admin("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
+		}
+		return "PostgreSQL away for " + victim.module();
+	}
+
+	/** SIGSTOP long enough for its consumer group to give its partitions to nobody, then SIGCONT. */
+	private String paused() throws IOException, InterruptedException {
+		Service victim = Service.backends().get(random.nextInt(Service.backends().size()));
+		long pid = stack.pid(victim);
+		signal("STOP", pid);
+		try {
+			Thread.sleep(pause.toMillis()); // past the consumer's session timeout: a rebalance happens
+		}
+		finally {
+			signal("CONT", pid);
+		}
+		return "SIGSTOP " + victim.module() + " for " + pause.toSeconds() + " s";
+	}
+
+	/** A service stopped, its group moved back to the start of every topic, started again: it all comes twice. */
+	private String replayed() throws Exception {
+		Service victim = Service.backends().get(random.nextInt(Service.backends().size()));
+		stack.stop(victim);
+		topics.resetToStart(victim.module());
+		stack.restart(victim, List.of());
+		return "offsets of " + victim.module() + " reset to the start";
+	}
+
+	private static void signal(String signal, long pid) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+		}
+	}
+}

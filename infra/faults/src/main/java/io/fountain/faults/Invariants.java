@@ -1,0 +1,136 @@
+package io.fountain.faults;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.fountain.local.Service;
+
+/**
+ * What must hold once the system is quiet, checked across all six databases: no entity whose parent is deleted or
+ * missing; every acknowledged play whole, each part exactly once; every acknowledged deletion complete; no play
+ * still being created or deleted.
+ */
+final class Invariants {
+
+	/** The counts, and a line per problem found, for the report. */
+	record Findings(int orphans, int lostEffects, int doubleEffects, int stuckSagas, List<String> problems) {
+	}
+
+	private final Databases databases;
+
+	private final Map<String, Integer> expectedParts;
+
+	Invariants(Databases databases, Map<String, Integer> expectedParts) {
+		this.databases = databases;
+		this.expectedParts = expectedParts;
+	}
+
+	Findings check(List<UUID> created, List<UUID> deleted, List<UUID> maybeDeleted) {
+		List<String> problems = new ArrayList<>();
+		Set<UUID> scripts = databases.ids(Service.SCRIPT, "SELECT id FROM script");
+		Set<UUID> acts = databases.ids(Service.ACT, "SELECT id FROM act");
+		Set<UUID> scenes = databases.ids(Service.SCENE, "SELECT id FROM scene");
+		Set<UUID> characters = databases.ids(Service.CHARACTER, "SELECT id FROM character");
+		int orphans = 0;
+		orphans += orphan(problems, Service.ACT, "act", "script_id", scripts);
+		orphans += orphan(problems, Service.CHARACTER, "character", "script_id", scripts);
+		orphans += orphan(problems, Service.SCENE, "scene", "act_id", acts);
+		orphans += orphan(problems, Service.SCENE, "action", "scene_id", scenes);
+		orphans += orphan(problems, Service.DIALOGUE, "dialogue", "scene_id", scenes);
+		orphans += orphan(problems, Service.DIALOGUE, "dialogue", "character_id", characters);
+		orphans += orphan(problems, Service.TRANSITION, "transition", "scene_id", scenes);
+		long parentheticals = databases.count(Service.DIALOGUE, "SELECT count(*) FROM parenthetical p "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM dialogue d WHERE d.id = p.dialogue_id)");
+		if (parentheticals > 0) {
+			problems.add(parentheticals + " parentheticals without their dialogue");
+			orphans += (int) parentheticals;
+		}
+
+		Map<String, Map<UUID, Integer>> parts = Map.of(
+				"act", databases.perScript(Service.ACT, "SELECT script_id, count(*) FROM act GROUP BY script_id"),
+				"scene", databases.perScript(Service.SCENE, "SELECT script_id, count(*) FROM scene GROUP BY script_id"),
+				"action", databases.perScript(Service.SCENE, "SELECT script_id, count(*) FROM action GROUP BY script_id"),
+				"character", databases.perScript(Service.CHARACTER,
+						"SELECT script_id, count(*) FROM character GROUP BY script_id"),
+				"dialogue", databases.perScript(Service.DIALOGUE,
+						"SELECT script_id, count(*) FROM dialogue GROUP BY script_id"),
+				"parenthetical", databases.perScript(Service.DIALOGUE, "SELECT d.script_id, count(*) FROM parenthetical p "
+						+ "JOIN dialogue d ON d.id = p.dialogue_id GROUP BY d.script_id"),
+				"transition", databases.perScript(Service.TRANSITION,
+						"SELECT script_id, count(*) FROM transition GROUP BY script_id"));
+		Map<UUID, String> states = databases.playStates();
+		int[] totals = new int[3]; // lost, doubled, stuck
+		for (UUID play : created) {
+			whole(play, states, scripts, parts, totals, problems);
+		}
+		for (UUID play : deleted) {
+			gone(play, states, scripts, parts, totals, problems);
+		}
+		// A deletion that was not acknowledged (a timeout) may have happened or not: whole, or gone, are both right.
+		for (UUID play : maybeDeleted) {
+			String state = states.get(play);
+			if ("DELETED".equals(state) || "DELETING".equals(state)) {
+				gone(play, states, scripts, parts, totals, problems);
+			}
+			else {
+				whole(play, states, scripts, parts, totals, problems);
+			}
+		}
+		return new Findings(orphans, totals[0], totals[1], totals[2], problems);
+	}
+
+	/** An acknowledged play: ACTIVE, each part exactly as many times as it has. */
+	private void whole(UUID play, Map<UUID, String> states, Set<UUID> scripts, Map<String, Map<UUID, Integer>> parts,
+			int[] totals, List<String> problems) {
+		String state = states.get(play);
+		if ("PENDING".equals(state)) {
+			totals[2]++;
+			problems.add("play " + play + " is still PENDING");
+			return;
+		}
+		if (!"ACTIVE".equals(state) || !scripts.contains(play)) {
+			totals[0]++;
+			problems.add("play " + play + " was acknowledged but is " + state);
+			return;
+		}
+		for (Map.Entry<String, Integer> expected : expectedParts.entrySet()) {
+			int found = parts.get(expected.getKey()).getOrDefault(play, 0);
+			if (found < expected.getValue()) {
+				totals[0] += expected.getValue() - found;
+				problems.add("play " + play + ": " + found + " " + expected.getKey() + "s of " + expected.getValue());
+			}
+			else if (found > expected.getValue()) {
+				totals[1] += found - expected.getValue();
+				problems.add("play " + play + ": " + found + " " + expected.getKey() + "s, not " + expected.getValue());
+			}
+		}
+	}
+
+	/** A deleted play: nothing of it left anywhere, its deletion finished. */
+	private void gone(UUID play, Map<UUID, String> states, Set<UUID> scripts, Map<String, Map<UUID, Integer>> parts,
+			int[] totals, List<String> problems) {
+		if ("DELETING".equals(states.get(play))) {
+			totals[2]++;
+			problems.add("play " + play + " is still DELETING");
+		}
+		int left = scripts.contains(play) ? 1 : 0;
+		for (Map<UUID, Integer> byScript : parts.values()) {
+			left += byScript.getOrDefault(play, 0);
+		}
+		if (left > 0) {
+			totals[0] += left;
+			problems.add("play " + play + " was deleted but " + left + " rows of it are left");
+		}
+	}
+
+	private int orphan(List<String> problems, Service service, String table, String column, Set<UUID> parents) {
+		int orphans = databases.orphans(service, table, column, parents);
+		if (orphans > 0) {
+			problems.add(orphans + " " + service.module() + "." + table + " rows whose " + column + " is gone");
+		}
+		return orphans;
+	}
+}
