@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import io.fountain.bench.ConsumerLag;
 import io.fountain.bench.ReferencePlay;
 import io.fountain.format.PlayDocument;
 import io.fountain.local.LocalStack;
@@ -58,8 +59,7 @@ public final class FaultSuite {
 	private boolean run(List<String> scenarios, int rounds, Duration pause, Path out) throws Exception {
 		Files.createDirectories(out);
 		Path repo = Path.of(System.getProperty("fountain.repo", ".")).toAbsolutePath().normalize();
-		Map<String, Integer> ports = new HashMap<>();
-		StackConfig.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, Readiness.freePort()));
+		Map<String, Integer> ports = Readiness.freePorts(StackConfig.DEFAULT_PORTS.keySet());
 		StackConfig config = new StackConfig(repo, repo.resolve("infra/faults/target/stack"), ports,
 				System.getenv().getOrDefault("FOUNTAIN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/"),
 				System.getenv().getOrDefault("FOUNTAIN_PG_USER", "postgres"),
@@ -71,7 +71,8 @@ public final class FaultSuite {
 		Instant started = Instant.now();
 		say("starting the stack (its own ports and databases, faults_*) ...");
 		List<Row> report = new ArrayList<>();
-		try (LocalStack stack = LocalStack.start(config); Topics topics = new Topics(stack.bootstrapServers())) {
+		try (LocalStack stack = LocalStack.start(config); Topics topics = new Topics(stack.bootstrapServers());
+				ConsumerLag lag = new ConsumerLag(stack.bootstrapServers())) {
 			Databases databases = new Databases(stack);
 			Invariants invariants = new Invariants(databases, expected);
 			Faults faults = new Faults(stack, databases, topics, new Random(20261122L), pause);
@@ -87,7 +88,7 @@ public final class FaultSuite {
 					Thread.sleep(2000); // load goes on over the healed system a little
 					load.close();
 					long quietStart = System.nanoTime();
-					boolean quiet = awaitQuiet(topics, databases, load);
+					boolean quiet = awaitQuiet(lag, databases, load);
 					double secondsToQuiet = (System.nanoTime() - quietStart) / 1e9;
 					Invariants.Findings findings = invariants.check(load.created, load.deleted, load.maybeDeleted);
 					long deadLetters = topics.deadLetters() - deadLettersBefore;
@@ -112,7 +113,7 @@ public final class FaultSuite {
 	}
 
 	/** All lags 0, all outboxes empty, and no acknowledged play still being created or deleted. */
-	private boolean awaitQuiet(Topics topics, Databases databases, Load load) throws Exception {
+	private boolean awaitQuiet(ConsumerLag lag, Databases databases, Load load) throws Exception {
 		long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			try {
@@ -120,7 +121,7 @@ public final class FaultSuite {
 				boolean settled = load.created.stream().noneMatch(id -> "PENDING".equals(states.get(id)))
 						&& load.deleted.stream().noneMatch(id -> "DELETING".equals(states.get(id)))
 						&& load.maybeDeleted.stream().noneMatch(id -> "DELETING".equals(states.get(id)));
-				if (settled && topics.lag() == 0 && databases.outboxBacklog() == 0) {
+				if (settled && lag.total() == 0 && databases.outboxBacklog() == 0) {
 					return true;
 				}
 			}

@@ -7,13 +7,11 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** What the broker says: the consumer groups' lag, the dead letters so far, and resetting a group to the start. */
+/** What the broker says: the dead letters so far; and resetting a group to the start. */
 final class Topics implements AutoCloseable {
 
 	private final Admin admin;
@@ -22,25 +20,6 @@ final class Topics implements AutoCloseable {
 		admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
 				10_000));
-	}
-
-	/** The lag of every service's group (records not yet applied), summed. */
-	long lag() throws Exception {
-		long lag = 0;
-		for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
-			if (!group.groupId().endsWith("-svc")) {
-				continue;
-			}
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-				.partitionsToOffsetAndMetadata().get();
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-			var ends = admin.listOffsets(latest).all().get();
-			for (var entry : committed.entrySet()) {
-				lag += ends.get(entry.getKey()).offset() - (entry.getValue() == null ? 0 : entry.getValue().offset());
-			}
-		}
-		return lag;
 	}
 
 	/** Records in all dead-letter topics so far. */

@@ -57,6 +57,23 @@ public final class Readiness {
 	}
 
 	/**
+	 * A free port for each name, all different: a port just freed can be handed out again, and two parts of the stack
+	 * on one port would not start.
+	 */
+	public static java.util.Map<String, Integer> freePorts(java.util.Collection<String> names) {
+		java.util.Map<String, Integer> ports = new java.util.HashMap<>();
+		java.util.Set<Integer> taken = new java.util.HashSet<>();
+		for (String name : names) {
+			int port = freePort();
+			while (!taken.add(port)) {
+				port = freePort();
+			}
+			ports.put(name, port);
+		}
+		return ports;
+	}
+
+	/**
 	 * Polls {@code ready} until it holds; fails with the process's last log lines when the process dies or the
 	 * deadline passes.
 	 */

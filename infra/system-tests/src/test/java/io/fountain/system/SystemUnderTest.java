@@ -2,7 +2,6 @@ package io.fountain.system;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,8 +30,7 @@ final class SystemUnderTest {
 			catch (java.io.IOException ex) {
 				throw new java.io.UncheckedIOException(ex);
 			}
-			Map<String, Integer> ports = new HashMap<>();
-			StackConfig.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, Readiness.freePort()));
+			Map<String, Integer> ports = Readiness.freePorts(StackConfig.DEFAULT_PORTS.keySet());
 			StackConfig config = new StackConfig(Path.of(System.getProperty("fountain.repo", "../..")), dataDir, ports,
 					System.getProperty("fountain.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/"),
 					System.getProperty("fountain.test.postgres.user", "postgres"),
