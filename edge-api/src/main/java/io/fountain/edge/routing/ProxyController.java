@@ -63,7 +63,7 @@ class ProxyController {
 	@RequestMapping("/**")
 	ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
 		String path = request.getRequestURI();
-		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> new NoRoute(path));
+		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> NoRoute.at(path));
 		byte[] body = readBody(request, routes.bodyLimit(path).map(DataSize::toBytes).orElse(maxBodySize));
 		String query = request.getQueryString();
 		URI uri = URI.create(target.baseUrl() + path + (query == null ? "" : "?" + query));
@@ -133,12 +133,12 @@ class ProxyController {
 
 	static class NoRoute extends RuntimeException {
 
-		NoRoute(String path) {
-			super("Nothing is served at " + (path.length() > 200 ? path.substring(0, 200) + "..." : path));
+		private NoRoute(String message) {
+			super(message);
 		}
 
-		private NoRoute(String message, boolean exact) {
-			super(message);
+		static NoRoute at(String path) {
+			return new NoRoute("Nothing is served at " + (path.length() > 200 ? path.substring(0, 200) + "..." : path));
 		}
 
 		/** A part of a play that is not readable yet (being created) or any more (failed): as if it did not exist. */
@@ -146,7 +146,7 @@ class ProxyController {
 
 			Hidden() {
 				super("Not found: it belongs to a play that is being created or whose creation failed; see "
-						+ "/scripts/{id}/status", true);
+						+ "/scripts/{id}/status");
 			}
 		}
 	}
