@@ -53,19 +53,25 @@ public class Scripts {
 	}
 
 	/** Locks the script's row for the rest of the transaction: concurrent changes to one script queue up. */
-	Optional<Script> findByIdForUpdate(UUID id) {
+	public Optional<Script> findByIdForUpdate(UUID id) {
 		return jdbc.sql("SELECT * FROM script WHERE id = ? FOR UPDATE").param(id).query(Scripts::map).optional();
 	}
 
-	public List<Script> findByOwner(String owner, int offset, int limit) {
-		return jdbc.sql("SELECT * FROM script WHERE owner = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-			.params(owner, limit, offset)
+	/** Scripts the user owns or collaborates on (the access record is this service's own table). */
+	public List<Script> findVisibleTo(String user, int offset, int limit) {
+		return jdbc.sql("""
+				SELECT s.* FROM script s JOIN script_access a ON a.script_id = s.id AND a.user_id = ?
+				ORDER BY s.created_at DESC, s.id LIMIT ? OFFSET ?""")
+			.params(user, limit, offset)
 			.query(Scripts::map)
 			.list();
 	}
 
-	public long countByOwner(String owner) {
-		return jdbc.sql("SELECT count(*) FROM script WHERE owner = ?").param(owner).query(Long.class).single();
+	public long countVisibleTo(String user) {
+		return jdbc.sql("SELECT count(*) FROM script s JOIN script_access a ON a.script_id = s.id AND a.user_id = ?")
+			.param(user)
+			.query(Long.class)
+			.single();
 	}
 
 	private static Script map(ResultSet rs, int row) throws SQLException {

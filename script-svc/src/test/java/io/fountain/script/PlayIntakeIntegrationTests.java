@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import io.fountain.callers.Caller;
+import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
@@ -180,7 +182,7 @@ class PlayIntakeIntegrationTests extends ServiceIntegrationTest {
 
 	private HttpResponse<String> postBytes(byte[] body) throws IOException, InterruptedException {
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/plays"))
-			.header("Content-Type", "text/x-fountain").header("Fountain-User", "ada")
+			.header("Content-Type", "text/x-fountain").headers(ServiceTestBed.callerHeaders(Caller.user("ada", java.util.Set.of())).entrySet().stream().flatMap(h -> java.util.stream.Stream.of(h.getKey(), h.getValue())).toArray(String[]::new))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 }

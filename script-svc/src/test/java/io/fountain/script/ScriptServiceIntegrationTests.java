@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.callers.Caller;
+import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.events.Topic;
 import io.fountain.events.script.v1.ScriptCreated;
@@ -45,7 +47,7 @@ class ScriptServiceIntegrationTests {
 	JdbcTemplate jdbc;
 
 	private Http as(String user) {
-		return new Http("http://localhost:" + port, Map.of("Fountain-User", user));
+		return new Http("http://localhost:" + port, ServiceTestBed.callerHeaders(Caller.user(user, java.util.Set.of())));
 	}
 
 	@Test

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.act.Act;
 import io.fountain.act.ActManagement;
 import io.fountain.act.ActNotFound;
@@ -32,13 +35,24 @@ class ActController {
 
 	private final Acts acts;
 
-	ActController(ActManagement management, Acts acts) {
+	private final ScriptAccess access;
+
+	ActController(ActManagement management, Acts acts, ScriptAccess access) {
 		this.management = management;
 		this.acts = acts;
+		this.access = access;
+	}
+
+	/** The act, when the caller may do {@code need} in its script; its 404 otherwise. */
+	private Act act(UUID id, Need need) {
+		Act act = acts.findById(id).orElseThrow(() -> new ActNotFound(id));
+		access.require(act.scriptId(), need, () -> new ActNotFound(id));
+		return act;
 	}
 
 	@PostMapping("/scripts/{scriptId}/acts")
 	ResponseEntity<ActView> create(@PathVariable UUID scriptId, @Valid @RequestBody(required = false) NewAct body) {
+		access.require(scriptId, Need.WRITE, () -> new ParentNotFound("script", scriptId));
 		NewAct act = body == null ? new NewAct(null, null) : body;
 		Act created = management.create(scriptId, act.title(), act.ordinal());
 		return ResponseEntity.created(URI.create("/acts/" + created.id())).body(ActView.of(created));
@@ -46,22 +60,25 @@ class ActController {
 
 	@GetMapping("/scripts/{scriptId}/acts")
 	List<ActView> list(@PathVariable UUID scriptId) {
+		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
 		return management.actsOf(scriptId).stream().map(ActView::of).toList();
 	}
 
 	@GetMapping("/acts/{id}")
 	ActView get(@PathVariable UUID id) {
-		return acts.findById(id).map(ActView::of).orElseThrow(() -> new ActNotFound(id));
+		return ActView.of(act(id, Need.READ));
 	}
 
 	/** Retitle ({@code "title"}, {@code null} clears it) and/or move ({@code "ordinal"}); absent fields stay. */
 	@PatchMapping("/acts/{id}")
 	ActView revise(@PathVariable UUID id, @Valid @RequestBody ActChanges body) {
+		act(id, Need.WRITE);
 		return ActView.of(management.revise(id, body.title, body.titleNamed, body.ordinal));
 	}
 
 	@DeleteMapping("/acts/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		act(id, Need.WRITE);
 		management.delete(id);
 		return ResponseEntity.noContent().build();
 	}

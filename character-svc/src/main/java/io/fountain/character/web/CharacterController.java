@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.character.Character;
 import io.fountain.character.CharacterManagement;
 import io.fountain.character.CharacterNotFound;
@@ -36,35 +39,49 @@ class CharacterController {
 
 	private final Characters characters;
 
-	CharacterController(CharacterManagement management, Characters characters) {
+	private final ScriptAccess access;
+
+	CharacterController(CharacterManagement management, Characters characters, ScriptAccess access) {
 		this.management = management;
 		this.characters = characters;
+		this.access = access;
+	}
+
+	/** The character, when the caller may do {@code need} in its script; its 404 otherwise. */
+	private Character character(UUID id, Need need) {
+		Character character = characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
+		access.require(character.scriptId(), need, () -> new CharacterNotFound(id));
+		return character;
 	}
 
 	@PostMapping("/scripts/{scriptId}/characters")
 	ResponseEntity<CharacterView> create(@PathVariable UUID scriptId, @Valid @RequestBody NewCharacter body) {
+		access.require(scriptId, Need.WRITE, () -> new ParentNotFound("script", scriptId));
 		Character created = management.create(scriptId, body.name(), body.description());
 		return ResponseEntity.created(URI.create("/characters/" + created.id())).body(CharacterView.of(created));
 	}
 
 	@GetMapping("/scripts/{scriptId}/characters")
 	List<CharacterView> list(@PathVariable UUID scriptId) {
+		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
 		return management.castOf(scriptId).stream().map(CharacterView::of).toList();
 	}
 
 	@GetMapping("/characters/{id}")
 	CharacterView get(@PathVariable UUID id) {
-		return characters.findById(id).map(CharacterView::of).orElseThrow(() -> new CharacterNotFound(id));
+		return CharacterView.of(character(id, Need.READ));
 	}
 
 	/** Rename ({@code "name"}) and/or set the description ({@code null} clears it); absent fields stay. */
 	@PatchMapping("/characters/{id}")
 	CharacterView revise(@PathVariable UUID id, @Valid @RequestBody CharacterChanges body) {
+		character(id, Need.WRITE);
 		return CharacterView.of(management.revise(id, body.name, body.descriptionNamed, body.description));
 	}
 
 	@DeleteMapping("/characters/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		character(id, Need.WRITE);
 		management.delete(id);
 		return ResponseEntity.noContent().build();
 	}

@@ -24,6 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.eventing.parents.Parents;
+import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.dialogue.CharacterOfAnotherScript;
 import io.fountain.dialogue.Dialogue;
 import io.fountain.dialogue.DialogueManagement;
@@ -46,31 +50,47 @@ class DialogueController {
 
 	private final Dialogues dialogues;
 
-	DialogueController(DialogueManagement management, Dialogues dialogues) {
+	private final ScriptAccess access;
+
+	private final Parents parents;
+
+	DialogueController(DialogueManagement management, Dialogues dialogues, ScriptAccess access, Parents parents) {
 		this.management = management;
 		this.dialogues = dialogues;
+		this.access = access;
+		this.parents = parents;
+	}
+
+	/** The dialogue, when the caller may do {@code need} in its script; its 404 otherwise. */
+	private Dialogue dialogue(UUID id, Need need) {
+		Dialogue dialogue = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
+		access.require(dialogue.scriptId(), need, () -> new DialogueNotFound(id));
+		return dialogue;
 	}
 
 	@PostMapping("/scenes/{sceneId}/dialogues")
 	ResponseEntity<DialogueView> create(@PathVariable UUID sceneId, @Valid @RequestBody DialogueBody body) {
+		access.requireUnder(parents, "scene", sceneId, Need.WRITE);
 		Dialogue dialogue = management.create(sceneId, body.lines(), body.after(), body.before());
 		return ResponseEntity.created(URI.create("/dialogues/" + dialogue.id())).body(view(dialogue));
 	}
 
 	@GetMapping("/scenes/{sceneId}/dialogues")
 	List<DialogueView> list(@PathVariable UUID sceneId) {
+		access.requireUnder(parents, "scene", sceneId, Need.READ);
 		return views(management.dialogueOf(sceneId));
 	}
 
 	/** Every block of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
 	@GetMapping("/scripts/{scriptId}/dialogues")
 	List<DialogueView> ofScript(@PathVariable UUID scriptId) {
+		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
 		return views(dialogues.findByScript(scriptId));
 	}
 
 	@GetMapping("/dialogues/{id}")
 	DialogueView get(@PathVariable UUID id) {
-		return view(dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id)));
+		return view(dialogue(id, Need.READ));
 	}
 
 	/**
@@ -79,12 +99,14 @@ class DialogueController {
 	 */
 	@PatchMapping("/dialogues/{id}")
 	DialogueView revise(@PathVariable UUID id, @Valid @RequestBody DialogueBody body) {
+		dialogue(id, Need.WRITE);
 		boolean moves = body.after() != null || body.before() != null;
 		return view(management.revise(id, body.lines(), moves, body.after(), body.before()));
 	}
 
 	@DeleteMapping("/dialogues/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		dialogue(id, Need.WRITE);
 		management.delete(id);
 		return ResponseEntity.noContent().build();
 	}

@@ -57,6 +57,10 @@ import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.serde.SchemaRegistryClient;
 import io.fountain.eventing.serde.UndecodableEventException;
 import io.fountain.eventing.web.EventContextFilter;
+import io.fountain.callers.CallerTokens;
+import io.fountain.eventing.access.AccessLookup;
+import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.eventing.access.ScriptAccessListener;
 import io.fountain.eventing.imports.ImportParts;
 import io.fountain.eventing.imports.Imports;
 import io.fountain.eventing.imports.ImportRejections;
@@ -179,8 +183,34 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	ImportParts importParts(ImportSettings settings) {
-		return new ImportParts(settings);
+	ImportParts importParts(ImportSettings settings, CallerTokens tokens) {
+		return new ImportParts(settings, tokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CallerTokens callerTokens(@org.springframework.beans.factory.annotation.Value("${fountain.callers.secret:}") String secret) {
+		if (CallerTokens.LOCAL_ONLY_SECRET.equals(secret)) {
+			log.warn("fountain.callers.secret is the built-in one for tests and local runs: set your own in production");
+		}
+		return new CallerTokens(secret);
+	}
+
+	/**
+	 * Who may do what with each script. In script-svc ({@code fountain.access.replica=false}) the record itself; in
+	 * every other service a replica kept by {@link ScriptAccessListener}, completed by asking script-svc.
+	 */
+	@Bean
+	ScriptAccess scriptAccess(JdbcClient jdbc, TransactionTemplate transactions, ImportSettings script,
+			CallerTokens tokens, @org.springframework.beans.factory.annotation.Value("${fountain.access.replica:true}") boolean replica) {
+		return new ScriptAccess(jdbc, transactions,
+				replica ? new AccessLookup(script.url(), script.timeout(), tokens) : null);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "fountain.access.replica", matchIfMissing = true)
+	ScriptAccessListener scriptAccessListener(AvroCodec codec, ScriptAccess access, TransactionTemplate transactions) {
+		return new ScriptAccessListener(codec, access, transactions);
 	}
 
 	@Bean
@@ -200,10 +230,11 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	Parents parents(KnownParents known, EventingSettings settings, TransactionTemplate transactions) {
+	Parents parents(KnownParents known, EventingSettings settings, TransactionTemplate transactions,
+			CallerTokens tokens) {
 		Map<String, ParentLookup> lookups = new java.util.HashMap<>();
 		settings.parents().forEach((kind, source) -> lookups.put(kind,
-				new ParentLookup(source.owner(), source.url(), source.collection(), source.timeout())));
+				new ParentLookup(source.owner(), source.url(), source.collection(), source.timeout(), tokens)));
 		return new Parents(known, lookups, transactions);
 	}
 
@@ -215,8 +246,13 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	KafkaAdmin.NewTopics fountainTopics(EventingSettings settings) {
+	KafkaAdmin.NewTopics fountainTopics(EventingSettings settings,
+			@org.springframework.beans.factory.annotation.Value("${fountain.access.replica:true}") boolean accessReplica) {
 		Set<String> names = new LinkedHashSet<>();
+		if (accessReplica) { // the replica of who may see each script follows script events
+			names.add(Topic.SCRIPT.topicName());
+			names.add(Topic.SCRIPT.deadLetterTopicName());
+		}
 		settings.produces().forEach(topic -> names.add(topic.topicName()));
 		settings.consumes().forEach(topic -> {
 			names.add(topic.topicName());
@@ -256,9 +292,9 @@ public class EventingAutoConfiguration {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
-	FilterRegistrationBean<EventContextFilter> eventContextFilter() {
+	FilterRegistrationBean<EventContextFilter> eventContextFilter(CallerTokens tokens) {
 		FilterRegistrationBean<EventContextFilter> registration = new FilterRegistrationBean<>(
-				new EventContextFilter());
+				new EventContextFilter(tokens));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
 	}

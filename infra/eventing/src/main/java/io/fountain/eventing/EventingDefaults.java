@@ -2,6 +2,8 @@ package io.fountain.eventing;
 
 import java.util.Map;
 
+import io.fountain.callers.CallerTokens;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -32,6 +34,7 @@ class EventingDefaults implements EnvironmentPostProcessor {
 			Map.entry("management.endpoint.health.probes.enabled", "true"),
 			Map.entry("management.metrics.tags.application", "${spring.application.name}"),
 			Map.entry("spring.flyway.locations", "classpath:db/eventing,classpath:db/migration/${spring.application.name}"),
+			Map.entry("fountain.callers.secret", CallerTokens.LOCAL_ONLY_SECRET),
 			Map.entry("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] "),
 			// JSON lines, one per event, with traceId and spanId: what a log pipeline indexes.
 			Map.entry("logging.structured.format.console", "logstash"));

@@ -65,7 +65,7 @@ public final class Http {
 		try {
 			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(null), response.body());
+					response.headers().firstValue("Location").orElse(null), response.body(), response.headers().map());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -76,7 +76,14 @@ public final class Http {
 		}
 	}
 
-	public record Response(int status, String contentType, String location, String body) {
+	public record Response(int status, String contentType, String location, String body,
+			java.util.Map<String, java.util.List<String>> headers) {
+
+		/** The first value of a response header, or {@code null}. */
+		public String header(String name) {
+			return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+				.flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+		}
 
 		public JsonNode json() {
 			return JSON.readTree(body);

@@ -19,12 +19,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.scene.Action;
 import io.fountain.scene.ActionNotFound;
 import io.fountain.scene.Actions;
+import io.fountain.scene.Scene;
 import io.fountain.scene.SceneManagement;
+import io.fountain.scene.SceneNotFound;
+import io.fountain.scene.Scenes;
 
 /**
  * The HTTP API of actions; edge-api routes {@code /scenes/{id}/actions} and {@code /actions/{id}} here. An action
@@ -38,13 +44,33 @@ class ActionController {
 
 	private final Actions actions;
 
-	ActionController(SceneManagement management, Actions actions) {
+	private final ScriptAccess access;
+
+	private final Scenes scenes;
+
+	ActionController(SceneManagement management, Actions actions, ScriptAccess access, Scenes scenes) {
 		this.management = management;
 		this.actions = actions;
+		this.access = access;
+		this.scenes = scenes;
+	}
+
+	/** A route under a scene of this service: the scene must exist, and the caller may do {@code need} in its play. */
+	private void underScene(UUID sceneId, Need need) {
+		Scene scene = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
+		access.require(scene.scriptId(), need, () -> new SceneNotFound(sceneId));
+	}
+
+	/** The action, when the caller may do {@code need} in its script; its 404 otherwise. */
+	private Action action(UUID id, Need need) {
+		Action action = actions.findById(id).orElseThrow(() -> new ActionNotFound(id));
+		access.require(action.scriptId(), need, () -> new ActionNotFound(id));
+		return action;
 	}
 
 	@PostMapping("/scenes/{sceneId}/actions")
 	ResponseEntity<ActionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewAction body) {
+		underScene(sceneId, Need.WRITE);
 		Action action = management.addAction(sceneId, body.text(), body.kind() == null ? Action.Kind.PLAIN : body.kind(),
 				body.after(), body.before());
 		return ResponseEntity.created(URI.create("/actions/" + action.id())).body(ActionView.of(action));
@@ -52,28 +78,32 @@ class ActionController {
 
 	@GetMapping("/scenes/{sceneId}/actions")
 	List<ActionView> list(@PathVariable UUID sceneId) {
+		underScene(sceneId, Need.READ);
 		return management.actionsOf(sceneId).stream().map(ActionView::of).toList();
 	}
 
 	/** Every action of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
 	@GetMapping("/scripts/{scriptId}/actions")
 	List<ActionView> ofScript(@PathVariable UUID scriptId) {
+		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
 		return actions.findByScript(scriptId).stream().map(ActionView::of).toList();
 	}
 
 	@GetMapping("/actions/{id}")
 	ActionView get(@PathVariable UUID id) {
-		return actions.findById(id).map(ActionView::of).orElseThrow(() -> new ActionNotFound(id));
+		return ActionView.of(action(id, Need.READ));
 	}
 
 	/** Changes text or kind; naming {@code after} and/or {@code before} moves it there. Absent fields stay. */
 	@PatchMapping("/actions/{id}")
 	ActionView revise(@PathVariable UUID id, @Valid @RequestBody ActionChanges body) {
+		action(id, Need.WRITE);
 		return ActionView.of(management.reviseAction(id, body.text, body.kind, body.moves, body.after, body.before));
 	}
 
 	@DeleteMapping("/actions/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		action(id, Need.WRITE);
 		management.deleteAction(id);
 		return ResponseEntity.noContent().build();
 	}

@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.eventing.parents.Parents;
+import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.scene.ActOfAnotherScript;
 import io.fountain.scene.Scene;
@@ -38,31 +42,47 @@ class SceneController {
 
 	private final Scenes scenes;
 
-	SceneController(SceneManagement management, Scenes scenes) {
+	private final ScriptAccess access;
+
+	private final Parents parents;
+
+	SceneController(SceneManagement management, Scenes scenes, ScriptAccess access, Parents parents) {
 		this.management = management;
 		this.scenes = scenes;
+		this.access = access;
+		this.parents = parents;
+	}
+
+	/** The scene, when the caller may do {@code need} in its script; its 404 otherwise. */
+	private Scene scene(UUID id, Need need) {
+		Scene scene = scenes.findById(id).orElseThrow(() -> new SceneNotFound(id));
+		access.require(scene.scriptId(), need, () -> new SceneNotFound(id));
+		return scene;
 	}
 
 	@PostMapping("/acts/{actId}/scenes")
 	ResponseEntity<SceneView> create(@PathVariable UUID actId, @Valid @RequestBody NewScene body) {
+		access.requireUnder(parents, "act", actId, Need.WRITE);
 		Scene scene = management.create(actId, body.heading(), body.sceneNumber(), body.synopsis(), body.ordinal());
 		return ResponseEntity.created(URI.create("/scenes/" + scene.id())).body(SceneView.of(scene));
 	}
 
 	@GetMapping("/acts/{actId}/scenes")
 	List<SceneView> list(@PathVariable UUID actId) {
+		access.requireUnder(parents, "act", actId, Need.READ);
 		return management.scenesOf(actId).stream().map(SceneView::of).toList();
 	}
 
 	/** Every scene of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
 	@GetMapping("/scripts/{scriptId}/scenes")
 	List<SceneView> ofScript(@PathVariable UUID scriptId) {
+		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
 		return scenes.findByScript(scriptId).stream().map(SceneView::of).toList();
 	}
 
 	@GetMapping("/scenes/{id}")
 	SceneView get(@PathVariable UUID id) {
-		return scenes.findById(id).map(SceneView::of).orElseThrow(() -> new SceneNotFound(id));
+		return SceneView.of(scene(id, Need.READ));
 	}
 
 	/**
@@ -71,7 +91,10 @@ class SceneController {
 	 */
 	@PatchMapping("/scenes/{id}")
 	SceneView revise(@PathVariable UUID id, @Valid @RequestBody SceneChanges body) {
-		Scene scene = scenes.findById(id).orElseThrow(() -> new SceneNotFound(id));
+		Scene scene = scene(id, Need.WRITE);
+		if (body.actId != null) { // moving to another act: the caller must be allowed to change that act's play too
+			access.requireUnder(parents, "act", body.actId, Need.WRITE);
+		}
 		if (body.describes()) {
 			scene = management.describe(id, body.heading == null ? scene.heading() : body.heading,
 					body.sceneNumberNamed ? body.sceneNumber : scene.sceneNumber(),
@@ -85,6 +108,7 @@ class SceneController {
 
 	@DeleteMapping("/scenes/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		scene(id, Need.WRITE);
 		management.delete(id);
 		return ResponseEntity.noContent().build();
 	}

@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 
 import io.fountain.eventing.outbox.Outbox;
 import io.fountain.events.Topic;
+import io.fountain.events.script.v1.Collaborator;
+import io.fountain.events.script.v1.CollaboratorRole;
 import io.fountain.events.script.v1.DeletionCause;
 import io.fountain.events.script.v1.PlayStatus;
 import io.fountain.events.script.v1.ScriptEvent;
@@ -13,6 +15,7 @@ import io.fountain.script.ScriptCreated;
 import io.fountain.script.ScriptDeleted;
 import io.fountain.script.ScriptRevised;
 import io.fountain.script.TitlePage;
+import io.fountain.script.sharing.CollaboratorsChanged;
 
 /** Maps the domain's script events to the published contract and appends them to the outbox, in the same transaction. */
 @Component
@@ -54,6 +57,18 @@ class ScriptEventsPublisher {
 		ScriptEvent event = envelope(deleted.scriptId());
 		event.setPayload(io.fountain.events.script.v1.ScriptDeleted.newBuilder()
 			.setCause(DeletionCause.valueOf(deleted.cause().name()))
+			.build());
+		outbox.append(Topic.SCRIPT, event);
+	}
+
+	@EventListener
+	void on(CollaboratorsChanged changed) {
+		ScriptEvent event = envelope(changed.scriptId());
+		event.setPayload(io.fountain.events.script.v1.CollaboratorsChanged.newBuilder()
+			.setCollaborators(changed.collaborators().entrySet().stream()
+				.sorted(java.util.Map.Entry.comparingByKey())
+				.map(c -> new Collaborator(c.getKey(), CollaboratorRole.valueOf(c.getValue().name())))
+				.toList())
 			.build());
 		outbox.append(Topic.SCRIPT, event);
 	}

@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.callers.Caller;
 import io.fountain.eventing.EventContext;
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.ScriptAccess;
 import io.fountain.eventing.imports.ImportParts;
 import io.fountain.format.FountainReader;
 import io.fountain.format.PlayDocument;
@@ -58,7 +61,11 @@ class PlayController {
 
 	private final long maxDocumentSize;
 
-	PlayController(PlayIntake intake, PlayProgress progress, ClaimCheck claimCheck, PlaySettings settings) {
+	private final ScriptAccess access;
+
+	PlayController(PlayIntake intake, PlayProgress progress, ClaimCheck claimCheck, PlaySettings settings,
+			ScriptAccess access) {
+		this.access = access;
 		this.intake = intake;
 		this.progress = progress;
 		this.claimCheck = claimCheck;
@@ -84,12 +91,17 @@ class PlayController {
 
 	@GetMapping("/scripts/{id}/status")
 	StatusView status(@PathVariable UUID id) {
+		// Readable after the deletion too: DELETE answers with this address, to follow the cascade.
+		access.requireEvenIfDeleted(id, Need.READ, () -> new ScriptNotFound(id));
 		return progress.report(id).map(StatusView::of).orElseThrow(() -> new ScriptNotFound(id));
 	}
 
 	/** The claim check: a play's parts at a path, for the service that makes them. */
 	@GetMapping(path = "/imports/{importId}/**", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> parts(@PathVariable UUID importId, HttpServletRequest request) {
+		if (!Caller.current().map(Caller::isSystem).orElse(false)) {
+			return ResponseEntity.notFound().build(); // for the services that make the parts, not for clients
+		}
 		String path = request.getRequestURI().substring(("/imports/" + importId + "/").length());
 		return claimCheck.read(importId, path).map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.notFound().build());

@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.eventing.EventContext;
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.ScriptAccess;
 import io.fountain.script.Script;
 import io.fountain.script.ScriptManagement;
 import io.fountain.script.ScriptNotFound;
@@ -48,10 +50,13 @@ class ScriptController {
 
 	private final Scripts scripts;
 
-	ScriptController(ScriptManagement management, PlayProgress plays, Scripts scripts) {
+	private final ScriptAccess access;
+
+	ScriptController(ScriptManagement management, PlayProgress plays, Scripts scripts, ScriptAccess access) {
 		this.management = management;
 		this.plays = plays;
 		this.scripts = scripts;
+		this.access = access;
 	}
 
 	@PostMapping
@@ -60,28 +65,31 @@ class ScriptController {
 		return ResponseEntity.created(URI.create("/scripts/" + script.id())).body(ScriptView.of(script));
 	}
 
-	/** The caller's scripts, newest first. */
+	/** The scripts the caller owns or collaborates on, newest first. */
 	@GetMapping
 	ScriptPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		String owner = EventContext.current().actor();
-		List<ScriptView> items = scripts.findByOwner(owner, page * size, size).stream().map(ScriptView::of).toList();
-		return new ScriptPage(items, page, size, scripts.countByOwner(owner));
+		String user = EventContext.current().actor();
+		List<ScriptView> items = scripts.findVisibleTo(user, page * size, size).stream().map(ScriptView::of).toList();
+		return new ScriptPage(items, page, size, scripts.countVisibleTo(user));
 	}
 
 	@GetMapping("/{id}")
 	ScriptView get(@PathVariable UUID id) {
+		access.require(id, Need.READ, () -> new ScriptNotFound(id));
 		return scripts.findById(id).map(ScriptView::of).orElseThrow(() -> new ScriptNotFound(id));
 	}
 
 	@PatchMapping("/{id}")
 	ScriptView revise(@PathVariable UUID id, @Valid @RequestBody ScriptChanges body) {
+		access.require(id, Need.WRITE, () -> new ScriptNotFound(id));
 		return ScriptView.of(management.revise(id, body::applyTo));
 	}
 
 	/** Accepted, not done: everything under the script is deleted by cascade after this answers. */
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
 		plays.requestDeletion(id);
 		return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/scripts/" + id + "/status").build();
 	}

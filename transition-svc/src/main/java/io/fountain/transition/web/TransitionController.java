@@ -20,6 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.eventing.parents.Parents;
+import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.transition.Transition;
@@ -38,41 +42,60 @@ class TransitionController {
 
 	private final Transitions transitions;
 
-	TransitionController(TransitionManagement management, Transitions transitions) {
+	private final ScriptAccess access;
+
+	private final Parents parents;
+
+	TransitionController(TransitionManagement management, Transitions transitions, ScriptAccess access,
+			Parents parents) {
 		this.management = management;
 		this.transitions = transitions;
+		this.access = access;
+		this.parents = parents;
+	}
+
+	/** The transition, when the caller may do {@code need} in its script; its 404 otherwise. */
+	private Transition transition(UUID id, Need need) {
+		Transition transition = transitions.findById(id).orElseThrow(() -> new TransitionNotFound(id));
+		access.require(transition.scriptId(), need, () -> new TransitionNotFound(id));
+		return transition;
 	}
 
 	@PostMapping("/scenes/{sceneId}/transitions")
 	ResponseEntity<TransitionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewTransition body) {
+		access.requireUnder(parents, "scene", sceneId, Need.WRITE);
 		Transition transition = management.create(sceneId, body.text(), body.after(), body.before());
 		return ResponseEntity.created(URI.create("/transitions/" + transition.id())).body(TransitionView.of(transition));
 	}
 
 	@GetMapping("/scenes/{sceneId}/transitions")
 	List<TransitionView> list(@PathVariable UUID sceneId) {
+		access.requireUnder(parents, "scene", sceneId, Need.READ);
 		return management.transitionsOf(sceneId).stream().map(TransitionView::of).toList();
 	}
 
 	/** Every transition of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
 	@GetMapping("/scripts/{scriptId}/transitions")
 	List<TransitionView> ofScript(@PathVariable UUID scriptId) {
+		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
 		return transitions.findByScript(scriptId).stream().map(TransitionView::of).toList();
 	}
 
 	@GetMapping("/transitions/{id}")
 	TransitionView get(@PathVariable UUID id) {
-		return transitions.findById(id).map(TransitionView::of).orElseThrow(() -> new TransitionNotFound(id));
+		return TransitionView.of(transition(id, Need.READ));
 	}
 
 	/** Changes the text; naming {@code after} and/or {@code before} moves it there. Absent fields stay. */
 	@PatchMapping("/transitions/{id}")
 	TransitionView revise(@PathVariable UUID id, @Valid @RequestBody TransitionChanges body) {
+		transition(id, Need.WRITE);
 		return TransitionView.of(management.revise(id, body.text, body.moves, body.after, body.before));
 	}
 
 	@DeleteMapping("/transitions/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		transition(id, Need.WRITE);
 		management.delete(id);
 		return ResponseEntity.noContent().build();
 	}

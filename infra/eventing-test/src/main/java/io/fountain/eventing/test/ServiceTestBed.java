@@ -12,13 +12,16 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.fountain.callers.Caller;
+import io.fountain.callers.CallerTokens;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.events.Topic;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
 /**
- * What a service's integration test works with: the service's HTTP API as a client calls it (as user {@code ada}),
+ * What a service's integration test works with: the service's HTTP API (as the system, which may touch any script;
+ * {@link #httpAs} for a user),
  * its upstream topics, its database, and its own topics as a downstream consumer reads them.
  */
 public final class ServiceTestBed implements AutoCloseable {
@@ -32,14 +35,26 @@ public final class ServiceTestBed implements AutoCloseable {
 	private final JdbcTemplate jdbc;
 
 	public ServiceTestBed(int port, AvroCodec codec, JdbcTemplate jdbc) {
-		this.http = new Http("http://localhost:" + port, Map.of("Fountain-User", "ada"));
+		this.http = new Http("http://localhost:" + port, callerHeaders(Caller.system()));
 		this.upstream = new UpstreamEvents(codec);
 		this.codec = codec;
 		this.jdbc = jdbc;
 	}
 
+	/** The service's API as the system calls it: every script is its to read and change. */
 	public Http http() {
 		return http;
+	}
+
+	/** The service's API as this user calls it through the edge. */
+	public Http httpAs(String user) {
+		return http.withHeaders(callerHeaders(Caller.user(user, java.util.Set.of())));
+	}
+
+	/** The headers the edge adds to a request for this caller (signed with the built-in local secret). */
+	public static Map<String, String> callerHeaders(Caller caller) {
+		return Map.of(CallerTokens.HEADER,
+				new CallerTokens(CallerTokens.LOCAL_ONLY_SECRET).mint(caller, Duration.ofHours(2)));
 	}
 
 	/** Publishes an upstream event as its owner would. */

@@ -13,6 +13,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.fountain.callers.Caller;
+import io.fountain.callers.CallerTokens;
+
 /**
  * Reads this service's part of a play being imported from script-svc's claim check. A read, never a request to act:
  * what to make was decided when the play was accepted, and when to make it is decided by the parent's Created event.
@@ -29,7 +32,10 @@ public class ImportParts {
 
 	private final Duration timeout;
 
-	public ImportParts(ImportSettings settings) {
+	private final CallerTokens tokens;
+
+	public ImportParts(ImportSettings settings, CallerTokens tokens) {
+		this.tokens = tokens;
 		this.baseUrl = settings.url().endsWith("/") ? settings.url().substring(0, settings.url().length() - 1)
 				: settings.url();
 		this.timeout = settings.timeout();
@@ -43,7 +49,7 @@ public class ImportParts {
 	public <T> Optional<List<T>> read(UUID importId, String path, Class<T> type) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/imports/" + importId + "/" + path))
 			.timeout(timeout)
-			.header("Fountain-User", "system")
+			.header(CallerTokens.HEADER, tokens.mint(Caller.system()))
 			.GET()
 			.build();
 		try {

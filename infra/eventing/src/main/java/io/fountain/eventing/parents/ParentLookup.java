@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import io.fountain.callers.Caller;
+import io.fountain.callers.CallerTokens;
+
 /**
  * Read-your-writes for a parent whose creation event has not reached this service yet: asks the parent's owner
  * ({@code GET <baseUrl>/<collection>/<id>}) whether it exists and in which script. A read, never a request to act.
@@ -32,12 +35,15 @@ public class ParentLookup {
 
 	private final Duration timeout;
 
+	private final CallerTokens tokens;
+
 	/**
 	 * @param owner the owning service's name, for messages
 	 * @param collection the path segment of the parent's resource, e.g. {@code acts}; for {@code scripts} the id is
 	 * the script id itself
 	 */
-	public ParentLookup(String owner, String baseUrl, String collection, Duration timeout) {
+	public ParentLookup(String owner, String baseUrl, String collection, Duration timeout, CallerTokens tokens) {
+		this.tokens = tokens;
 		this.owner = owner;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.collection = collection;
@@ -53,7 +59,7 @@ public class ParentLookup {
 	public Optional<Found> find(UUID id) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + collection + "/" + id))
 			.timeout(timeout)
-			.header("Fountain-User", "system")
+			.header(CallerTokens.HEADER, tokens.mint(Caller.system()))
 			.GET()
 			.build();
 		try {

@@ -1,0 +1,77 @@
+package io.fountain.eventing.access;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fountain.callers.Caller;
+import io.fountain.callers.CallerTokens;
+import io.fountain.eventing.parents.ParentLookup;
+
+/**
+ * Read-your-writes for access: a request about a script whose creation has not reached this service yet asks
+ * script-svc ({@code GET /scripts/{id}/collaborators}, as the system) who owns it and who else may see it.
+ */
+public class AccessLookup {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String baseUrl;
+
+	private final Duration timeout;
+
+	private final CallerTokens tokens;
+
+	public AccessLookup(String scriptServiceUrl, Duration timeout, CallerTokens tokens) {
+		this.baseUrl = scriptServiceUrl.endsWith("/") ? scriptServiceUrl.substring(0, scriptServiceUrl.length() - 1)
+				: scriptServiceUrl;
+		this.timeout = timeout;
+		this.tokens = tokens;
+	}
+
+	/** The script's owner and collaborators; empty when script-svc says there is no such (live) script. */
+	public Optional<Access> find(UUID scriptId) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/scripts/" + scriptId + "/collaborators"))
+			.timeout(timeout)
+			.header(CallerTokens.HEADER, tokens.mint(Caller.system()))
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 404) {
+				return Optional.empty();
+			}
+			if (response.statusCode() != 200) {
+				throw new ParentLookup.ParentUnavailable("script-svc", "answered " + response.statusCode());
+			}
+			JsonNode body = JSON.readTree(response.body());
+			Map<String, Role> collaborators = new LinkedHashMap<>();
+			body.path("collaborators")
+				.forEach(c -> collaborators.put(c.path("userId").asText(), Role.fromWire(c.path("role").asText())));
+			return Optional.of(new Access(body.path("owner").asText(), collaborators));
+		}
+		catch (IOException ex) {
+			throw new ParentLookup.ParentUnavailable("script-svc", "did not answer: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ParentLookup.ParentUnavailable("script-svc", "was not asked: interrupted");
+		}
+	}
+
+	/** A script's owner and its collaborators with their roles. */
+	public record Access(String owner, Map<String, Role> collaborators) {
+	}
+}

@@ -1,0 +1,103 @@
+package io.fountain.script.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.fountain.eventing.access.Need;
+import io.fountain.eventing.access.Role;
+import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.script.ScriptNotFound;
+import io.fountain.script.sharing.Sharing;
+
+/**
+ * Who may work on a script: everyone with a part in it may see the list; only its owner changes it. Every other
+ * service follows the changes from script events.
+ */
+@RestController
+@RequestMapping("/scripts/{id}/collaborators")
+class CollaboratorController {
+
+	/** What a user id may look like (the same rule the edge applies to a token's subject). */
+	static final String USER_ID = "[A-Za-z0-9._:@|+-]{1,128}";
+
+	private final Sharing sharing;
+
+	private final ScriptAccess access;
+
+	CollaboratorController(Sharing sharing, ScriptAccess access) {
+		this.sharing = sharing;
+		this.access = access;
+	}
+
+	@GetMapping
+	Collaborators list(@PathVariable UUID id) {
+		access.require(id, Need.READ, () -> new ScriptNotFound(id));
+		return Collaborators.of(access.membersOf(id).orElseThrow(() -> new ScriptNotFound(id)));
+	}
+
+	/** Adds the user as {@code editor} or {@code viewer}, or changes their role. */
+	@PutMapping("/{userId}")
+	Collaborators share(@PathVariable UUID id,
+			@PathVariable @Pattern(regexp = USER_ID, message = "must be a user id (letters, digits, ._:@|+-; at most 128)") String userId,
+			@Valid @RequestBody NewRole body) {
+		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
+		sharing.share(id, userId, Role.fromWire(body.role()));
+		return Collaborators.of(access.membersOf(id).orElseThrow(() -> new ScriptNotFound(id)));
+	}
+
+	@DeleteMapping("/{userId}")
+	ResponseEntity<Void> unshare(@PathVariable UUID id,
+			@PathVariable @Pattern(regexp = USER_ID, message = "must be a user id (letters, digits, ._:@|+-; at most 128)") String userId) {
+		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
+		sharing.unshare(id, userId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler(Sharing.OwnerIsNotACollaborator.class)
+	ResponseEntity<ProblemDetail> owner(Sharing.OwnerIsNotACollaborator ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setTitle("The owner is not a collaborator");
+		problem.setProperty("errors", List.of(Map.of("field", "userId", "message", ex.getMessage())));
+		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	@ExceptionHandler(ScriptNotFound.class)
+	ResponseEntity<ProblemDetail> notFound(ScriptNotFound ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Script not found");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	record NewRole(@NotNull @Pattern(regexp = "editor|viewer", message = "must be editor or viewer") String role) {
+	}
+
+	record Collaborators(String owner, List<Collaborator> collaborators) {
+
+		static Collaborators of(Map<String, Role> members) {
+			String owner = members.entrySet().stream().filter(m -> m.getValue() == Role.OWNER).map(Map.Entry::getKey)
+				.findFirst().orElse(null);
+			return new Collaborators(owner, members.entrySet().stream().filter(m -> m.getValue() != Role.OWNER)
+				.map(m -> new Collaborator(m.getKey(), m.getValue().wire())).toList());
+		}
+	}
+
+	record Collaborator(String userId, String role) {
+	}
+}
