@@ -2,37 +2,55 @@ package io.fountain.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.fountain.local.Readiness;
+import io.fountain.edge.security.TestTokens;
 import io.fountain.testing.Http;
 
-/** The edge on its own, with its services down: it answers fast and clearly instead of hanging or failing with a 500. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The edge on its own, with its services down: it refuses calls without a valid token, answers fast and clearly
+ * instead of hanging or failing with a 500, and sends the headers a browser needs to keep our answers safe.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "fountain.edge.max-body-size=1KB", "fountain.edge.auth.cors-allowed-origins=https://app.example",
+				// Hundreds of calls from one address without a token: the limits have their own test.
+				"fountain.edge.limits.enabled=false" })
 class EdgeIntegrationTests {
 
 	@DynamicPropertySource
-	static void servicesThatAreDown(DynamicPropertyRegistry registry) {
-		registry.add("fountain.edge.services.script", () -> "http://127.0.0.1:" + Readiness.freePort());
-		registry.add("fountain.edge.services.act", () -> "http://127.0.0.1:" + Readiness.freePort());
-		registry.add("fountain.edge.max-body-size", () -> "1KB");
-		registry.add("fountain.ops.enabled", () -> "false");
+	static void environment(DynamicPropertyRegistry registry) {
+		EdgeTestEnvironment.register(registry);
 	}
 
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	EdgeSettings settings;
+
+	private Http as(String user, String... roles) {
+		return new Http("http://localhost:" + port, Map.of("Authorization", "Bearer " + TestTokens.valid(user, roles)));
+	}
+
 	@Test
 	void aServiceThatIsDownIsA503ProblemNamingItWithinTheTimeout() {
-		Http edge = new Http("http://localhost:" + port);
+		Http edge = as("ada");
 		Instant start = Instant.now();
 
 		Http.Response response = edge.post("/scripts", "{\"title\": \"x\"}");
@@ -46,19 +64,92 @@ class EdgeIntegrationTests {
 
 	@Test
 	void aBodyOverTheLimitIsA413Problem() {
-		Http.Response response = new Http("http://localhost:" + port).post("/scripts", "{\"title\": \"" + "x".repeat(2000) + "\"}");
+		Http.Response response = as("ada").post("/scripts", "{\"title\": \"" + "x".repeat(2000) + "\"}");
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test
-	void anUnroutedPathIsA404ProblemAndTheHealthShowsTheServicesDown() {
-		Http edge = new Http("http://localhost:" + port, Map.of());
-		assertThat(edge.get("/nothing/here").status()).isEqualTo(404);
+	void anUnroutedPathIsA404ProblemAndTheHealthAndApiDocsNeedNoToken() {
+		assertThat(as("ada").get("/nothing/here").status()).isEqualTo(404);
 
-		Http.Response health = edge.get("/actuator/health");
+		Http anonymous = new Http("http://localhost:" + port);
+		Http.Response health = anonymous.get("/actuator/health");
 		assertThat(health.json().at("/components/downstream/components/script-svc/status").asString()).isEqualTo("DOWN");
-		assertThat(edge.get("/v3/api-docs").json().get("x-unavailable-services").toString()).contains("script-svc");
+		Http.Response docs = anonymous.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("x-unavailable-services").toString()).contains("script-svc");
+		assertThat(docs.json().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+		assertThat(docs.json().at("/security/0").has("bearer")).isTrue();
+		assertThat(docs.json().at("/paths/~1scripts~1{scriptId}~1tree/get/responses/401/$ref").asString())
+			.isEqualTo("#/components/responses/Problem401");
+	}
+
+	@Test
+	void withoutAValidTokenEveryRouteAndMethodIsA401ProblemThatSaysWhatToDo() throws Exception {
+		List<String> paths = new ArrayList<>();
+		settings.routes().forEach(route -> paths.add(route.pattern().replaceAll("\\{[^}]+}", UUID.randomUUID().toString())));
+		paths.addAll(List.of("/scripts/" + UUID.randomUUID() + "/tree", "/ops/lag", "/ops/dead-letters",
+				"/actuator/prometheus", "/nothing/here"));
+		HttpClient client = HttpClient.newHttpClient();
+		int checked = 0;
+		for (String path : paths) {
+			for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+				for (String authorization : new String[] { null, "Bearer " + TestTokens.unsigned("ada"), "Bearer x.y.z",
+						"Basic YWRhOmFkYQ==" }) {
+					HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+						.header("Content-Type", "application/json")
+						.method(method, HttpRequest.BodyPublishers.ofString("{}"));
+					if (authorization != null) {
+						request.header("Authorization", authorization);
+					}
+					HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+					assertThat(response.statusCode()).as(method + " " + path + " with " + authorization).isEqualTo(401);
+					assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+							type -> assertThat(type).startsWith("application/problem+json"));
+					assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+							value -> assertThat(value).startsWith("Bearer"));
+					assertThat(response.body()).contains("token").doesNotContain("Exception");
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(300);
+	}
+
+	@Test
+	void theOperationsViewsNeedTheOperatorRole() {
+		assertThat(as("ada").get("/ops/lag").status()).isEqualTo(403);
+		assertThat(as("ada").get("/actuator/prometheus").status()).isEqualTo(403);
+		assertThat(as("olga", "operator").get("/actuator/prometheus").status()).isEqualTo(200);
+		assertThat(as("olga", "operator").get("/ops/lag").status()).isNotIn(401, 403);
+	}
+
+	@Test
+	void answersCarrySecurityHeadersAndCorsFollowsTheAllowList() throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scripts"))
+			.header("Authorization", "Bearer " + TestTokens.valid("ada")).GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+		assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+
+		HttpResponse<String> allowed = client.send(preflight("https://app.example"), HttpResponse.BodyHandlers.ofString());
+		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
+		HttpResponse<String> refused = client.send(preflight("https://evil.example"), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	private HttpRequest preflight(String origin) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scripts"))
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization,content-type")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.build();
 	}
 }

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.edge.security.EdgeCaller;
 import io.fountain.edge.ops.deadletters.DeadLetter;
 import io.fountain.edge.ops.deadletters.DeadLetters;
 import io.fountain.edge.ops.lag.LagMonitor;
@@ -21,7 +21,7 @@ import io.fountain.edge.ops.lag.LagReport;
 /**
  * Operations over HTTP: consumer lag and outbox backlogs ({@code GET /ops/lag}), and dead letters
  * ({@code GET /ops/dead-letters}, {@code POST /ops/dead-letters/{id}/replay}, {@code DELETE /ops/dead-letters/{id}}).
- * The operator is named by the {@code X-User} header until authentication lands.
+ * Needs the {@code operator} role; what an operator does is recorded under their user id.
  */
 @RestController
 class OpsController {
@@ -46,13 +46,13 @@ class OpsController {
 	}
 
 	@PostMapping("/ops/dead-letters/{id}/replay")
-	DeadLetter replay(@PathVariable String id, @RequestHeader(name = "X-User", defaultValue = "anonymous") String operator) {
-		return required(deadLetters).replay(id, operator);
+	DeadLetter replay(@PathVariable String id) {
+		return required(deadLetters).replay(id, EdgeCaller.current().userId());
 	}
 
 	@DeleteMapping("/ops/dead-letters/{id}")
-	DeadLetter discard(@PathVariable String id, @RequestHeader(name = "X-User", defaultValue = "anonymous") String operator) {
-		return required(deadLetters).discard(id, operator);
+	DeadLetter discard(@PathVariable String id) {
+		return required(deadLetters).discard(id, EdgeCaller.current().userId());
 	}
 
 	private static <T> T required(ObjectProvider<T> part) {

@@ -1,7 +1,19 @@
 package io.fountain.edge.routing;
 
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
@@ -10,8 +22,12 @@ import org.springframework.web.client.RestClient;
 import io.fountain.edge.EdgeSettings;
 
 /**
- * The edge's one HTTP client to the services, with the connect and read timeouts of {@link EdgeSettings}; trace
- * context goes along on every call. A service that does not answer in time is a {@link DownstreamUnavailable}.
+ * The edge's one HTTP client to the services: connect and read timeouts from {@link EdgeSettings} on every call, a
+ * circuit breaker per service, and for safe methods (GET, HEAD) retries with exponential backoff and jitter when a
+ * service refused or dropped the connection (a restart). A read that timed out is not retried: the client would wait
+ * the timeout again. A service that does not answer, or whose breaker is open, is a {@link DownstreamUnavailable}:
+ * a 503 naming it, at once while the breaker is open; the breaker lets a few calls through after {@code 10 s} and
+ * closes again when they succeed, so the edge recovers by itself.
  */
 @Component
 public class Downstreams {
@@ -19,6 +35,25 @@ public class Downstreams {
 	private final RestClient http;
 
 	private final Map<String, String> services;
+
+	private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+
+	private final CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
+		.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+		.slidingWindowSize(20)
+		.minimumNumberOfCalls(5)
+		.failureRateThreshold(50)
+		.waitDurationInOpenState(Duration.ofSeconds(10))
+		.permittedNumberOfCallsInHalfOpenState(3)
+		.automaticTransitionFromOpenToHalfOpenEnabled(false)
+		.recordException(Downstreams::unavailable)
+		.build();
+
+	private final Retry retry = Retry.of("safe-reads", RetryConfig.custom()
+		.maxAttempts(3)
+		.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2.0, 0.5))
+		.retryOnException(Downstreams::connectionRefusedOrDropped)
+		.build());
 
 	Downstreams(RestClient.Builder builder, EdgeSettings settings) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
@@ -40,14 +75,57 @@ public class Downstreams {
 		return new RouteTable.Downstream(name, url);
 	}
 
-	/** Runs a call to {@code target}; a timeout or refused connection becomes a 503 naming it. */
-	public <T> T call(RouteTable.Downstream target, java.util.function.Supplier<T> call) {
+	/** A read (safe to repeat) of {@code target}: retried on a refused or dropped connection. */
+	public <T> T call(RouteTable.Downstream target, Supplier<T> call) {
+		return call(target, true, call);
+	}
+
+	/**
+	 * Runs a call to {@code target} through its circuit breaker (and, when {@code safe}, the retries); a timeout, a
+	 * refused connection or an open breaker becomes a 503 naming it.
+	 */
+	public <T> T call(RouteTable.Downstream target, boolean safe, Supplier<T> call) {
+		CircuitBreaker breaker = breakers.computeIfAbsent(target.name(),
+				name -> CircuitBreaker.of(target.serviceName(), breakerConfig));
+		Supplier<T> guarded = CircuitBreaker.decorateSupplier(breaker, call);
+		if (safe) {
+			guarded = Retry.decorateSupplier(retry, guarded);
+		}
 		try {
-			return call.get();
+			return guarded.get();
 		}
 		catch (ResourceAccessException ex) {
-			throw new DownstreamUnavailable(target, ex);
+			throw new DownstreamUnavailable(target, "it did not answer in time", ex);
 		}
+		catch (CallNotPermittedException ex) {
+			throw new DownstreamUnavailable(target, "it failed repeatedly just now and is given a few seconds", ex);
+		}
+	}
+
+	/** The state of each service's breaker, for health and tests: CLOSED, OPEN, HALF_OPEN. */
+	public Map<String, String> breakerStates() {
+		Map<String, String> states = new java.util.TreeMap<>();
+		breakers.forEach((name, breaker) -> states.put(name, breaker.getState().name()));
+		return states;
+	}
+
+	private static boolean unavailable(Throwable failure) {
+		return failure instanceof ResourceAccessException;
+	}
+
+	private static boolean connectionRefusedOrDropped(Throwable failure) {
+		if (!(failure instanceof ResourceAccessException)) {
+			return false;
+		}
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+				return true;
+			}
+			if (cause instanceof HttpTimeoutException) {
+				return false; // it is there but slow: asking again would only double the wait
+			}
+		}
+		return failure.getCause() instanceof java.io.IOException;
 	}
 
 	/** A service did not answer in time: the client gets a 503 problem naming it. */
@@ -55,8 +133,8 @@ public class Downstreams {
 
 		private final String service;
 
-		DownstreamUnavailable(RouteTable.Downstream target, Exception cause) {
-			super(target.serviceName() + " is unavailable (it did not answer in time). Try again shortly.", cause);
+		DownstreamUnavailable(RouteTable.Downstream target, String why, Exception cause) {
+			super(target.serviceName() + " is unavailable (" + why + "). Try again shortly.", cause);
 			this.service = target.serviceName();
 		}
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import io.fountain.callers.CallerTokens;
+import io.fountain.edge.security.EdgeCaller;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +37,10 @@ public class PlayVisibility {
 				}
 			});
 
-	PlayVisibility(Downstreams downstreams, JsonMapper json) {
+	private final EdgeCaller caller;
+
+	PlayVisibility(Downstreams downstreams, JsonMapper json, EdgeCaller caller) {
+		this.caller = caller;
 		this.downstreams = downstreams;
 		this.json = json;
 	}
@@ -69,7 +74,7 @@ public class PlayVisibility {
 		RouteTable.Downstream script = downstreams.service("script");
 		boolean isActive = downstreams.call(script, () -> downstreams.http().get()
 			.uri(script.baseUrl() + "/scripts/" + scriptId)
-			.header("Fountain-User", "system")
+			.header(CallerTokens.HEADER, caller.systemToken())
 			.exchange((request, response) -> response.getStatusCode().value() == 200
 					&& "ACTIVE".equals(json.readTree(response.getBody()).path("status").asString(""))));
 		if (isActive) {

@@ -20,20 +20,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
+import io.fountain.callers.CallerTokens;
 import io.fountain.edge.EdgeSettings;
+import io.fountain.edge.security.EdgeCaller;
 
 /**
  * Passes every routed request on to the service that serves it and its answer back, unchanged but for the headers
- * the edge owns: the correlation id (kept from the client when sane, made up otherwise) and the user the request acts
- * for. A service that does not answer in time is a 503 naming it.
+ * the edge owns: the correlation id (kept from the client when sane, made up otherwise) and the caller the request
+ * acts for (a token the edge signs: the client's own token never leaves the edge). Text bodies are normalized to
+ * Unicode NFC. A service that does not answer in time is a 503 naming it.
  */
 @RestController
 class ProxyController {
-
-	/** Until authentication lands at the edge, the caller names its user in this header. */
-	static final String CLIENT_USER = "X-User";
-
-	static final String USER = "Fountain-User";
 
 	static final String CORRELATION_ID = "X-Correlation-Id";
 
@@ -53,7 +51,11 @@ class ProxyController {
 
 	private final PlayVisibility visibility;
 
-	ProxyController(RouteTable routes, Downstreams downstreams, EdgeSettings settings, PlayVisibility visibility) {
+	private final EdgeCaller caller;
+
+	ProxyController(RouteTable routes, Downstreams downstreams, EdgeSettings settings, PlayVisibility visibility,
+			EdgeCaller caller) {
+		this.caller = caller;
 		this.routes = routes;
 		this.downstreams = downstreams;
 		this.maxBodySize = settings.maxBodySize().toBytes();
@@ -64,7 +66,8 @@ class ProxyController {
 	ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
 		String path = request.getRequestURI();
 		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> NoRoute.at(path));
-		byte[] body = readBody(request, routes.bodyLimit(path).map(DataSize::toBytes).orElse(maxBodySize));
+		byte[] body = TextBodies.nfc(readBody(request, routes.bodyLimit(path).map(DataSize::toBytes).orElse(maxBodySize)),
+				request.getContentType());
 		String query = request.getQueryString();
 		URI uri = URI.create(target.baseUrl() + path + (query == null ? "" : "?" + query));
 		String correlationId = sane(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());
@@ -72,7 +75,7 @@ class ProxyController {
 		RestClient.RequestBodySpec call = downstreams.http().method(HttpMethod.valueOf(request.getMethod()))
 			.uri(uri)
 			.header(CORRELATION_ID, correlationId)
-			.header(USER, sane(request.getHeader(CLIENT_USER), "anonymous"));
+			.header(CallerTokens.HEADER, caller.tokenFor(EdgeCaller.current()));
 		for (String name : REQUEST_HEADERS) {
 			String value = request.getHeader(name);
 			if (value != null) {
@@ -82,7 +85,8 @@ class ProxyController {
 		if (body.length > 0) {
 			call.body(body);
 		}
-		ResponseEntity<byte[]> answer = downstreams.call(target, () -> call.exchange((outbound, response) -> {
+		boolean safe = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+		ResponseEntity<byte[]> answer = downstreams.call(target, safe, () -> call.exchange((outbound, response) -> {
 				HttpHeaders headers = new HttpHeaders();
 				for (String name : RESPONSE_HEADERS) {
 					List<String> values = response.getHeaders().get(name);

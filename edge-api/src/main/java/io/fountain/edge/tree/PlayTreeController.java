@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.edge.security.EdgeCaller;
 import io.fountain.format.FountainWriter;
 
 /**
@@ -26,13 +27,16 @@ class PlayTreeController {
 
 	private final PlayTrees trees;
 
-	PlayTreeController(PlayTrees trees) {
+	private final EdgeCaller caller;
+
+	PlayTreeController(PlayTrees trees, EdgeCaller caller) {
 		this.trees = trees;
+		this.caller = caller;
 	}
 
 	@GetMapping("/scripts/{scriptId}/tree")
 	ResponseEntity<?> tree(@PathVariable UUID scriptId, HttpServletRequest request) {
-		PlayTrees.Answer tree = trees.assemble(scriptId, request.getHeader("X-User"));
+		PlayTrees.Answer tree = trees.assemble(scriptId, caller.tokenFor(EdgeCaller.current()));
 		if (tree.status() != 200) {
 			return ResponseEntity.status(tree.status()).body(tree.body());
 		}
@@ -44,7 +48,7 @@ class PlayTreeController {
 
 	@GetMapping(path = "/scripts/{scriptId}", produces = FOUNTAIN)
 	ResponseEntity<?> export(@PathVariable UUID scriptId, HttpServletRequest request) {
-		PlayTrees.Answer tree = trees.assemble(scriptId, request.getHeader("X-User"));
+		PlayTrees.Answer tree = trees.assemble(scriptId, caller.tokenFor(EdgeCaller.current()));
 		if (tree.status() != 200) {
 			return ResponseEntity.status(tree.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(tree.body());

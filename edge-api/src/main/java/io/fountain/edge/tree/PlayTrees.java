@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 
 import org.springframework.stereotype.Component;
 
+import io.fountain.callers.CallerTokens;
 import io.fountain.edge.routing.Downstreams;
 import io.fountain.edge.routing.RouteTable;
 import tools.jackson.databind.JsonNode;
@@ -43,14 +44,14 @@ class PlayTrees {
 	 * The tree (status 200), or the script service's own answer when it has no such script (a 404 problem) or its
 	 * play is not ACTIVE (the script alone).
 	 */
-	Answer assemble(UUID scriptId, String user) {
-		CompletableFuture<Answer> script = fetch("script", "/scripts/" + scriptId, user);
-		CompletableFuture<Answer> characters = fetch("character", "/scripts/" + scriptId + "/characters", user);
-		CompletableFuture<Answer> acts = fetch("act", "/scripts/" + scriptId + "/acts", user);
-		CompletableFuture<Answer> scenes = fetch("scene", "/scripts/" + scriptId + "/scenes", user);
-		CompletableFuture<Answer> actions = fetch("scene", "/scripts/" + scriptId + "/actions", user);
-		CompletableFuture<Answer> dialogues = fetch("dialogue", "/scripts/" + scriptId + "/dialogues", user);
-		CompletableFuture<Answer> transitions = fetch("transition", "/scripts/" + scriptId + "/transitions", user);
+	Answer assemble(UUID scriptId, String callerToken) {
+		CompletableFuture<Answer> script = fetch("script", "/scripts/" + scriptId, callerToken);
+		CompletableFuture<Answer> characters = fetch("character", "/scripts/" + scriptId + "/characters", callerToken);
+		CompletableFuture<Answer> acts = fetch("act", "/scripts/" + scriptId + "/acts", callerToken);
+		CompletableFuture<Answer> scenes = fetch("scene", "/scripts/" + scriptId + "/scenes", callerToken);
+		CompletableFuture<Answer> actions = fetch("scene", "/scripts/" + scriptId + "/actions", callerToken);
+		CompletableFuture<Answer> dialogues = fetch("dialogue", "/scripts/" + scriptId + "/dialogues", callerToken);
+		CompletableFuture<Answer> transitions = fetch("transition", "/scripts/" + scriptId + "/transitions", callerToken);
 		Answer root = join(script);
 		if (root.status() != 200 || !root.playStatus().equals("ACTIVE")) {
 			return root; // no such script, or its parts are not readable yet: no need to wait for them
@@ -80,11 +81,11 @@ class PlayTrees {
 		return new Answer(200, tree);
 	}
 
-	private CompletableFuture<Answer> fetch(String service, String path, String user) {
+	private CompletableFuture<Answer> fetch(String service, String path, String callerToken) {
 		RouteTable.Downstream target = downstreams.service(service);
 		return CompletableFuture.supplyAsync(() -> downstreams.call(target, () -> downstreams.http().get()
 			.uri(target.baseUrl() + path)
-			.header("Fountain-User", user == null ? "anonymous" : user)
+			.header(CallerTokens.HEADER, callerToken)
 			.exchange((request, response) -> new Answer(response.getStatusCode().value(),
 					json.readTree(response.getBody())))), calls);
 	}
