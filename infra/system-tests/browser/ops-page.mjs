@@ -3,7 +3,7 @@
 // Exits 0 when the page shows both, 1 otherwise (saying what was missing).
 import { chromium } from 'playwright-core';
 
-const [edgeUrl, group, deadLetterKey, screenshot] = process.argv.slice(2);
+const [edgeUrl, group, deadLetterKey, screenshot, token] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -11,7 +11,8 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(`${edgeUrl}/ops`);
+  // The operator's token in the fragment: the page keeps it for its calls; a fragment never reaches a server log.
+  await page.goto(`${edgeUrl}/ops#token=${token}`);
   const groupRow = page.locator(`#groups tr[data-group="${group}"]`);
   await groupRow.waitFor({ timeout: 20000 });
   const lag = (await groupRow.locator('td.lag').textContent()).trim();

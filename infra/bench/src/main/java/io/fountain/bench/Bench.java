@@ -61,13 +61,14 @@ public final class Bench {
 		Target target;
 		if (running) {
 			target = Target.running(config);
-			progress.say("measuring the stack already running at " + target.edgeUrl());
+			progress.say("measuring the stack already running at " + target.edgeUrl() + " (its rate limits apply: "
+					+ "start it with FOUNTAIN_EDGE_LIMITS_PERUSER=1000000 to measure the system, not the limiter)");
 		}
 		else {
 			progress.say("starting a stack of its own (--clean) ...");
 			StackConfig clean = new StackConfig(config.repoRoot(), config.dataDir(), config.ports(), config.pgServerUrl(),
 					config.pgUser(), config.pgPassword(), config.databasePrefix(), true, config.progress(),
-					config.serviceJvmOptions());
+					config.serviceJvmOptions()).withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS);
 			long start = System.nanoTime();
 			stack = LocalStack.start(clean);
 			result.put("startupSeconds", round((System.nanoTime() - start) / 1e9));
@@ -92,7 +93,7 @@ public final class Bench {
 	}
 
 	private void measure(boolean quick, List<Integer> scales, Target target, StackConfig config) throws Exception {
-		Edge edge = new Edge(target.edgeUrl());
+		Edge edge = new Edge(target.edgeUrl(), target.token());
 		PlayLoader loader = new PlayLoader(edge, 8);
 		HopLatency hops = new HopLatency(target);
 		try (ConsumerLag lag = new ConsumerLag(target.bootstrapServers());

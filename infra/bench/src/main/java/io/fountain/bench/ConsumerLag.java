@@ -13,7 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Total lag of the services' consumer groups (end offset minus committed), as an operator reads it: every group named
- * for a service ({@code act-svc}, ..., {@code script-svc}, which counts every play's parts).
+ * for a service ({@code act-svc}, ..., {@code script-svc}, which counts every play's parts) and each service's replica of
+ * who may see each script ({@code act-svc-access}, ...).
  */
 public final class ConsumerLag implements AutoCloseable {
 
@@ -26,7 +27,7 @@ public final class ConsumerLag implements AutoCloseable {
 	public long total() throws Exception {
 		long lag = 0;
 		for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
-			if (!group.groupId().endsWith("-svc")) {
+			if (!(group.groupId().endsWith("-svc") || group.groupId().endsWith("-svc-access"))) {
 				continue;
 			}
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())

@@ -21,8 +21,11 @@ final class Edge {
 
 	private final String baseUrl;
 
-	Edge(String baseUrl) {
+	private final String authorization;
+
+	Edge(String baseUrl, String token) {
 		this.baseUrl = baseUrl;
+		this.authorization = "Bearer " + token;
 	}
 
 	UUID create(String path, String json) {
@@ -85,7 +88,7 @@ final class Edge {
 		return HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header("X-User", "bench")
+			.header("Authorization", authorization)
 			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
 			.build();
 	}

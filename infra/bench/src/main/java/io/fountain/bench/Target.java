@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.fountain.local.LocalStack;
+import io.fountain.local.LocalTokens;
 import io.fountain.local.Service;
 import io.fountain.local.StackConfig;
 
-/** The system under measurement: one the benchmark started, or one already running with the launcher's defaults. */
+/**
+ * The system under measurement: one the benchmark started, or one already running with the launcher's defaults; the
+ * benchmark acts as user {@code bench}.
+ */
 record Target(String edgeUrl, Map<Service, String> serviceUrls, Map<Service, String> jdbcUrls, String dbUser,
-		String dbPassword, String bootstrapServers) {
+		String dbPassword, String bootstrapServers, String token) {
 
 	static Target of(LocalStack stack) {
 		Map<Service, String> urls = new LinkedHashMap<>();
@@ -21,7 +25,7 @@ record Target(String edgeUrl, Map<Service, String> serviceUrls, Map<Service, Str
 			}
 		}
 		return new Target(stack.edgeUrl(), urls, jdbc, stack.databaseUser(), stack.databasePassword(),
-				stack.bootstrapServers());
+				stack.bootstrapServers(), stack.token("bench"));
 	}
 
 	/** The stack ./infra/run-local runs, with the ports and database settings from the environment. */
@@ -35,6 +39,7 @@ record Target(String edgeUrl, Map<Service, String> serviceUrls, Map<Service, Str
 			}
 		}
 		return new Target(urls.get(Service.EDGE), urls, jdbc, config.pgUser(), config.pgPassword(),
-				"127.0.0.1:" + config.port("kafka"));
+				"127.0.0.1:" + config.port("kafka"),
+				LocalTokens.in(config.dataDir()).mint("bench", java.util.List.of(), java.time.Duration.ofHours(8)));
 	}
 }

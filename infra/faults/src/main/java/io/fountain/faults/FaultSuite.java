@@ -64,7 +64,8 @@ public final class FaultSuite {
 				System.getenv().getOrDefault("FOUNTAIN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/"),
 				System.getenv().getOrDefault("FOUNTAIN_PG_USER", "postgres"),
 				System.getenv().getOrDefault("FOUNTAIN_PG_PASSWORD", ""), "faults", true,
-				line -> say("stack: " + line.strip()), StackConfig.DEFAULT_JVM_OPTIONS);
+				line -> say("stack: " + line.strip()), StackConfig.DEFAULT_JVM_OPTIONS)
+			.withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS);
 		PlayDocument play = ReferencePlay.miniature().document();
 		Map<String, Integer> expected = expectedParts(play);
 		String playJson = json.writeValueAsString(play);
@@ -82,7 +83,7 @@ public final class FaultSuite {
 					say(scenario + " round " + round + "/" + rounds + ": load, fault, quiet, invariants ...");
 					long deadLettersBefore = topics.deadLetters();
 					Map<Service, Double> reconciledBefore = reconciled(stack);
-					Load load = new Load(stack.edgeUrl(), playJson, 3, round * 7919L + scenario.hashCode());
+					Load load = new Load(stack.edgeUrl(), stack.token("faults"), playJson, 3, round * 7919L + scenario.hashCode());
 					Thread.sleep(1000 + new Random(round).nextInt(2000)); // let sagas and cascades get under way
 					String fault = faults.inject(scenario);
 					Thread.sleep(2000); // load goes on over the healed system a little

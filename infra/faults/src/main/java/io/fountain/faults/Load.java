@@ -45,8 +45,12 @@ final class Load implements AutoCloseable {
 	/** Commands refused or failed in flight (no promise made). */
 	volatile int unacknowledged;
 
-	Load(String edge, String playJson, int clientCount, long seed) {
+	private final String authorization;
+
+	/** @param token the bearer token the clients speak with (one user: each play is theirs to delete) */
+	Load(String edge, String token, String playJson, int clientCount, long seed) {
 		this.edge = edge;
+		this.authorization = "Bearer " + token;
 		this.play = playJson;
 		for (int c = 0; c < clientCount; c++) {
 			Random random = new Random(seed + c);
@@ -74,7 +78,7 @@ final class Load implements AutoCloseable {
 	private UUID createPlay() {
 		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(edge + "/plays"))
-				.timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json").header("X-User", "faults")
+				.timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json").header("Authorization", authorization)
 				.POST(HttpRequest.BodyPublishers.ofString(play)).build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() == 202) {
 				String location = response.headers().firstValue("Location").orElseThrow();
@@ -93,7 +97,7 @@ final class Load implements AutoCloseable {
 	private boolean delete(UUID id) {
 		try {
 			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(edge + "/scripts/" + id))
-				.timeout(Duration.ofSeconds(15)).header("X-User", "faults").DELETE().build(),
+				.timeout(Duration.ofSeconds(15)).header("Authorization", authorization).DELETE().build(),
 					HttpResponse.BodyHandlers.discarding());
 			if (response.statusCode() == 202) {
 				return true;

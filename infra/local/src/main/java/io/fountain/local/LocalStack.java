@@ -38,6 +38,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private ApicurioRegistry registry;
 
+	private LocalTokens tokens;
+
 	private LocalStack(StackConfig config) {
 		this.config = config;
 	}
@@ -63,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
 			throw new IllegalStateException(String.join("\n", problems));
 		}
 		Files.createDirectories(config.dataDir());
+		tokens = LocalTokens.in(config.dataDir());
 		if (config.clean()) {
 			deleteRecursively(config.dataDir().resolve("kafka"));
 		}
@@ -174,6 +177,12 @@ public final class LocalStack implements AutoCloseable {
 				command.add("--fountain.edge.services." + backend.shortName() + "=" + url(backend));
 			}
 			command.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+			command.addAll(List.of("--spring.datasource.url=" + postgres.url(config.database("edge")),
+					"--spring.datasource.username=" + postgres.user(),
+					"--spring.datasource.password=" + postgres.password(),
+					"--fountain.edge.auth.issuer=" + LocalTokens.ISSUER,
+					"--fountain.edge.auth.audience=" + LocalTokens.AUDIENCE));
+			command.addAll(config.edgeArguments());
 		}
 		else {
 			command.addAll(List.of("--spring.datasource.url=" + postgres.url(config.database(service.shortName())),
@@ -188,7 +197,12 @@ public final class LocalStack implements AutoCloseable {
 			command.add("--fountain.imports.url=" + url(Service.SCRIPT));
 		}
 		command.addAll(extraArguments);
-		ManagedProcess process = ManagedProcess.start(service.module(), command, Map.of(),
+		// Secrets go in the environment, not on the command line that every user of the machine can list.
+		Map<String, String> secrets = service == Service.EDGE
+				? Map.of("FOUNTAIN_EDGE_AUTH_HMACSECRET", tokens.signingSecret(), "FOUNTAIN_EDGE_AUTH_CALLERSSECRET",
+						tokens.callersSecret())
+				: Map.of("FOUNTAIN_CALLERS_SECRET", tokens.callersSecret());
+		ManagedProcess process = ManagedProcess.start(service.module(), command, secrets,
 				logs().resolve(service.module() + ".log"));
 		try {
 			Readiness.await(process, READY_TIMEOUT,
@@ -241,6 +255,11 @@ public final class LocalStack implements AutoCloseable {
 		return postgres.password();
 	}
 
+	/** A bearer token for the user (valid two hours), as the local identity provider would issue it. */
+	public String token(String user, String... roles) {
+		return tokens.mint(user, List.of(roles), Duration.ofHours(2));
+	}
+
 	public Duration uptime() {
 		return Duration.ofNanos(System.nanoTime() - startedAt);
 	}
@@ -255,6 +274,7 @@ public final class LocalStack implements AutoCloseable {
 	public List<String> databases() {
 		List<String> names = new ArrayList<>();
 		Service.backends().forEach(service -> names.add(config.database(service.shortName())));
+		names.add(config.database("edge"));
 		names.add(config.database("registry"));
 		return names;
 	}

@@ -53,7 +53,9 @@ public final class Main {
 			say("stopped.");
 			stopped.countDown();
 		}, "stack-stop"));
-		say(String.format("READY in %.0f s: Fountain at %s (try: curl -s -X POST %s/scripts -H 'Content-Type: application/json' -d '{\"title\":\"My play\"}'). Ctrl-C stops everything.",
+		say(String.format("READY in %.0f s: Fountain at %s. Every call needs a bearer token; get one for a user with "
+				+ "./infra/token <user> (add --role operator for /ops). Try:%n  TOKEN=$(./infra/token alice)%n  curl -s -X POST %s/scripts -H \"Authorization: Bearer $TOKEN\" "
+				+ "-H 'Content-Type: application/json' -d '{\"title\":\"My play\"}'%nCtrl-C stops everything.",
 				stack.uptime().toMillis() / 1000.0, stack.edgeUrl(), stack.edgeUrl()));
 		while (stopped.getCount() > 0) {
 			var dead = stack.deadProcess();

@@ -19,10 +19,31 @@ import java.util.function.Consumer;
  * @param clean start from nothing: drop the databases and Kafka's data first
  * @param progress where progress lines go
  * @param serviceJvmOptions the JVM options of every service and edge-api
+ * @param edgeArguments settings the edge starts with every time (e.g. rate limits a load generator would hit)
  */
 public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> ports, String pgServerUrl, String pgUser,
 		String pgPassword, String databasePrefix, boolean clean, Consumer<String> progress,
-		List<String> serviceJvmOptions) {
+		List<String> serviceJvmOptions, List<String> edgeArguments) {
+
+	public StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> ports, String pgServerUrl, String pgUser,
+			String pgPassword, String databasePrefix, boolean clean, Consumer<String> progress,
+			List<String> serviceJvmOptions) {
+		this(repoRoot, dataDir, ports, pgServerUrl, pgUser, pgPassword, databasePrefix, clean, progress,
+				serviceJvmOptions, List.of());
+	}
+
+	/** The same stack, its edge started with these settings too. */
+	public StackConfig withEdgeArguments(List<String> arguments) {
+		return new StackConfig(repoRoot, dataDir, ports, pgServerUrl, pgUser, pgPassword, databasePrefix, clean,
+				progress, serviceJvmOptions, List.copyOf(arguments));
+	}
+
+	/**
+	 * Rate limits high enough for a load generator that speaks as a few users at hundreds of commands a second (the
+	 * benchmark, the fault suite): they measure the system, not the limiter's refusals.
+	 */
+	public static final List<String> LOAD_GENERATOR_LIMITS = List.of("--fountain.edge.limits.per-user=1000000",
+			"--fountain.edge.limits.scripts-per-day=1000000");
 
 	/**
 	 * Small heaps, and the C1 compiler only: seven JVMs starting at once on two cores spend most of their start-up

@@ -34,7 +34,8 @@ class OpsSystemIntegrationTests {
 	@BeforeAll
 	static void startTheSystem() {
 		stack = SystemUnderTest.stack();
-		edge = new Http(stack.edgeUrl(), Map.of("X-User", "ada"));
+		// ada is an operator too: the ops views need the role.
+		edge = new Http(stack.edgeUrl(), Map.of("Authorization", "Bearer " + stack.token("ada", "operator")));
 	}
 
 	@Test
@@ -83,7 +84,7 @@ class OpsSystemIntegrationTests {
 		assertThat(letter.get("status").asString()).isEqualTo("PENDING");
 		assertThat(knownScripts(script)).isZero();
 
-		Http operator = new Http(stack.edgeUrl(), Map.of("X-User", "olga"));
+		Http operator = new Http(stack.edgeUrl(), Map.of("Authorization", "Bearer " + stack.token("olga", "operator")));
 		Http.Response replayed = operator.post("/ops/dead-letters/" + letter.get("id").asString() + "/replay", "");
 		assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
 
@@ -103,7 +104,7 @@ class OpsSystemIntegrationTests {
 		Path screenshot = Path.of("target", "ops-page.png").toAbsolutePath();
 		Files.deleteIfExists(screenshot);
 		Process browser = new ProcessBuilder("node", "ops-page.mjs", stack.edgeUrl(), group, deadLetterKey,
-				screenshot.toString())
+				screenshot.toString(), stack.token("olga", "operator"))
 			.directory(Path.of("browser").toFile())
 			.redirectErrorStream(true)
 			.start();

@@ -49,7 +49,7 @@ class PlaySagaSystemIntegrationTests {
 	@BeforeAll
 	static void startTheSystem() {
 		stack = SystemUnderTest.stack();
-		edge = new Http(stack.edgeUrl(), Map.of("X-User", "ada"));
+		edge = new Http(stack.edgeUrl(), Map.of("Authorization", "Bearer " + stack.token("ada")));
 		databases = new ServiceDatabases(stack);
 	}
 

@@ -26,7 +26,7 @@ class ReplaySystemIntegrationTests {
 	@Test
 	void replayingEveryTopicIntoFreshConsumerGroupsChangesNothing() {
 		LocalStack stack = SystemUnderTest.stack();
-		Http edge = new Http(stack.edgeUrl(), Map.of("X-User", "ada"));
+		Http edge = new Http(stack.edgeUrl(), Map.of("Authorization", "Bearer " + stack.token("ada")));
 		ServiceDatabases databases = new ServiceDatabases(stack);
 		PlayThroughEdge.build(edge, "Kept");
 		PlayThroughEdge deleted = PlayThroughEdge.build(edge, "Deleted");

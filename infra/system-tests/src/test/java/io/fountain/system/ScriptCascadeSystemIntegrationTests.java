@@ -40,7 +40,7 @@ class ScriptCascadeSystemIntegrationTests {
 	@BeforeAll
 	static void startTheSystem() {
 		stack = SystemUnderTest.stack();
-		edge = new Http(stack.edgeUrl(), Map.of("X-User", "ada"));
+		edge = new Http(stack.edgeUrl(), Map.of("Authorization", "Bearer " + stack.token("ada")));
 	}
 
 	@Test

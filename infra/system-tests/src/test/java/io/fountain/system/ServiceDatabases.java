@@ -72,7 +72,7 @@ final class ServiceDatabases {
 		return ids.isEmpty() ? java.util.List.of() : java.util.Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
 	}
 
-	/** A fingerprint of everything each service holds: its entities, its parents' replica, its outbox. */
+	/** A fingerprint of everything each service holds: its entities, its parents' replica, its outbox, who may see what. */
 	Map<String, String> fingerprint() {
 		Map<String, String> prints = new LinkedHashMap<>();
 		ENTITY_TABLES.forEach((service, tables) -> {
@@ -83,6 +83,8 @@ final class ServiceDatabases {
 			prints.put(service.module() + ".known_parent", queryString(service,
 					"SELECT count(*) || ':' || coalesce(md5(string_agg(kind || id || script_id || deleted || coalesce(name, ''), ',' ORDER BY kind, id)), '') FROM known_parent"));
 			prints.put(service.module() + ".outbox", queryString(service, "SELECT count(*)::text FROM outbox"));
+			prints.put(service.module() + ".script_access", queryString(service,
+					"SELECT count(*) || ':' || coalesce(md5(string_agg(script_id || user_id || role, ',' ORDER BY script_id, user_id)), '') FROM script_access"));
 		});
 		return prints;
 	}

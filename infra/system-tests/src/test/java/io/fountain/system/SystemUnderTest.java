@@ -36,7 +36,9 @@ final class SystemUnderTest {
 					System.getProperty("fountain.test.postgres.user", "postgres"),
 					System.getProperty("fountain.test.postgres.password", ""),
 					"systest_" + UUID.randomUUID().toString().substring(0, 8), true,
-					line -> System.out.println("[system-under-test] " + line), StackConfig.DEFAULT_JVM_OPTIONS);
+					line -> System.out.println("[system-under-test] " + line), StackConfig.DEFAULT_JVM_OPTIONS)
+				// Tests send hundreds of commands a minute as one user; the limits have their own test at the edge.
+				.withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS);
 			stack = LocalStack.start(config);
 			LocalStack started = stack;
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {

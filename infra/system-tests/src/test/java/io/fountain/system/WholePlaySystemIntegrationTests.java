@@ -33,7 +33,7 @@ class WholePlaySystemIntegrationTests {
 	@BeforeAll
 	static void startTheSystem() {
 		stack = SystemUnderTest.stack();
-		edge = new Http(stack.edgeUrl(), Map.of("X-User", "ada"));
+		edge = new Http(stack.edgeUrl(), Map.of("Authorization", "Bearer " + stack.token("ada")));
 		databases = new ServiceDatabases(stack);
 	}
 
