@@ -23,6 +23,7 @@ import org.springframework.web.client.RestClient;
 import io.fountain.callers.CallerTokens;
 import io.fountain.edge.EdgeSettings;
 import io.fountain.edge.security.EdgeCaller;
+import io.fountain.edge.tree.PlayTreeController;
 
 /**
  * Passes every routed request on to the service that serves it and its answer back, unchanged but for the headers
@@ -34,6 +35,8 @@ import io.fountain.edge.security.EdgeCaller;
 class ProxyController {
 
 	static final String CORRELATION_ID = "X-Correlation-Id";
+
+	private static final Pattern SCRIPT = Pattern.compile("/scripts/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
@@ -53,9 +56,12 @@ class ProxyController {
 
 	private final EdgeCaller caller;
 
+	private final PlayTreeController exports;
+
 	ProxyController(RouteTable routes, Downstreams downstreams, EdgeSettings settings, PlayVisibility visibility,
-			EdgeCaller caller) {
+			EdgeCaller caller, PlayTreeController exports) {
 		this.caller = caller;
+		this.exports = exports;
 		this.routes = routes;
 		this.downstreams = downstreams;
 		this.maxBodySize = settings.maxBodySize().toBytes();
@@ -63,8 +69,14 @@ class ProxyController {
 	}
 
 	@RequestMapping("/**")
-	ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
+	ResponseEntity<?> forward(HttpServletRequest request) throws IOException {
 		String path = request.getRequestURI();
+		if (asksForFountain(request) && HttpMethod.GET.matches(request.getMethod())) {
+			java.util.regex.Matcher script = SCRIPT.matcher(path);
+			if (script.matches()) {
+				return exports.export(UUID.fromString(script.group(1)));
+			}
+		}
 		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> NoRoute.at(path));
 		byte[] body = TextBodies.nfc(readBody(request, routes.bodyLimit(path).map(DataSize::toBytes).orElse(maxBodySize)),
 				request.getContentType());
@@ -104,6 +116,12 @@ class ProxyController {
 			throw new NoRoute.Hidden();
 		}
 		return answer;
+	}
+
+	/** Only a client that names Fountain gets it: one that accepts anything (curl, a browser) gets the script's JSON. */
+	private static boolean asksForFountain(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(PlayTreeController.FOUNTAIN);
 	}
 
 	private static byte[] readBody(HttpServletRequest request, long limit) throws IOException {

@@ -3,7 +3,6 @@ package io.fountain.edge.tree;
 import java.net.URI;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +20,9 @@ import io.fountain.format.FountainWriter;
  * where to follow its progress.
  */
 @RestController
-class PlayTreeController {
+public class PlayTreeController {
 
-	static final String FOUNTAIN = "text/x-fountain";
+	public static final String FOUNTAIN = "text/x-fountain";
 
 	private final PlayTrees trees;
 
@@ -35,7 +34,7 @@ class PlayTreeController {
 	}
 
 	@GetMapping("/scripts/{scriptId}/tree")
-	ResponseEntity<?> tree(@PathVariable UUID scriptId, HttpServletRequest request) {
+	ResponseEntity<?> tree(@PathVariable UUID scriptId) {
 		PlayTrees.Answer tree = trees.assemble(scriptId, caller.tokenFor(EdgeCaller.current()));
 		if (tree.status() != 200) {
 			return ResponseEntity.status(tree.status()).body(tree.body());
@@ -46,8 +45,11 @@ class PlayTreeController {
 		return ResponseEntity.ok(tree.body());
 	}
 
-	@GetMapping(path = "/scripts/{scriptId}", produces = FOUNTAIN)
-	ResponseEntity<?> export(@PathVariable UUID scriptId, HttpServletRequest request) {
+	/**
+	 * The play as a Fountain screenplay: for {@code GET /scripts/{id}} when the client asks for
+	 * {@code text/x-fountain} by name (the proxy decides; a client that accepts anything gets the script's JSON).
+	 */
+	public ResponseEntity<?> export(UUID scriptId) {
 		PlayTrees.Answer tree = trees.assemble(scriptId, caller.tokenFor(EdgeCaller.current()));
 		if (tree.status() != 200) {
 			return ResponseEntity.status(tree.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)

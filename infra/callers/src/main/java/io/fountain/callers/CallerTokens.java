@@ -5,7 +5,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -44,7 +41,7 @@ public final class CallerTokens {
 	/** Clocks of processes on one network differ by little; this is all the slack a token gets. */
 	private static final Duration SKEW = Duration.ofSeconds(5);
 
-	private final MACSigner signer;
+	private final byte[] key;
 
 	private final MACVerifier verifier;
 
@@ -55,13 +52,12 @@ public final class CallerTokens {
 	}
 
 	CallerTokens(String secret, Clock clock) {
-		byte[] key = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
+		this.key = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
 		if (key.length < 32) {
 			throw new IllegalStateException("fountain.callers.secret must be set to at least 32 bytes (HS256); the "
 					+ "edge and every service need the same one (./infra/run-local makes one per data folder)");
 		}
 		try {
-			this.signer = new MACSigner(key);
 			this.verifier = new MACVerifier(key);
 		}
 		catch (JOSEException ex) {
@@ -77,23 +73,8 @@ public final class CallerTokens {
 
 	/** A token valid for longer, for a test or a tool that sends many requests. */
 	public String mint(Caller caller, Duration lifetime) {
-		Instant now = clock.instant();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
-			.audience(AUDIENCE)
-			.subject(caller.userId())
-			.claim("roles", List.copyOf(caller.roles()))
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(lifetime)))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-		try {
-			jwt.sign(signer);
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("could not sign a caller token", ex);
-		}
-		return jwt.serialize();
+		return Hs256.token(key, ISSUER, AUDIENCE, caller.userId(), List.copyOf(caller.roles()), clock.instant(),
+				lifetime);
 	}
 
 	/** The caller a token vouches for; empty when it is not one of ours, is forged, expired or not yet valid. */

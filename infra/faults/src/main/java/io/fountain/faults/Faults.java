@@ -15,7 +15,7 @@ final class Faults {
 
 	/** The scenarios by name, in the order they run. */
 	static final List<String> SCENARIOS = List.of("kill9", "kill9-two", "broker-clean", "broker-kill", "pg-gone",
-			"sigstop", "offsets-reset");
+			"sigstop", "offsets-reset", "two-instances");
 
 	private final LocalStack stack;
 
@@ -45,6 +45,7 @@ final class Faults {
 			case "pg-gone" -> databaseGone();
 			case "sigstop" -> paused();
 			case "offsets-reset" -> replayed();
+			case "two-instances" -> oneOfTwoKilled();
 			default -> throw new IllegalArgumentException("No scenario " + scenario + "; the scenarios: " + SCENARIOS);
 		};
 	}
@@ -101,6 +102,31 @@ final class Faults {
 		topics.resetToStart(victim.module());
 		stack.restart(victim, List.of());
 		return "offsets of " + victim.module() + " reset to the start";
+	}
+
+	/**
+	 * Every service runs as two instances in one consumer group (the second ones started at the first round, and
+	 * kept). One instance of a random service is killed with SIGKILL under load: its partitions, and the outbox relay
+	 * when it held it, move to the other, which carries on alone for a few seconds; then the killed one starts again.
+	 */
+	private String oneOfTwoKilled() throws InterruptedException {
+		Service.backends().forEach(stack::startSecond);
+		Service victim = Service.backends().get(random.nextInt(Service.backends().size()));
+		boolean first = random.nextBoolean();
+		if (first) {
+			stack.kill(victim);
+		}
+		else {
+			stack.killSecond(victim);
+		}
+		Thread.sleep(2000 + random.nextInt(3000)); // the survivor alone, under load
+		if (first) {
+			stack.restart(victim, List.of());
+		}
+		else {
+			stack.startSecond(victim);
+		}
+		return "kill -9 of " + (first ? "the first" : "the second") + " of two " + victim.module();
 	}
 
 	private static void signal(String signal, long pid) throws IOException, InterruptedException {

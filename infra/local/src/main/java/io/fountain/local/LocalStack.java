@@ -32,6 +32,9 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<Service, ManagedProcess> services = new LinkedHashMap<>();
 
+	/** Second instances of services, started by {@link #startSecond}. */
+	private final Map<Service, ManagedProcess> seconds = new LinkedHashMap<>();
+
 	private Postgres postgres;
 
 	private KafkaBroker kafka;
@@ -112,6 +115,33 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts a second instance of a service: the same database and consumer group, a port of its own; answers when it
+	 * is ready. The two share the topics' partitions (and one of them relays the outbox).
+	 */
+	public synchronized void startSecond(Service service) {
+		if (service == Service.EDGE || seconds.containsKey(service)) {
+			return;
+		}
+		try {
+			ManagedProcess process = startService(service, Readiness.freePort(), service.module() + "-2", List.of());
+			seconds.put(service, process);
+			started.add(process);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Kills the second instance of a service at once (SIGKILL); {@link #startSecond} starts one again. */
+	public synchronized void killSecond(Service service) {
+		ManagedProcess second = seconds.remove(service);
+		if (second != null) {
+			second.kill();
+			started.remove(second);
+		}
+	}
+
 	/** Kills a service at once (SIGKILL), as a crash would; {@link #restart} starts it again. */
 	public synchronized void kill(Service service) {
 		ManagedProcess old = services.remove(service);
@@ -168,10 +198,15 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private ManagedProcess startService(Service service, List<String> extraArguments) throws IOException {
+		return startService(service, config.port(service.shortName()), service.module(), extraArguments);
+	}
+
+	private ManagedProcess startService(Service service, int port, String name, List<String> extraArguments)
+			throws IOException {
 		List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
 		command.addAll(config.serviceJvmOptions());
 		command.addAll(List.of("-jar", service.jar(config.repoRoot()).toString(),
-				"--server.port=" + config.port(service.shortName()), "--management.endpoint.health.probes.enabled=true"));
+				"--server.port=" + port, "--management.endpoint.health.probes.enabled=true"));
 		if (service == Service.EDGE) {
 			for (Service backend : Service.backends()) {
 				command.add("--fountain.edge.services." + backend.shortName() + "=" + url(backend));
@@ -203,10 +238,10 @@ public final class LocalStack implements AutoCloseable {
 						tokens.callersSecret())
 				: Map.of("FOUNTAIN_CALLERS_SECRET", tokens.callersSecret());
 		ManagedProcess process = ManagedProcess.start(service.module(), command, secrets,
-				logs().resolve(service.module() + ".log"));
+				logs().resolve(name + ".log"));
 		try {
 			Readiness.await(process, READY_TIMEOUT,
-					() -> Readiness.httpOk(url(service) + "/actuator/health/readiness"));
+					() -> Readiness.httpOk("http://127.0.0.1:" + port + "/actuator/health/readiness"));
 		}
 		catch (RuntimeException ex) {
 			process.stop();

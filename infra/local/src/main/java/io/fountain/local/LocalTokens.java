@@ -10,16 +10,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.fountain.callers.Hs256;
+
 
 /**
  * The local stack's secrets and its bearer tokens. Two secrets live in the data folder ({@code secrets/}, readable by
@@ -58,24 +52,8 @@ public final class LocalTokens {
 
 	/** A bearer token for the user, as the local identity provider would issue it. */
 	public String mint(String user, List<String> roles, Duration lifetime) {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
-			.audience(AUDIENCE)
-			.subject(user)
-			.claim("roles", roles)
-			.jwtID(UUID.randomUUID().toString())
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(lifetime)))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-		try {
-			jwt.sign(new MACSigner(signingSecret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("could not sign a local token", ex);
-		}
-		return jwt.serialize();
+		return Hs256.token(signingSecret.getBytes(StandardCharsets.UTF_8), ISSUER, AUDIENCE, user, roles, Instant.now(),
+				lifetime);
 	}
 
 	private static String secret(Path file) {

@@ -55,19 +55,42 @@ class CollaboratorController {
 	/** Adds the user as {@code editor} or {@code viewer}, or changes their role. */
 	@PutMapping("/{userId}")
 	Collaborators share(@PathVariable UUID id,
-			@PathVariable @Pattern(regexp = USER_ID, message = "must be a user id (letters, digits, ._:@|+-; at most 128)") String userId,
-			@Valid @RequestBody NewRole body) {
+			@PathVariable String userId, @Valid @RequestBody NewRole body) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
+		requireUserId(userId);
 		sharing.share(id, userId, Role.fromWire(body.role()));
 		return Collaborators.of(access.membersOf(id).orElseThrow(() -> new ScriptNotFound(id)));
 	}
 
 	@DeleteMapping("/{userId}")
 	ResponseEntity<Void> unshare(@PathVariable UUID id,
-			@PathVariable @Pattern(regexp = USER_ID, message = "must be a user id (letters, digits, ._:@|+-; at most 128)") String userId) {
+			@PathVariable String userId) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
+		requireUserId(userId);
 		sharing.unshare(id, userId);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** Checked in the method, after access: a path parameter constraint would rename the body's fields too. */
+	private static void requireUserId(String userId) {
+		if (!userId.matches(USER_ID)) {
+			throw new NotAUserId();
+		}
+	}
+
+	@ExceptionHandler(NotAUserId.class)
+	ResponseEntity<ProblemDetail> notAUserId(NotAUserId ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "userId " + ex.getMessage());
+		problem.setTitle("Invalid input");
+		problem.setProperty("errors", List.of(Map.of("field", "userId", "message", ex.getMessage())));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	static final class NotAUserId extends RuntimeException {
+
+		NotAUserId() {
+			super("must be a user id (letters, digits and ._:@|+-, at most 128)");
+		}
 	}
 
 	@ExceptionHandler(Sharing.OwnerIsNotACollaborator.class)
