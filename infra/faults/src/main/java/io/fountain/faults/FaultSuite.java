@@ -65,7 +65,9 @@ public final class FaultSuite {
 				System.getenv().getOrDefault("FOUNTAIN_PG_USER", "postgres"),
 				System.getenv().getOrDefault("FOUNTAIN_PG_PASSWORD", ""), "faults", true,
 				line -> say("stack: " + line.strip()), StackConfig.DEFAULT_JVM_OPTIONS)
-			.withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS);
+			.withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS)
+			// Two instances of every service (two-instances) must fit in PostgreSQL's 100 connections.
+			.withServiceArguments(List.of("--spring.datasource.hikari.maximum-pool-size=4"));
 		PlayDocument play = ReferencePlay.miniature().document();
 		Map<String, Integer> expected = expectedParts(play);
 		String playJson = json.writeValueAsString(play);

@@ -230,6 +230,7 @@ public final class LocalStack implements AutoCloseable {
 				.add("--fountain.eventing.parents." + kind + ".url=" + url(owner)));
 			// Where the parts of a play being imported are read (script-svc's claim check).
 			command.add("--fountain.imports.url=" + url(Service.SCRIPT));
+			command.addAll(config.serviceArguments());
 		}
 		command.addAll(extraArguments);
 		// Secrets go in the environment, not on the command line that every user of the machine can list.

@@ -20,22 +20,29 @@ import java.util.function.Consumer;
  * @param progress where progress lines go
  * @param serviceJvmOptions the JVM options of every service and edge-api
  * @param edgeArguments settings the edge starts with every time (e.g. rate limits a load generator would hit)
+ * @param serviceArguments settings every other service starts with every time
  */
 public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> ports, String pgServerUrl, String pgUser,
 		String pgPassword, String databasePrefix, boolean clean, Consumer<String> progress,
-		List<String> serviceJvmOptions, List<String> edgeArguments) {
+		List<String> serviceJvmOptions, List<String> edgeArguments, List<String> serviceArguments) {
 
 	public StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> ports, String pgServerUrl, String pgUser,
 			String pgPassword, String databasePrefix, boolean clean, Consumer<String> progress,
 			List<String> serviceJvmOptions) {
 		this(repoRoot, dataDir, ports, pgServerUrl, pgUser, pgPassword, databasePrefix, clean, progress,
-				serviceJvmOptions, List.of());
+				serviceJvmOptions, List.of(), List.of());
 	}
 
 	/** The same stack, its edge started with these settings too. */
 	public StackConfig withEdgeArguments(List<String> arguments) {
 		return new StackConfig(repoRoot, dataDir, ports, pgServerUrl, pgUser, pgPassword, databasePrefix, clean,
-				progress, serviceJvmOptions, List.copyOf(arguments));
+				progress, serviceJvmOptions, List.copyOf(arguments), serviceArguments);
+	}
+
+	/** The same stack, every service but the edge started with these settings too. */
+	public StackConfig withServiceArguments(List<String> arguments) {
+		return new StackConfig(repoRoot, dataDir, ports, pgServerUrl, pgUser, pgPassword, databasePrefix, clean,
+				progress, serviceJvmOptions, edgeArguments, List.copyOf(arguments));
 	}
 
 	/**

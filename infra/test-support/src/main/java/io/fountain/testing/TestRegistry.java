@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.springframework.boot.SpringApplication;
-
 import io.fountain.local.ApicurioRegistry;
 import io.fountain.local.Readiness;
 
@@ -34,7 +32,10 @@ public final class TestRegistry {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			SpringApplication.getShutdownHandlers().add(registry::close);
+			// A JVM hook, not Spring's shutdown handlers: those run only where a Spring application ran, and a test
+			// JVM without one (the example consumer's) left the registry running after the build.
+			ApicurioRegistry started = registry;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-registry-stop"));
 		}
 		return registry.confluentApiUrl();
 	}

@@ -12,6 +12,6 @@ public class NotAllowed extends RuntimeException {
 
 	NotAllowed(Role role, Need need) {
 		super("As " + (role == Role.EDITOR ? "an editor" : "a viewer") + " of this play you may not "
-				+ (need == Need.WRITE ? "change it" : "delete it or share it") + "; its owner may.");
+				+ (need == Need.WRITE ? "change it; its owner and its editors may." : "delete it or share it; only its owner may."));
 	}
 }
