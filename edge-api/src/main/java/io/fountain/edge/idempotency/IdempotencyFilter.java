@@ -17,11 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.fountain.edge.security.EdgeCaller;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -57,7 +56,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
-		String user = user();
+		String user = EdgeCaller.currentUserId();
 		if (user == null || request.getContentLengthLong() > LARGEST_BODY) {
 			chain.doFilter(request, response);
 			return;
@@ -132,11 +131,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static String user() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : null;
 	}
 
 	private static void problem(HttpServletResponse response, int status, String title, String detail, String field)

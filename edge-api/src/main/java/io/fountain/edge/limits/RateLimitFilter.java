@@ -23,11 +23,10 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.fountain.edge.security.EdgeCaller;
 
 /**
  * Token buckets in the edge's database (Bucket4j, PostgreSQL), so that every instance of the edge draws from the same
@@ -84,7 +83,7 @@ public class RateLimitFilter {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				String user = user();
+				String user = EdgeCaller.currentUserId();
 				if (user == null || !settings.enabled()) {
 					chain.doFilter(request, response);
 					return;
@@ -154,11 +153,6 @@ public class RateLimitFilter {
 	private static boolean createsAScript(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		return "POST".equals(request.getMethod()) && (path.equals("/scripts") || path.equals("/plays"));
-	}
-
-	private static String user() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : null;
 	}
 
 	/** Rows of callers idle long enough for their bucket to be full again are dropped. */

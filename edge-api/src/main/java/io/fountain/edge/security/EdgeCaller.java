@@ -25,6 +25,12 @@ public class EdgeCaller {
 		this.tokens = tokens;
 	}
 
+	/** The user id of this request's bearer token, or {@code null} before (or without) authentication. */
+	public static String currentUserId() {
+		return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+				? jwt.getToken().getSubject() : null;
+	}
+
 	/** The authenticated user of this request; the system role is never taken from a client's token. */
 	public static Caller current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

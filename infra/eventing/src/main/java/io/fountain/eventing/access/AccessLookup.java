@@ -2,8 +2,6 @@ package io.fountain.eventing.access;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,8 +12,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.fountain.callers.Caller;
 import io.fountain.callers.CallerTokens;
+import io.fountain.eventing.SystemReads;
 import io.fountain.eventing.parents.ParentLookup;
 
 /**
@@ -25,8 +23,6 @@ import io.fountain.eventing.parents.ParentLookup;
 public class AccessLookup {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String baseUrl;
 
@@ -43,13 +39,9 @@ public class AccessLookup {
 
 	/** The script's owner and collaborators; empty when script-svc says there is no such (live) script. */
 	public Optional<Access> find(UUID scriptId) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/scripts/" + scriptId + "/collaborators"))
-			.timeout(timeout)
-			.header(CallerTokens.HEADER, tokens.mint(Caller.system()))
-			.GET()
-			.build();
 		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = SystemReads.get(URI.create(baseUrl + "/scripts/" + scriptId + "/collaborators"),
+					timeout, tokens, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() == 404) {
 				return Optional.empty();
 			}

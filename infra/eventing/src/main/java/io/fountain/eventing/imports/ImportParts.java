@@ -2,8 +2,6 @@ package io.fountain.eventing.imports;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +11,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.fountain.callers.Caller;
 import io.fountain.callers.CallerTokens;
+import io.fountain.eventing.SystemReads;
 
 /**
  * Reads this service's part of a play being imported from script-svc's claim check. A read, never a request to act:
@@ -25,8 +23,6 @@ public class ImportParts {
 	/** The JSON form of parts, shared by the writer (script-svc) and every reader. */
 	public static final ObjectMapper JSON = new ObjectMapper()
 		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String baseUrl;
 
@@ -47,13 +43,9 @@ public class ImportParts {
 	 * @throws ImportUnavailable when script-svc cannot answer now (the event is retried)
 	 */
 	public <T> Optional<List<T>> read(UUID importId, String path, Class<T> type) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/imports/" + importId + "/" + path))
-			.timeout(timeout)
-			.header(CallerTokens.HEADER, tokens.mint(Caller.system()))
-			.GET()
-			.build();
 		try {
-			HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = SystemReads.get(URI.create(baseUrl + "/imports/" + importId + "/" + path),
+					timeout, tokens, HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() == 404) {
 				return Optional.empty();
 			}

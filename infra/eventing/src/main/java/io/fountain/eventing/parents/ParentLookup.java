@@ -2,8 +2,6 @@ package io.fountain.eventing.parents;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import io.fountain.callers.Caller;
 import io.fountain.callers.CallerTokens;
+import io.fountain.eventing.SystemReads;
 
 /**
  * Read-your-writes for a parent whose creation event has not reached this service yet: asks the parent's owner
@@ -24,8 +22,6 @@ import io.fountain.callers.CallerTokens;
 public class ParentLookup {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String owner;
 
@@ -57,13 +53,9 @@ public class ParentLookup {
 
 	/** The parent as its owner describes it, or empty when its owner says it does not exist. */
 	public Optional<Found> find(UUID id) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + collection + "/" + id))
-			.timeout(timeout)
-			.header(CallerTokens.HEADER, tokens.mint(Caller.system()))
-			.GET()
-			.build();
 		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = SystemReads.get(URI.create(baseUrl + "/" + collection + "/" + id), timeout,
+					tokens, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() == 404) {
 				return Optional.empty();
 			}
