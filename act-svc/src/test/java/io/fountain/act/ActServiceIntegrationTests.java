@@ -153,6 +153,9 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 
 		assertThat(actRows(script)).isZero();
 		assertThat(meters.get("fountain.reconciliation.fixed").tag("parent", "script").counter().count()).isEqualTo(1);
+		assertThat(jdbc.queryForList("SELECT parent_kind, child_table FROM reconciliation_fix WHERE parent_id = ?", script))
+			.as("the fix is on record, so it outlives a restart that resets the counter")
+			.containsExactly(Map.of("parent_kind", "script", "child_table", "act"));
 		try (TopicReader reader = new TopicReader(Topic.ACT.topicName())) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script).size() == 2);
 			assertThat(deletions(reader, script)).allSatisfy(e -> assertThat(((ActDeleted) e.getPayload()).getCause())

@@ -1,15 +1,10 @@
 package io.fountain.faults;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +32,6 @@ public final class FaultSuite {
 	private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(5);
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	public static void main(String[] args) throws Exception {
 		List<String> options = List.of(args);
@@ -76,6 +69,8 @@ public final class FaultSuite {
 		List<Row> report = new ArrayList<>();
 		try (LocalStack stack = LocalStack.start(config); Topics topics = new Topics(stack.bootstrapServers());
 				ConsumerLag lag = new ConsumerLag(stack.bootstrapServers())) {
+			// Stopped by a signal (Ctrl-C, kill, CI's timeout), the suite takes its processes with it.
+			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-stop"));
 			Databases databases = new Databases(stack);
 			Invariants invariants = new Invariants(databases, expected);
 			Faults faults = new Faults(stack, databases, topics, new Random(20261122L), pause);
@@ -84,7 +79,7 @@ public final class FaultSuite {
 				for (int round = 1; round <= rounds; round++) {
 					say(scenario + " round " + round + "/" + rounds + ": load, fault, quiet, invariants ...");
 					long deadLettersBefore = topics.deadLetters();
-					Map<Service, Double> reconciledBefore = reconciled(stack);
+					long reconciledBefore = databases.reconciliationFixes();
 					Load load = new Load(stack.edgeUrl(), stack.token("faults"), playJson, 3, round * 7919L + scenario.hashCode());
 					Thread.sleep(1000 + new Random(round).nextInt(2000)); // let sagas and cascades get under way
 					String fault = faults.inject(scenario);
@@ -95,10 +90,10 @@ public final class FaultSuite {
 					double secondsToQuiet = (System.nanoTime() - quietStart) / 1e9;
 					Invariants.Findings findings = invariants.check(load.created, load.deleted, load.maybeDeleted);
 					long deadLetters = topics.deadLetters() - deadLettersBefore;
-					double reconciledFixes = reconciledSince(stack, reconciledBefore);
+					long reconciledFixes = databases.reconciliationFixes() - reconciledBefore;
 					row.add(load.acknowledged(), findings, deadLetters, reconciledFixes, secondsToQuiet, quiet);
 					say(String.format("%s round %d: %s; %d commands acknowledged (%d not), %d orphans, %d lost, %d "
-							+ "double, %d stuck, %d dead letters, %.0f reconciled, quiet in %.1f s", scenario, round,
+							+ "double, %d stuck, %d dead letters, %d reconciled, quiet in %.1f s", scenario, round,
 							fault, load.acknowledged(), load.unacknowledged, findings.orphans(), findings.lostEffects(),
 							findings.doubleEffects(), findings.stuckSagas(), deadLetters, reconciledFixes,
 							secondsToQuiet));
@@ -149,32 +144,6 @@ public final class FaultSuite {
 		return expected;
 	}
 
-	/** Each service's count of orphans its reconciliation fixed (reset when the service restarts). */
-	private Map<Service, Double> reconciled(LocalStack stack) {
-		Map<Service, Double> fixed = new HashMap<>();
-		for (Service service : Service.backends()) {
-			try {
-				HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(stack.url(service)
-						+ "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-				fixed.put(service, metrics.body().lines().filter(l -> l.startsWith("fountain_reconciliation_fixed_total"))
-					.mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
-			}
-			catch (Exception unreachable) {
-				fixed.put(service, 0.0);
-			}
-		}
-		return fixed;
-	}
-
-	private double reconciledSince(LocalStack stack, Map<Service, Double> before) {
-		double fixes = 0;
-		for (Map.Entry<Service, Double> now : reconciled(stack).entrySet()) {
-			double then = before.getOrDefault(now.getKey(), 0.0);
-			fixes += now.getValue() >= then ? now.getValue() - then : now.getValue(); // restarted: counted from zero
-		}
-		return fixes;
-	}
-
 	private static String table(List<Row> rows, int rounds, Instant started) {
 		StringBuilder md = new StringBuilder();
 		md.append("Fault suite run ").append(started).append(", ").append(rounds).append(" round(s) per scenario, on ")
@@ -184,7 +153,7 @@ public final class FaultSuite {
 					+ "stuck sagas | dead letters | reconciled | time to quiet (max) |\n")
 			.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Row row : rows) {
-			md.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %.0f | %.1f s%s |%n", row.scenario, row.faults,
+			md.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.1f s%s |%n", row.scenario, row.faults,
 					row.acknowledged, row.orphans, row.lost, row.doubled, row.stuck, row.deadLetters, row.reconciled,
 					row.maxQuietSeconds, row.allQuiet ? "" : " (not quiet)"));
 		}
@@ -214,7 +183,7 @@ public final class FaultSuite {
 
 		long deadLetters;
 
-		double reconciled;
+		long reconciled;
 
 		double maxQuietSeconds;
 
@@ -224,7 +193,7 @@ public final class FaultSuite {
 			this.scenario = scenario;
 		}
 
-		void add(int acknowledgedCommands, Invariants.Findings findings, long letters, double fixes, double quietSeconds,
+		void add(int acknowledgedCommands, Invariants.Findings findings, long letters, long fixes, double quietSeconds,
 				boolean quiet) {
 			faults++;
 			acknowledged += acknowledgedCommands;

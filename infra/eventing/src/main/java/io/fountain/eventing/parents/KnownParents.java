@@ -81,6 +81,16 @@ public class KnownParents {
 			.list();
 	}
 
+	/**
+	 * Keeps a record of a reconciliation fix in table {@code reconciliation_fix}, in the caller's transaction (the one
+	 * that deleted the children): unlike the metric, it survives the service's restart.
+	 */
+	public void recordReconciled(Parent parent, String childTable) {
+		jdbc.sql("INSERT INTO reconciliation_fix (parent_kind, parent_id, script_id, child_table) VALUES (?, ?, ?, ?)")
+			.params(parent.kind(), parent.id(), parent.scriptId(), childTable)
+			.update();
+	}
+
 	private static Parent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Parent(rs.getString("kind"), rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
 				rs.getBoolean("deleted"), rs.getString("name"));

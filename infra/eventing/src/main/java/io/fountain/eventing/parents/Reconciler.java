@@ -19,7 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Periodically looks for children whose parent this service knows to be deleted (a lost or skipped event would leave
  * them) and deletes them the way the cascade would, counting each fix in {@code fountain_reconciliation_fixed_total}
- * (by parent kind). In a healthy system that count stays 0: a fix is a lost event to explain.
+ * (by parent kind) and recording it in table {@code reconciliation_fix} (which outlives a restart). In a healthy
+ * system both stay empty: a fix is a lost event to explain.
  */
 public class Reconciler implements SmartLifecycle {
 
@@ -54,7 +55,10 @@ public class Reconciler implements SmartLifecycle {
 			for (KnownParents.Parent parent : known.deletedWithChildren(target.parentKind(), target.childTable(),
 					target.parentColumn())) {
 				EventContext.runWith(EventContext.system(),
-						() -> transactions.executeWithoutResult(status -> target.deleteChildrenOf().accept(parent)));
+						() -> transactions.executeWithoutResult(status -> {
+							target.deleteChildrenOf().accept(parent);
+							known.recordReconciled(parent, target.childTable());
+						}));
 				counter(target.parentKind()).increment();
 				log.warn("Reconciliation: {} {} is deleted but still had children in {}; deleted them. "
 						+ "An event was lost or skipped.", target.parentKind(), parent.id(), target.childTable());
