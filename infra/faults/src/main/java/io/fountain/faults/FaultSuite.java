@@ -70,7 +70,10 @@ public final class FaultSuite {
 		try (LocalStack stack = LocalStack.start(config); Topics topics = new Topics(stack.bootstrapServers());
 				ConsumerLag lag = new ConsumerLag(stack.bootstrapServers())) {
 			// Stopped by a signal (Ctrl-C, kill, CI's timeout), the suite takes its processes with it.
-			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-stop"));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				say("stopping every process of the stack ...");
+				stack.close();
+			}, "stack-stop"));
 			Databases databases = new Databases(stack);
 			Invariants invariants = new Invariants(databases, expected);
 			Faults faults = new Faults(stack, databases, topics, new Random(20261122L), pause);
