@@ -65,49 +65,53 @@ public class SceneManagement {
 		});
 	}
 
-	/** Sets the scene's heading, number and synopsis (as given, all three). */
-	public Scene describe(UUID sceneId, String heading, String sceneNumber, String synopsis) {
+	/**
+	 * Applies a revision in one transaction: the description is merged with the scene as it is under lock (so two
+	 * revisions of different fields both take), and a move and a new heading are taken or refused together.
+	 */
+	public Scene revise(UUID sceneId, SceneRevision revision) {
+		if (revision.actId() != null) {
+			parents.confirm(ACT, revision.actId()); // may ask act-svc: before the transaction, not inside it
+		}
 		return transactions.execute(status -> {
-			Scene scene = lockedScene(sceneId);
-			scene.describe(heading, sceneNumber, synopsis).ifPresent(changed -> save(scene, changed));
+			Scene scene = lockedScene(sceneId, revision.actId());
+			if (revision.describes()) {
+				scene.describe(revision.heading() != null ? revision.heading() : scene.heading(),
+						revision.renumbers() ? revision.sceneNumber() : scene.sceneNumber(),
+						revision.resummarizes() ? revision.synopsis() : scene.synopsis())
+					.ifPresent(changed -> save(scene, changed));
+			}
+			if (revision.moves()) {
+				move(scene, revision.actId() == null ? scene.actId() : revision.actId(), revision.ordinal());
+			}
 			return scene;
 		});
 	}
 
-	/** Moves the scene to {@code ordinal} in {@code actId}, another act of the same script or its own. */
-	public Scene move(UUID sceneId, UUID actId, Integer ordinal) {
-		Scene current = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
-		UUID target = actId == null ? current.actId() : actId;
-		parents.confirm(ACT, target);
-		return transactions.execute(status -> {
-			// Lock both acts in a fixed order, so that two moves in opposite directions cannot deadlock.
-			Stream.of(current.actId(), target).distinct().sorted(Comparator.naturalOrder())
-				.forEach(act -> parents.known().lockLive(ACT, act));
-			Scene scene = scenes.lock(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
-			if (!parents.known().lockLive(ACT, target).scriptId().equals(scene.scriptId())) {
-				throw new ActOfAnotherScript(target);
+	/** Moves a locked scene to {@code ordinal} in {@code target} (its own act or another of its script, locked). */
+	private void move(Scene scene, UUID target, Integer ordinal) {
+		if (!parents.known().lockLive(ACT, target).scriptId().equals(scene.scriptId())) {
+			throw new ActOfAnotherScript(target);
+		}
+		UUID from = scene.actId();
+		int oldPlace = scene.ordinal();
+		List<Scene> destination = scenes.findByAct(target).stream().filter(s -> !s.id().equals(scene.id())).toList();
+		int place = ordinal == null ? (target.equals(from) ? oldPlace : destination.size() + 1)
+				: Math.clamp(ordinal, 1, destination.size() + 1);
+		if (!target.equals(from)) {
+			scenes.findByAct(from).stream().filter(s -> s.ordinal() > oldPlace)
+				.forEach(s -> s.moveTo(from, s.ordinal() - 1).ifPresent(changed -> save(s, changed)));
+		}
+		// Renumber the destination around the scene's new place.
+		int next = 1;
+		for (Scene sibling : destination) {
+			if (next == place) {
+				next++;
 			}
-			UUID from = scene.actId();
-			int oldPlace = scene.ordinal();
-			List<Scene> destination = scenes.findByAct(target).stream().filter(s -> !s.id().equals(sceneId)).toList();
-			int place = ordinal == null ? (target.equals(from) ? oldPlace : destination.size() + 1)
-					: Math.clamp(ordinal, 1, destination.size() + 1);
-			if (!target.equals(from)) {
-				scenes.findByAct(from).stream().filter(s -> s.ordinal() > oldPlace)
-					.forEach(s -> s.moveTo(from, s.ordinal() - 1).ifPresent(changed -> save(s, changed)));
-			}
-			// Renumber the destination around the scene's new place.
-			int next = 1;
-			for (Scene sibling : destination) {
-				if (next == place) {
-					next++;
-				}
-				int n = next++;
-				sibling.moveTo(target, n).ifPresent(changed -> save(sibling, changed));
-			}
-			scene.moveTo(target, place).ifPresent(changed -> save(scene, changed));
-			return scene;
-		});
+			int n = next++;
+			sibling.moveTo(target, n).ifPresent(changed -> save(sibling, changed));
+		}
+		scene.moveTo(target, place).ifPresent(changed -> save(scene, changed));
 	}
 
 	public void delete(UUID sceneId) {
@@ -198,8 +202,17 @@ public class SceneManagement {
 
 	/** The scene, after locking its act; then the scene's own row: changes to one act's scenes queue up. */
 	private Scene lockedScene(UUID sceneId) {
+		return lockedScene(sceneId, null);
+	}
+
+	/**
+	 * The scene, locked after its act's row (and {@code otherAct}'s, when it is to move there). The acts are locked in
+	 * a fixed order, so that two moves in opposite directions cannot deadlock.
+	 */
+	private Scene lockedScene(UUID sceneId, UUID otherAct) {
 		Scene scene = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
-		parents.known().lockLive(ACT, scene.actId());
+		Stream.of(scene.actId(), otherAct).filter(java.util.Objects::nonNull).distinct().sorted(Comparator.naturalOrder())
+			.forEach(act -> parents.known().lockLive(ACT, act));
 		Scene locked = scenes.lock(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
 		if (!locked.actId().equals(scene.actId())) {
 			parents.known().lockLive(ACT, locked.actId()); // it moved meanwhile

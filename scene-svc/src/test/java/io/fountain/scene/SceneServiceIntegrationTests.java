@@ -68,6 +68,41 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
+	void aRevisionTakesWholeOrNotAtAllAndTwoEditorsOfDifferentFieldsKeepBoth() throws Exception {
+		UUID script = UUID.randomUUID();
+		UUID act = knownAct(script);
+		UUID scene = scene(act, "{\"heading\": \"INT. KITCHEN\", \"synopsis\": \"Breakfast.\"}");
+		UUID otherScriptsAct = knownAct(UUID.randomUUID());
+
+		Http.Response refused = http.patch("/scenes/" + scene,
+				"{\"heading\": \"EXT. GARDEN\", \"actId\": \"" + otherScriptsAct + "\"}");
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(http.get("/scenes/" + scene).json().get("heading").asString()).as("nothing half-written")
+			.isEqualTo("INT. KITCHEN");
+
+		// Two editors at once, one renaming the scene and one rewriting its synopsis: neither undoes the other.
+		ExecutorService editors = Executors.newFixedThreadPool(2);
+		try {
+			for (int i = 1; i <= 20; i++) {
+				String n = String.valueOf(i);
+				Future<Http.Response> heading = editors.submit(() -> http.patch("/scenes/" + scene,
+						"{\"heading\": \"INT. KITCHEN " + n + "\"}"));
+				Future<Http.Response> synopsis = editors.submit(() -> http.patch("/scenes/" + scene,
+						"{\"synopsis\": \"Breakfast " + n + ".\"}"));
+				assertThat(heading.get().status()).as(heading.get().toString()).isEqualTo(200);
+				assertThat(synopsis.get().status()).as(synopsis.get().toString()).isEqualTo(200);
+				tools.jackson.databind.JsonNode now = http.get("/scenes/" + scene).json();
+				assertThat(now.get("heading").asString()).as("round " + n).isEqualTo("INT. KITCHEN " + n);
+				assertThat(now.get("synopsis").asString()).as("round " + n).isEqualTo("Breakfast " + n + ".");
+			}
+		}
+		finally {
+			editors.shutdownNow();
+		}
+	}
+
+	@Test
 	void actionsSortByPositionAndGoBetweenTheirNeighbours() {
 		UUID scene = scene(knownAct(UUID.randomUUID()), "{\"heading\": \"EXT. RIVER - DAY\"}");
 		String first = action(scene, "{\"text\": \"The river.\"}").get("position").asString();

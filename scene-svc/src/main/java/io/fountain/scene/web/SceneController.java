@@ -32,6 +32,7 @@ import io.fountain.scene.ActOfAnotherScript;
 import io.fountain.scene.Scene;
 import io.fountain.scene.SceneManagement;
 import io.fountain.scene.SceneNotFound;
+import io.fountain.scene.SceneRevision;
 import io.fountain.scene.Scenes;
 
 /** The HTTP API of scenes; edge-api routes {@code /acts/{id}/scenes} and {@code /scenes/{id}} here. */
@@ -91,18 +92,12 @@ class SceneController {
 	 */
 	@PatchMapping("/scenes/{id}")
 	SceneView revise(@PathVariable UUID id, @Valid @RequestBody SceneChanges body) {
-		Scene scene = scene(id, Need.WRITE);
+		scene(id, Need.WRITE);
 		if (body.actId != null) { // moving to another act: the caller must be allowed to change that act's play too
 			access.requireUnder(parents, "act", body.actId, Need.WRITE);
 		}
-		if (body.describes()) {
-			scene = management.describe(id, body.heading == null ? scene.heading() : body.heading,
-					body.sceneNumberNamed ? body.sceneNumber : scene.sceneNumber(),
-					body.synopsisNamed ? body.synopsis : scene.synopsis());
-		}
-		if (body.actId != null || body.ordinal != null) {
-			scene = management.move(id, body.actId, body.ordinal);
-		}
+		Scene scene = management.revise(id, new SceneRevision(body.heading, body.sceneNumberNamed, body.sceneNumber,
+				body.synopsisNamed, body.synopsis, body.actId, body.ordinal));
 		return SceneView.of(scene);
 	}
 
@@ -168,10 +163,6 @@ class SceneController {
 
 		public void setOrdinal(Integer ordinal) {
 			this.ordinal = ordinal;
-		}
-
-		boolean describes() {
-			return heading != null || sceneNumberNamed || synopsisNamed;
 		}
 	}
 
