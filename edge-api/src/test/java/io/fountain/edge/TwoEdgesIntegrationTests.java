@@ -1,0 +1,134 @@
+package io.fountain.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.fountain.edge.security.TestTokens;
+import io.fountain.testing.Http;
+
+/**
+ * Two edges on one database, as behind a load balancer: a user's rate limit and idempotency keys are one, whichever
+ * edge each request reaches (the buckets and keys live in the edge's PostgreSQL, not in either process).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "fountain.edge.limits.per-user=8", "fountain.edge.limits.per-user-period=16s" })
+class TwoEdgesIntegrationTests {
+
+	/** script-svc, standing in: creates a script for every request it gets, and counts them. */
+	private static HttpServer scriptService;
+
+	private static final AtomicInteger creations = new AtomicInteger();
+
+	private static ConfigurableApplicationContext secondEdge;
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) throws Exception {
+		EdgeTestEnvironment.register(registry);
+		scriptService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		scriptService.createContext("/scripts", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			creations.incrementAndGet();
+			byte[] body = ("{\"id\":\"" + UUID.randomUUID() + "\"}").getBytes();
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(201, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		scriptService.start();
+		registry.add("fountain.edge.services.script", () -> "http://127.0.0.1:" + scriptService.getAddress().getPort());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Environment environment;
+
+	private Http first;
+
+	private Http second;
+
+	@AfterAll
+	static void stopAll() {
+		if (secondEdge != null) {
+			secondEdge.close();
+		}
+		scriptService.stop(0);
+	}
+
+	/** The second edge: the same configuration as the first (database, secrets, services), its own port. */
+	private void startSecondEdge() {
+		if (secondEdge == null) {
+			List<String> same = new ArrayList<>(); // as arguments: they take precedence over application.yml
+			for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+					"fountain.edge.auth.hmac-secret", "fountain.edge.auth.issuer", "fountain.edge.auth.audience",
+					"fountain.edge.services.script", "fountain.edge.services.act", "fountain.edge.services.scene",
+					"fountain.edge.services.character", "fountain.edge.services.dialogue",
+					"fountain.edge.services.transition", "fountain.ops.enabled", "fountain.edge.limits.per-user",
+					"fountain.edge.limits.per-user-period")) {
+				same.add("--" + key + "=" + environment.getRequiredProperty(key));
+			}
+			same.add("--server.port=0");
+			secondEdge = new SpringApplicationBuilder(EdgeApplication.class).run(same.toArray(String[]::new));
+		}
+		int secondPort = Integer.parseInt(secondEdge.getEnvironment().getRequiredProperty("local.server.port"));
+		first = new Http("http://localhost:" + port);
+		second = new Http("http://localhost:" + secondPort);
+	}
+
+	private static Map<String, String> as(String user) {
+		return Map.of("Authorization", "Bearer " + TestTokens.valid(user));
+	}
+
+	@Test
+	void aUsersLimitIsOneBucketAcrossEdges() {
+		startSecondEdge();
+		Http ada1 = first.withHeaders(as("ada-two-edges"));
+		Http ada2 = second.withHeaders(as("ada-two-edges"));
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			statuses.add(ada1.post("/acts/" + i + "/scenes", "{}").status()); // not retried: quick, act-svc is down
+			statuses.add(ada2.post("/acts/" + i + "/scenes", "{}").status());
+		}
+		assertThat(statuses).as("eight calls, four at each edge: within the limit of 8").doesNotContain(429);
+
+		assertThat(ada1.post("/acts/9/scenes", "{}").status()).as("the ninth, at the first edge").isEqualTo(429);
+		assertThat(ada2.post("/acts/9/scenes", "{}").status()).as("and at the second: the same bucket").isEqualTo(429);
+	}
+
+	@Test
+	void anIdempotencyKeyUsedAtOneEdgeIsReplayedByTheOther() {
+		startSecondEdge();
+		Map<String, String> key = new HashMap<>(as("cleo-two-edges"));
+		key.put("Idempotency-Key", UUID.randomUUID().toString());
+		int before = creations.get();
+
+		Http.Response created = first.withHeaders(key).post("/scripts", "{\"title\": \"One\"}");
+		Http.Response again = second.withHeaders(key).post("/scripts", "{\"title\": \"One\"}");
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(again.status()).as(again.toString()).isEqualTo(201);
+		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.json().get("id").asString()).isEqualTo(created.json().get("id").asString());
+		assertThat(creations.get() - before).as("script-svc asked once").isEqualTo(1);
+	}
+}
