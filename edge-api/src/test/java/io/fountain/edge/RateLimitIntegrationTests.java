@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import java.net.InetSocketAddress;
-import java.util.UUID;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,28 +30,18 @@ import io.fountain.testing.Http;
 class RateLimitIntegrationTests {
 
 	/** script-svc, standing in: creates whatever it is asked to but a script titled "bad" (a 400). */
-	private static HttpServer scriptService;
+	private static ScriptServiceStandIn scriptService;
 
 	@DynamicPropertySource
-	static void environment(DynamicPropertyRegistry registry) throws Exception {
+	static void environment(DynamicPropertyRegistry registry) {
 		EdgeTestEnvironment.register(registry);
-		scriptService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		scriptService.createContext("/scripts", exchange -> {
-			boolean bad = new String(exchange.getRequestBody().readAllBytes()).contains("\"bad\"");
-			byte[] body = (bad ? "{\"title\":\"Bad Request\",\"status\":400}" : "{\"id\":\"" + UUID.randomUUID() + "\"}")
-				.getBytes();
-			exchange.getResponseHeaders().add("Content-Type", bad ? "application/problem+json" : "application/json");
-			exchange.sendResponseHeaders(bad ? 400 : 201, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		scriptService.start();
-		registry.add("fountain.edge.services.script", () -> "http://127.0.0.1:" + scriptService.getAddress().getPort());
+		scriptService = ScriptServiceStandIn.start(body -> body.contains("\"bad\""));
+		registry.add("fountain.edge.services.script", scriptService::url);
 	}
 
 	@AfterAll
 	static void stopScriptService() {
-		scriptService.stop(0);
+		scriptService.close();
 	}
 
 	@LocalServerPort

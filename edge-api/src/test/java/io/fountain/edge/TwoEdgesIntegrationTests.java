@@ -2,15 +2,12 @@ package io.fountain.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,27 +31,15 @@ import io.fountain.testing.Http;
 class TwoEdgesIntegrationTests {
 
 	/** script-svc, standing in: creates a script for every request it gets, and counts them. */
-	private static HttpServer scriptService;
-
-	private static final AtomicInteger creations = new AtomicInteger();
+	private static ScriptServiceStandIn scriptService;
 
 	private static ConfigurableApplicationContext secondEdge;
 
 	@DynamicPropertySource
-	static void environment(DynamicPropertyRegistry registry) throws Exception {
+	static void environment(DynamicPropertyRegistry registry) {
 		EdgeTestEnvironment.register(registry);
-		scriptService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		scriptService.createContext("/scripts", exchange -> {
-			exchange.getRequestBody().readAllBytes();
-			creations.incrementAndGet();
-			byte[] body = ("{\"id\":\"" + UUID.randomUUID() + "\"}").getBytes();
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(201, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		scriptService.start();
-		registry.add("fountain.edge.services.script", () -> "http://127.0.0.1:" + scriptService.getAddress().getPort());
+		scriptService = ScriptServiceStandIn.start(body -> false);
+		registry.add("fountain.edge.services.script", scriptService::url);
 	}
 
 	@LocalServerPort
@@ -72,7 +57,7 @@ class TwoEdgesIntegrationTests {
 		if (secondEdge != null) {
 			secondEdge.close();
 		}
-		scriptService.stop(0);
+		scriptService.close();
 	}
 
 	/** The second edge: the same configuration as the first (database, secrets, services), its own port. */
@@ -120,7 +105,7 @@ class TwoEdgesIntegrationTests {
 		startSecondEdge();
 		Map<String, String> key = new HashMap<>(as("cleo-two-edges"));
 		key.put("Idempotency-Key", UUID.randomUUID().toString());
-		int before = creations.get();
+		int before = scriptService.created();
 
 		Http.Response created = first.withHeaders(key).post("/scripts", "{\"title\": \"One\"}");
 		Http.Response again = second.withHeaders(key).post("/scripts", "{\"title\": \"One\"}");
@@ -129,6 +114,6 @@ class TwoEdgesIntegrationTests {
 		assertThat(again.status()).as(again.toString()).isEqualTo(201);
 		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(again.json().get("id").asString()).isEqualTo(created.json().get("id").asString());
-		assertThat(creations.get() - before).as("script-svc asked once").isEqualTo(1);
+		assertThat(scriptService.created() - before).as("script-svc asked once").isEqualTo(1);
 	}
 }
