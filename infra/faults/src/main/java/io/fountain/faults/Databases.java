@@ -31,6 +31,14 @@ final class Databases {
 		return ids;
 	}
 
+	/** The ids of a table's rows, by their script. */
+	Map<UUID, List<UUID>> idsByScript(Service service, String table) {
+		Map<UUID, List<UUID>> ids = new HashMap<>();
+		query(service, "SELECT script_id, id FROM " + table, rs -> ids
+			.computeIfAbsent(rs.getObject(1, UUID.class), script -> new ArrayList<>()).add(rs.getObject(2, UUID.class)));
+		return ids;
+	}
+
 	/** Rows per script of a table. */
 	Map<UUID, Integer> perScript(Service service, String sql) {
 		Map<UUID, Integer> rows = new HashMap<>();

@@ -82,6 +82,7 @@ public final class FaultSuite {
 				for (int round = 1; round <= rounds; round++) {
 					say(scenario + " round " + round + "/" + rounds + ": load, fault, quiet, invariants ...");
 					long deadLettersBefore = topics.deadLetters();
+					var roundStart = topics.ends(Announcements.TOPICS.stream().map(t -> t.topicName()).toList());
 					long reconciledBefore = databases.reconciliationFixes();
 					Load load = new Load(stack.edgeUrl(), stack.token("faults"), playJson, 3, round * 7919L + scenario.hashCode());
 					Thread.sleep(1000 + new Random(round).nextInt(2000)); // let sagas and cascades get under way
@@ -91,7 +92,8 @@ public final class FaultSuite {
 					long quietStart = System.nanoTime();
 					boolean quiet = awaitQuiet(lag, databases, load);
 					double secondsToQuiet = (System.nanoTime() - quietStart) / 1e9;
-					Invariants.Findings findings = invariants.check(load.created, load.deleted, load.maybeDeleted);
+					Invariants.Findings findings = invariants.check(load.created, load.deleted, load.maybeDeleted,
+							Announcements.of(topics.since(roundStart)));
 					long deadLetters = topics.deadLetters() - deadLettersBefore;
 					long reconciledFixes = databases.reconciliationFixes() - reconciledBefore;
 					row.add(load.acknowledged(), findings, deadLetters, reconciledFixes, secondsToQuiet, quiet);

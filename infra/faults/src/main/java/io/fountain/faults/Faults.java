@@ -81,18 +81,35 @@ final class Faults {
 		return "PostgreSQL away for " + victim.module();
 	}
 
-	/** SIGSTOP long enough for its consumer group to give its partitions to nobody, then SIGCONT. */
-	private String paused() throws IOException, InterruptedException {
+	/**
+	 * SIGSTOP long enough for its consumer group to give its partitions to nobody (watched: the group's member must
+	 * be gone before SIGCONT, or the round did not test what it says), then SIGCONT.
+	 */
+	private String paused() throws Exception {
 		Service victim = Service.backends().get(random.nextInt(Service.backends().size()));
 		long pid = stack.pid(victim);
+		long stoppedAt = System.nanoTime();
+		long until = stoppedAt + pause.toNanos();
+		Double emptiedAfter = null;
 		signal("STOP", pid);
 		try {
-			Thread.sleep(pause.toMillis()); // past the consumer's session timeout: a rebalance happens
+			while (System.nanoTime() < until) {
+				if (emptiedAfter == null && topics.members(victim.module()) == 0) {
+					emptiedAfter = (System.nanoTime() - stoppedAt) / 1e9;
+				}
+				Thread.sleep(Math.max(0, Math.min(1000, (until - System.nanoTime()) / 1_000_000))); // polling the group
+			}
 		}
 		finally {
 			signal("CONT", pid);
 		}
-		return "SIGSTOP " + victim.module() + " for " + pause.toSeconds() + " s";
+		if (emptiedAfter == null) {
+			throw new IllegalStateException("SIGSTOP of " + victim.module() + " for " + pause.toSeconds() + " s: its "
+					+ "consumer group still had its member, so no rebalance happened and the scenario tested nothing. "
+					+ "Give a pause longer than the consumers' session timeout (--pause-seconds).");
+		}
+		return String.format("SIGSTOP %s for %d s (its group had no member after %.0f s)", victim.module(),
+				pause.toSeconds(), emptiedAfter);
 	}
 
 	/** A service stopped, its group moved back to the start of every topic, started again: it all comes twice. */

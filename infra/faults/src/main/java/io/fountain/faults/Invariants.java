@@ -9,9 +9,10 @@ import java.util.UUID;
 import io.fountain.local.Service;
 
 /**
- * What must hold once the system is quiet, checked across all six databases: no entity whose parent is deleted or
- * missing; every acknowledged play whole, each part exactly once; every acknowledged deletion complete; no play
- * still being created or deleted.
+ * What must hold once the system is quiet, checked across all six databases and the round's events: no entity whose
+ * parent is deleted or missing; every acknowledged play whole, each part exactly once and announced created exactly
+ * once; every acknowledged deletion complete, each part that was announced created announced deleted exactly once; no
+ * play still being created or deleted.
  */
 final class Invariants {
 
@@ -28,7 +29,7 @@ final class Invariants {
 		this.expectedParts = expectedParts;
 	}
 
-	Findings check(List<UUID> created, List<UUID> deleted, List<UUID> maybeDeleted) {
+	Findings check(List<UUID> created, List<UUID> deleted, List<UUID> maybeDeleted, Announcements announced) {
 		List<String> problems = new ArrayList<>();
 		Set<UUID> scripts = databases.ids(Service.SCRIPT, "SELECT id FROM script");
 		Set<UUID> acts = databases.ids(Service.ACT, "SELECT id FROM act");
@@ -62,21 +63,32 @@ final class Invariants {
 				"transition", databases.perScript(Service.TRANSITION,
 						"SELECT script_id, count(*) FROM transition GROUP BY script_id"));
 		Map<UUID, String> states = databases.playStates();
+		Map<String, Map<UUID, List<UUID>>> rows = Map.of(
+				"act", databases.idsByScript(Service.ACT, "act"),
+				"scene", databases.idsByScript(Service.SCENE, "scene"),
+				"action", databases.idsByScript(Service.SCENE, "action"),
+				"character", databases.idsByScript(Service.CHARACTER, "character"),
+				"dialogue", databases.idsByScript(Service.DIALOGUE, "dialogue"),
+				"transition", databases.idsByScript(Service.TRANSITION, "transition"));
 		int[] totals = new int[3]; // lost, doubled, stuck
 		for (UUID play : created) {
 			whole(play, states, scripts, parts, totals, problems);
+			announcedWhole(play, rows, announced, totals, problems);
 		}
 		for (UUID play : deleted) {
 			gone(play, states, scripts, parts, totals, problems);
+			announcedGone(play, announced, totals, problems);
 		}
 		// A deletion that was not acknowledged (a timeout) may have happened or not: whole, or gone, are both right.
 		for (UUID play : maybeDeleted) {
 			String state = states.get(play);
 			if ("DELETED".equals(state) || "DELETING".equals(state)) {
 				gone(play, states, scripts, parts, totals, problems);
+				announcedGone(play, announced, totals, problems);
 			}
 			else {
 				whole(play, states, scripts, parts, totals, problems);
+				announcedWhole(play, rows, announced, totals, problems);
 			}
 		}
 		return new Findings(orphans, totals[0], totals[1], totals[2], problems);
@@ -123,6 +135,46 @@ final class Invariants {
 		if (left > 0) {
 			totals[0] += left;
 			problems.add("play " + play + " was deleted but " + left + " rows of it are left");
+		}
+	}
+
+	/** Every part of a whole play (and the play) announced created once, and not announced deleted. */
+	private static void announcedWhole(UUID play, Map<String, Map<UUID, List<UUID>>> rows, Announcements announced,
+			int[] totals, List<String> problems) {
+		List<Announcements.Entity> parts = new ArrayList<>();
+		parts.add(announced.of("script", play));
+		rows.forEach((kind, byScript) -> byScript.getOrDefault(play, List.of())
+			.forEach(id -> parts.add(announced.of(kind, id))));
+		for (Announcements.Entity part : parts) {
+			if (part.createdBy().isEmpty() || !part.deletedBy().isEmpty()) {
+				totals[0]++;
+				problems.add("play " + play + ": " + part.kind() + " " + part.id() + " is there, but the topic announced "
+						+ part.createdBy().size() + " creations and " + part.deletedBy().size() + " deletions of it");
+			}
+			else if (part.createdBy().size() > 1) {
+				totals[1] += part.createdBy().size() - 1;
+				problems.add("play " + play + ": " + part.kind() + " " + part.id() + " announced created "
+						+ part.createdBy().size() + " times, under different event ids");
+			}
+		}
+	}
+
+	/** Every part of a deleted play that was announced created announced deleted once. */
+	private static void announcedGone(UUID play, Announcements announced, int[] totals, List<String> problems) {
+		for (Announcements.Entity part : announced.ofPlay(play)) {
+			if (part.createdBy().isEmpty()) {
+				continue; // made before the round (never, with this load) or never made: nothing to announce gone
+			}
+			if (part.deletedBy().isEmpty()) {
+				totals[0]++;
+				problems.add("play " + play + " was deleted, but its " + part.kind() + " " + part.id()
+						+ " was never announced deleted");
+			}
+			else if (part.deletedBy().size() > 1) {
+				totals[1] += part.deletedBy().size() - 1;
+				problems.add("play " + play + ": " + part.kind() + " " + part.id() + " announced deleted "
+						+ part.deletedBy().size() + " times, under different event ids");
+			}
 		}
 	}
 
