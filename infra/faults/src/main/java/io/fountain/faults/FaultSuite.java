@@ -67,13 +67,15 @@ public final class FaultSuite {
 		Instant started = Instant.now();
 		say("starting the stack (its own ports and databases, faults_*) ...");
 		List<Row> report = new ArrayList<>();
+		Thread stopOnSignal = null;
 		try (LocalStack stack = LocalStack.start(config); Topics topics = new Topics(stack.bootstrapServers());
 				ConsumerLag lag = new ConsumerLag(stack.bootstrapServers())) {
 			// Stopped by a signal (Ctrl-C, kill, CI's timeout), the suite takes its processes with it.
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopOnSignal = new Thread(() -> {
 				say("stopping every process of the stack ...");
 				stack.close();
-			}, "stack-stop"));
+			}, "stack-stop");
+			Runtime.getRuntime().addShutdownHook(stopOnSignal);
 			Databases databases = new Databases(stack);
 			Invariants invariants = new Invariants(databases, expected);
 			Faults faults = new Faults(stack, databases, topics, new Random(20261122L), pause);
@@ -106,6 +108,9 @@ public final class FaultSuite {
 				}
 				report.add(row);
 			}
+		}
+		if (stopOnSignal != null) {
+			Runtime.getRuntime().removeShutdownHook(stopOnSignal); // the stack is stopped already
 		}
 		String table = table(report, rounds, started);
 		Files.writeString(out.resolve("report.md"), table);
