@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,15 +33,8 @@ final class Topics implements AutoCloseable {
 
 	/** Records in all dead-letter topics so far. */
 	long deadLetters() throws Exception {
-		Set<String> topics = admin.listTopics().names().get().stream().filter(name -> name.endsWith(".dlt"))
-			.collect(Collectors.toSet());
-		if (topics.isEmpty()) {
-			return 0;
-		}
-		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
-			.forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-		return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+		List<String> topics = admin.listTopics().names().get().stream().filter(name -> name.endsWith(".dlt")).toList();
+		return topics.isEmpty() ? 0 : ends(topics).values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	/** How many consumers the group has now (0: its partitions are assigned to nobody). */
