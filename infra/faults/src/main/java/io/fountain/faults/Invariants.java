@@ -1,6 +1,7 @@
 package io.fountain.faults;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,19 +51,6 @@ final class Invariants {
 			orphans += (int) parentheticals;
 		}
 
-		Map<String, Map<UUID, Integer>> parts = Map.of(
-				"act", databases.perScript(Service.ACT, "SELECT script_id, count(*) FROM act GROUP BY script_id"),
-				"scene", databases.perScript(Service.SCENE, "SELECT script_id, count(*) FROM scene GROUP BY script_id"),
-				"action", databases.perScript(Service.SCENE, "SELECT script_id, count(*) FROM action GROUP BY script_id"),
-				"character", databases.perScript(Service.CHARACTER,
-						"SELECT script_id, count(*) FROM character GROUP BY script_id"),
-				"dialogue", databases.perScript(Service.DIALOGUE,
-						"SELECT script_id, count(*) FROM dialogue GROUP BY script_id"),
-				"parenthetical", databases.perScript(Service.DIALOGUE, "SELECT d.script_id, count(*) FROM parenthetical p "
-						+ "JOIN dialogue d ON d.id = p.dialogue_id GROUP BY d.script_id"),
-				"transition", databases.perScript(Service.TRANSITION,
-						"SELECT script_id, count(*) FROM transition GROUP BY script_id"));
-		Map<UUID, String> states = databases.playStates();
 		Map<String, Map<UUID, List<UUID>>> rows = Map.of(
 				"act", databases.idsByScript(Service.ACT, "act"),
 				"scene", databases.idsByScript(Service.SCENE, "scene"),
@@ -70,6 +58,16 @@ final class Invariants {
 				"character", databases.idsByScript(Service.CHARACTER, "character"),
 				"dialogue", databases.idsByScript(Service.DIALOGUE, "dialogue"),
 				"transition", databases.idsByScript(Service.TRANSITION, "transition"));
+		// Parts per play: counted from the rows above, and parentheticals (no topic of their own) through their dialogue.
+		Map<String, Map<UUID, Integer>> parts = new HashMap<>();
+		rows.forEach((kind, byScript) -> {
+			Map<UUID, Integer> counts = new HashMap<>();
+			byScript.forEach((script, ids) -> counts.put(script, ids.size()));
+			parts.put(kind, counts);
+		});
+		parts.put("parenthetical", databases.perScript(Service.DIALOGUE, "SELECT d.script_id, count(*) FROM parenthetical p "
+				+ "JOIN dialogue d ON d.id = p.dialogue_id GROUP BY d.script_id"));
+		Map<UUID, String> states = databases.playStates();
 		int[] totals = new int[3]; // lost, doubled, stuck
 		for (UUID play : created) {
 			whole(play, states, scripts, parts, totals, problems);
