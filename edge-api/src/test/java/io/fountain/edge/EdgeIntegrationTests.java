@@ -13,10 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,6 +48,9 @@ class EdgeIntegrationTests {
 
 	@Autowired
 	EdgeSettings settings;
+
+	@Autowired
+	ApplicationContext context;
 
 	private Http as(String user, String... roles) {
 		return new Http("http://localhost:" + port, Map.of("Authorization", "Bearer " + TestTokens.valid(user, roles)));
@@ -142,6 +150,13 @@ class EdgeIntegrationTests {
 		HttpResponse<String> refused = client.send(preflight("https://evil.example"), HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@Test
+	void withNoCollectorNamedNothingIsExportedOverOtlpAndOneTraceInTenIsSampled() {
+		assertThat(context.getBeansOfType(MeterRegistry.class).values()).noneMatch(OtlpMeterRegistry.class::isInstance)
+			.anyMatch(PrometheusMeterRegistry.class::isInstance);
+		assertThat(context.getBean(Sampler.class).getDescription()).contains("TraceIdRatioBased{0.100000}");
 	}
 
 	private HttpRequest preflight(String origin) {

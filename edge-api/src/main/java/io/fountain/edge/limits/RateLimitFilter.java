@@ -15,11 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,16 +25,17 @@ import io.fountain.edge.security.EdgeCaller;
 
 /**
  * Token buckets in the edge's database (Bucket4j, PostgreSQL), so that every instance of the edge draws from the same
- * ones. Two filters: one before authentication for calls without a token (by client address, stricter), one after it
- * per user, which also keeps the daily quota of new scripts. Over a limit: 429 problem+json with {@code Retry-After}
- * in seconds. The buckets' database away: the request goes on (a limit must not take the API down), and it is logged.
+ * ones; decided in memory while a bucket has plenty of tokens left ({@link SharedBuckets}). Two filters: one before
+ * authentication for calls without a token (by client address, stricter), one after it per user, which also keeps the
+ * daily quota of new scripts. Over a limit: 429 problem+json with {@code Retry-After} in seconds. The buckets'
+ * database away: the request goes on (a limit must not take the API down), and it is logged.
  */
 @Component
 public class RateLimitFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+	private final SharedBuckets buckets;
 
 	private final LimitSettings settings;
 
@@ -51,11 +47,7 @@ public class RateLimitFilter {
 
 	RateLimitFilter(DataSource dataSource, LimitSettings settings) {
 		this.settings = settings;
-		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-			.primaryKeyMapper(PrimaryKeyMapper.STRING)
-			.table("rate_bucket")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-			.build();
+		this.buckets = new SharedBuckets(dataSource, settings.inMemory());
 		this.perUser = greedy(settings.perUser(), settings.perUserPeriod());
 		this.perAddress = greedy(settings.perAddress(), settings.perAddressPeriod());
 		this.scripts = BucketConfiguration.builder()
@@ -74,7 +66,7 @@ public class RateLimitFilter {
 	public OncePerRequestFilter forAddresses() {
 		return filter(request -> request.getHeader("Authorization") != null ? null
 				: new Limit("address:" + request.getRemoteAddr(), perAddress,
-						"Too many requests from this address without a token"));
+						"Too many requests from this address without a token", false));
 	}
 
 	/** For authenticated requests: the user's bucket. */
@@ -88,11 +80,13 @@ public class RateLimitFilter {
 					chain.doFilter(request, response);
 					return;
 				}
-				if (refused(response, new Limit("user:" + user, perUser, "Too many requests for this user"))) {
+				if (refused(response, new Limit("user:" + user, perUser, "Too many requests for this user", false))) {
 					return;
 				}
+				// On the row, never in memory: a quota is a promise per day, where a few tokens taken unseen by the
+				// other edges would be a few scripts too many, and creations are too rare for the row lock to matter.
 				Limit quota = new Limit("scripts:" + user, scripts,
-						"The quota of " + settings.scriptsPerDay() + " new scripts a day is used up");
+						"The quota of " + settings.scriptsPerDay() + " new scripts a day is used up", true);
 				boolean creates = createsAScript(request);
 				if (creates && refused(response, quota)) {
 					return;
@@ -121,7 +115,8 @@ public class RateLimitFilter {
 	private boolean refused(HttpServletResponse response, Limit limit) throws IOException {
 		ConsumptionProbe probe;
 		try {
-			probe = buckets.getProxy(limit.key(), () -> limit.configuration()).tryConsumeAndReturnRemaining(1);
+			probe = limit.onTheRow() ? buckets.takeOnTheRow(limit.key(), limit.configuration())
+					: buckets.take(limit.key(), limit.configuration());
 		}
 		catch (RuntimeException unavailable) {
 			log.warn("Rate limits not checked (their database did not answer): {}", unavailable.getMessage());
@@ -143,7 +138,7 @@ public class RateLimitFilter {
 
 	private void giveBack(Limit limit) {
 		try {
-			buckets.getProxy(limit.key(), () -> limit.configuration()).addTokens(1);
+			buckets.giveBack(limit.key(), limit.configuration());
 		}
 		catch (RuntimeException unavailable) {
 			log.warn("A quota token could not be given back: {}", unavailable.getMessage());
@@ -153,6 +148,17 @@ public class RateLimitFilter {
 	private static boolean createsAScript(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		return "POST".equals(request.getMethod()) && (path.equals("/scripts") || path.equals("/plays"));
+	}
+
+	/** Tokens an edge took in memory reach the other edges within about a second, even if no request follows. */
+	@Scheduled(fixedDelayString = "PT1S")
+	void writeIdleBuckets() {
+		try {
+			buckets.writeIdleCopies();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Rate-limit buckets not written now: {}", ex.getMessage());
+		}
 	}
 
 	/** Rows of callers idle long enough for their bucket to be full again are dropped. */
@@ -166,6 +172,6 @@ public class RateLimitFilter {
 		}
 	}
 
-	private record Limit(String key, BucketConfiguration configuration, String message) {
+	private record Limit(String key, BucketConfiguration configuration, String message, boolean onTheRow) {
 	}
 }

@@ -1,5 +1,6 @@
 package io.fountain.edge.security;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,10 +20,13 @@ import io.fountain.callers.CallerTokens;
 @Component
 public class EdgeCaller {
 
-	private final CallerTokens tokens;
+	/** As many callers as are likely to call within a token's minute; past that, tokens are signed again sooner. */
+	private static final int CACHED_CALLERS = 10_000;
+
+	private final CallerTokenCache tokens;
 
 	EdgeCaller(CallerTokens tokens) {
-		this.tokens = tokens;
+		this.tokens = new CallerTokenCache(tokens, Clock.systemUTC(), CACHED_CALLERS);
 	}
 
 	/** The user id of this request's bearer token, or {@code null} before (or without) authentication. */
@@ -44,13 +48,13 @@ public class EdgeCaller {
 		return Caller.user(jwt.getToken().getSubject(), roles);
 	}
 
-	/** The value of {@value CallerTokens#HEADER} for this caller. */
+	/** The value of {@value CallerTokens#HEADER} for this caller: signed once, reused for most of its minute. */
 	public String tokenFor(Caller caller) {
-		return tokens.mint(caller);
+		return tokens.tokenFor(caller);
 	}
 
 	/** The value of {@value CallerTokens#HEADER} for the edge's own reads (a play's status for everyone). */
 	public String systemToken() {
-		return tokens.mint(Caller.system());
+		return tokens.tokenFor(Caller.system());
 	}
 }

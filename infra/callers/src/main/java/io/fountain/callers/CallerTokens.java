@@ -51,7 +51,8 @@ public final class CallerTokens {
 		this(secret, Clock.systemUTC());
 	}
 
-	CallerTokens(String secret, Clock clock) {
+	/** With the clock tokens are dated and checked by (a test's own clock, or one shared with a cache of tokens). */
+	public CallerTokens(String secret, Clock clock) {
 		this.key = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
 		if (key.length < 32) {
 			throw new IllegalStateException("fountain.callers.secret must be set to at least 32 bytes (HS256); the "
@@ -66,7 +67,10 @@ public final class CallerTokens {
 		this.clock = clock;
 	}
 
-	/** A token for the caller, to send as {@value #HEADER}: valid for a minute, for one request. */
+	/**
+	 * A token for the caller, to send as {@value #HEADER}: valid for a minute (the edge reuses it for that caller's
+	 * requests for most of that minute).
+	 */
 	public String mint(Caller caller) {
 		return mint(caller, LIFETIME);
 	}
