@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +41,15 @@ class SharedBucketsIntegrationTests {
 	/** Decided in memory while more than 24 are left, 4 tokens at most between writes, never for lack of time. */
 	private static final LimitSettings.InMemory SETTINGS = new LimitSettings.InMemory(24, 4, Duration.ofHours(1), 100);
 
+	private static TestDatabase test;
+
 	private static HikariDataSource pool;
 
 	private static CountingDataSource database;
 
 	@BeforeAll
 	static void createSchema() {
-		TestDatabase test = TestDatabase.create("edge_buckets");
+		test = TestDatabase.create("edge_buckets");
 		pool = new HikariDataSource();
 		pool.setJdbcUrl(test.url());
 		pool.setUsername(test.user());
@@ -55,9 +59,15 @@ class SharedBucketsIntegrationTests {
 		database = new CountingDataSource(pool);
 	}
 
+	/** Dropped here too: TestDatabase drops it when a Spring application shuts down, and none may run in this JVM. */
 	@AfterAll
-	static void closePool() {
+	static void dropDatabase() throws SQLException {
 		pool.close();
+		String server = test.url().substring(0, test.url().length() - test.name().length());
+		try (Connection connection = DriverManager.getConnection(server + "postgres", test.user(), test.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + test.name() + " WITH (FORCE)");
+		}
 	}
 
 	private String key;
