@@ -1,6 +1,7 @@
 package io.fountain.dialogue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -103,23 +104,25 @@ public class DialogueImport {
 		jdbc.sql("DELETE FROM import_waiting_scene WHERE scene_id = ?").param(sceneId).update();
 	}
 
+	/** The script is gone: none of its scenes waits for anything any more. */
+	public void scriptGone(UUID scriptId) {
+		jdbc.sql("DELETE FROM import_waiting_scene WHERE script_id = ?").param(scriptId).update();
+	}
+
 	private void make(UUID scriptId, UUID sceneId, List<ImportedParts.Dialogue> lines, List<UUID> characters) {
-		for (UUID character : characters) {
-			// Held to the commit: a character deleted meanwhile takes these lines with it, after.
-			if (parents.known().lockIfLive(DialogueManagement.CHARACTER, character).isEmpty()) {
-				return; // the play is being undone: make nothing
-			}
+		// Held to the commit: a character deleted meanwhile takes these lines with it, after.
+		if (!parents.known().lockAllIfLive(DialogueManagement.CHARACTER, characters)) {
+			return; // the play is being undone: make nothing
 		}
-		for (ImportedParts.Dialogue line : lines) {
-			if (dialogues.findById(line.id()).isPresent()) {
-				continue;
-			}
-			Dialogue dialogue = new Dialogue(line.id(), scriptId, sceneId, line.characterId(), line.text(), line.dual(),
+		Set<UUID> made = dialogues.existing(lines.stream().map(ImportedParts.Dialogue::id).toList());
+		List<Dialogue> toMake = lines.stream()
+			.filter(line -> !made.contains(line.id()))
+			.map(line -> new Dialogue(line.id(), scriptId, sceneId, line.characterId(), line.text(), line.dual(),
 					line.extension(), line.position(), line.parentheticals().stream()
-						.map(p -> new Parenthetical(p.id(), p.text(), p.beforeLine())).toList());
-			dialogues.insert(dialogue);
-			events.publishEvent(dialogue.created());
-		}
+						.map(p -> new Parenthetical(p.id(), p.text(), p.beforeLine())).toList()))
+			.toList();
+		dialogues.insertAll(toMake);
+		toMake.forEach(dialogue -> events.publishEvent(dialogue.created()));
 	}
 
 	private boolean allKnown(List<UUID> characters) {

@@ -111,6 +111,11 @@ public class DialogueManagement {
 		deleteAllOf("character_id", characterId, cause);
 	}
 
+	/** The script was deleted: delete all its dialogue at once, each block announced, in the caller's transaction. */
+	public void scriptDeleted(UUID scriptId, DialogueDeleted.Cause cause) {
+		deleteAllOf("script_id", scriptId, cause);
+	}
+
 	private void deleteAllOf(String column, UUID parentId, DialogueDeleted.Cause cause) {
 		List<Dialogue> deleted = dialogues.deleteAllOf(column, parentId);
 		deleted.forEach(dialogue -> events.publishEvent(dialogue.delete(cause)));

@@ -4,10 +4,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.fountain.eventing.parents.Reconciler;
+import io.fountain.eventing.parents.ScriptCascade;
 
 /** Dialogue of a scene or a character known to be deleted is deleted, should a deletion event be lost. */
 @Configuration(proxyBeanMethods = false)
 class DialogueReconciliation {
+
+	@Bean
+	ScriptCascade dialogueOfTheDeletedScript(DialogueManagement management, DialogueImport imports) {
+		return scriptId -> {
+			management.scriptDeleted(scriptId, DialogueDeleted.Cause.CASCADE);
+			imports.scriptGone(scriptId);
+		};
+	}
 
 	@Bean
 	Reconciler.Target dialogueOfDeletedScenes(DialogueManagement management) {

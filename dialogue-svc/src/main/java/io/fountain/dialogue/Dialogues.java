@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +20,45 @@ public class Dialogues {
 
 	private static final String SELECT = "SELECT * FROM dialogue d ";
 
+	private static final String INSERT_PARENTHETICAL = """
+			INSERT INTO parenthetical (id, dialogue_id, ordinal, text, before_line) VALUES (?, ?, ?, ?, ?)""";
+
 	private final JdbcClient jdbc;
 
-	Dialogues(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	Dialogues(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
+	}
+
+	/** Inserts the blocks and their parentheticals in two batches (sent as multi-row statements). */
+	void insertAll(List<Dialogue> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		batches.batchUpdate("""
+				INSERT INTO dialogue (id, script_id, scene_id, character_id, text, dual, extension, position)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", all.stream()
+			.map(d -> new Object[] { d.id(), d.scriptId(), d.sceneId(), d.characterId(), d.text(), d.dual(),
+					d.extension(), d.position() })
+			.toList());
+		List<Object[]> parentheticals = new ArrayList<>();
+		for (Dialogue dialogue : all) {
+			List<Parenthetical> ps = dialogue.parentheticals();
+			for (int i = 0; i < ps.size(); i++) {
+				parentheticals.add(new Object[] { ps.get(i).id(), dialogue.id(), i, ps.get(i).text(), ps.get(i).beforeLine() });
+			}
+		}
+		if (!parentheticals.isEmpty()) {
+			batches.batchUpdate(INSERT_PARENTHETICAL, parentheticals);
+		}
+	}
+
+	/** Which of these ids are blocks here already. */
+	Set<UUID> existing(List<UUID> ids) {
+		return Set.copyOf(jdbc.sql("SELECT id FROM dialogue WHERE id = ANY (?)").param(ids.toArray(UUID[]::new))
+			.query(UUID.class).list());
 	}
 
 	void insert(Dialogue dialogue) {
@@ -91,7 +128,7 @@ public class Dialogues {
 		List<Parenthetical> parentheticals = dialogue.parentheticals();
 		for (int i = 0; i < parentheticals.size(); i++) {
 			Parenthetical p = parentheticals.get(i);
-			jdbc.sql("INSERT INTO parenthetical (id, dialogue_id, ordinal, text, before_line) VALUES (?, ?, ?, ?, ?)")
+			jdbc.sql(INSERT_PARENTHETICAL)
 				.params(p.id(), dialogue.id(), i, p.text(), p.beforeLine())
 				.update();
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +16,19 @@ public class Actions {
 
 	private final JdbcClient jdbc;
 
-	Actions(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	Actions(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
+	}
+
+	/** Inserts the actions in one batch (sent as multi-row statements). */
+	void insertAll(List<Action> all) {
+		batches.batchUpdate("INSERT INTO action (id, script_id, scene_id, text, kind, position) VALUES (?, ?, ?, ?, ?, ?)",
+				all.stream()
+					.map(a -> new Object[] { a.id(), a.scriptId(), a.sceneId(), a.text(), a.kind().name(), a.position() })
+					.toList());
 	}
 
 	void insert(Action action) {
@@ -43,6 +55,11 @@ public class Actions {
 		return jdbc.sql("DELETE FROM action WHERE scene_id = ANY (?) RETURNING *")
 			.param(sceneIds.toArray(UUID[]::new))
 			.query(Actions::map)
+			.list();
+	}
+
+	List<Action> deleteAllOfScript(UUID scriptId) {
+		return jdbc.sql("DELETE FROM action WHERE script_id = ? RETURNING *").param(scriptId).query(Actions::map)
 			.list();
 	}
 

@@ -1,6 +1,8 @@
 package io.fountain.scene;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,19 +46,32 @@ public class SceneImport {
 				return;
 			}
 		}
+		// Made in two batched statements (scenes, actions), not one per row; a scene made before (a replay) is skipped.
+		Set<UUID> made = imported.isEmpty() ? Set.of()
+				: scenes.existing(imported.stream().map(ImportedParts.Scene::id).toList());
+		List<Scene> newScenes = new ArrayList<>();
+		List<Action> newActions = new ArrayList<>();
 		for (ImportedParts.Scene part : imported) {
-			if (scenes.findById(part.id()).isPresent()) {
+			if (made.contains(part.id())) {
 				continue;
 			}
-			Scene scene = new Scene(part.id(), scriptId, actId, part.heading(), part.sceneNumber(), part.synopsis(),
-					part.ordinal());
-			scenes.insert(scene);
-			events.publishEvent(scene.importedFrom(importId));
+			newScenes.add(new Scene(part.id(), scriptId, actId, part.heading(), part.sceneNumber(), part.synopsis(),
+					part.ordinal()));
 			for (ImportedParts.Action line : part.actions()) {
-				Action action = new Action(line.id(), scriptId, scene.id(), line.text(), Action.Kind.valueOf(line.kind()),
-						line.position());
-				actions.insert(action);
-				events.publishEvent(action.created());
+				newActions.add(new Action(line.id(), scriptId, part.id(), line.text(), Action.Kind.valueOf(line.kind()),
+						line.position()));
+			}
+		}
+		if (newScenes.isEmpty()) {
+			return;
+		}
+		scenes.insertAll(newScenes);
+		actions.insertAll(newActions);
+		int next = 0;
+		for (Scene scene : newScenes) {
+			events.publishEvent(scene.importedFrom(importId));
+			for (; next < newActions.size() && newActions.get(next).sceneId().equals(scene.id()); next++) {
+				events.publishEvent(newActions.get(next).created());
 			}
 		}
 	}

@@ -184,6 +184,19 @@ public class SceneManagement {
 		log.info("Act {} deleted: deleted its {} scene(s)", actId, deleted.size());
 	}
 
+	/**
+	 * The script was deleted: delete all its scenes and actions at once, each announced (scenes first: they are what
+	 * other services follow), in the caller's transaction.
+	 */
+	public void scriptDeleted(UUID scriptId, DeletionCause cause) {
+		List<Scene> deletedScenes = scenes.deleteAllOfScript(scriptId);
+		List<Action> deletedActions = actions.deleteAllOfScript(scriptId);
+		deletedScenes.forEach(scene -> events.publishEvent(scene.delete(cause)));
+		deletedActions.forEach(action -> events.publishEvent(action.delete(cause)));
+		log.info("Script {} deleted: deleted its {} scene(s) and {} action(s)", scriptId, deletedScenes.size(),
+				deletedActions.size());
+	}
+
 	private void deleteWithActions(List<Scene> toDelete, DeletionCause cause) {
 		toDelete.forEach(scenes::delete);
 		announceDeletion(toDelete, cause);

@@ -4,10 +4,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.fountain.eventing.parents.Reconciler;
+import io.fountain.eventing.parents.ScriptCascade;
 
 /** Scenes (and their actions) whose act is known to be deleted are deleted, should its deletion event be lost. */
 @Configuration(proxyBeanMethods = false)
 class SceneReconciliation {
+
+	@Bean
+	ScriptCascade scenesOfTheDeletedScript(SceneManagement management) {
+		return scriptId -> management.scriptDeleted(scriptId, DeletionCause.CASCADE);
+	}
 
 	@Bean
 	Reconciler.Target scenesOfDeletedActs(SceneManagement management) {

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +17,27 @@ public class Scenes {
 
 	private final JdbcClient jdbc;
 
-	Scenes(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	Scenes(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
+	}
+
+	/** Inserts the scenes in one batch (sent as multi-row statements). */
+	void insertAll(List<Scene> all) {
+		batches.batchUpdate("""
+				INSERT INTO scene (id, script_id, act_id, heading, scene_number, synopsis, ordinal)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", all.stream()
+			.map(s -> new Object[] { s.id(), s.scriptId(), s.actId(), s.heading(), s.sceneNumber(), s.synopsis(),
+					s.ordinal() })
+			.toList());
+	}
+
+	/** Which of these ids are scenes here already. */
+	Set<UUID> existing(List<UUID> ids) {
+		return Set.copyOf(jdbc.sql("SELECT id FROM scene WHERE id = ANY (?)").param(ids.toArray(UUID[]::new))
+			.query(UUID.class).list());
 	}
 
 	void insert(Scene scene) {
@@ -40,6 +61,10 @@ public class Scenes {
 
 	List<Scene> deleteAllOfAct(UUID actId) {
 		return jdbc.sql("DELETE FROM scene WHERE act_id = ? RETURNING *").param(actId).query(Scenes::map).list();
+	}
+
+	List<Scene> deleteAllOfScript(UUID scriptId) {
+		return jdbc.sql("DELETE FROM scene WHERE script_id = ? RETURNING *").param(scriptId).query(Scenes::map).list();
 	}
 
 	public Optional<Scene> findById(UUID id) {

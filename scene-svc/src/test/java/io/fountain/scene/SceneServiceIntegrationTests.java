@@ -182,6 +182,77 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 			.until(() -> rows("scene", script) + rows("action", script) == 0);
 	}
 
+	/** ADR 12: the script's own deletion takes its scenes and actions, without waiting for its acts' deletion. */
+	@Test
+	void deletingTheScriptTakesItsScenesAndActionsInOneStepWithoutTheActsDeletion() {
+		UUID script = UUID.randomUUID();
+		UUID act = knownAct(script);
+		UUID s1 = scene(act, "{\"heading\": \"INT. ONE\"}");
+		UUID s2 = scene(act, "{\"heading\": \"INT. TWO\"}");
+		action(s1, "{\"text\": \"a\"}");
+		action(s2, "{\"text\": \"b\"}");
+		action(s2, "{\"text\": \"c\"}");
+		assertThat(rows("scene", script) + rows("action", script)).isEqualTo(5);
+
+		bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)); // and no ActDeleted, ever
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows("scene", script) + rows("action", script) == 0);
+		try (TopicReader scenes = new TopicReader(Topic.SCENE.topicName());
+				TopicReader actions = new TopicReader(Topic.ACTION.topicName())) {
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> sceneDeletions(scenes, script).size() == 2 && actionDeletions(actions, script).size() == 3);
+			assertThat(sceneDeletions(scenes, script)).allSatisfy(
+					deleted -> assertThat(deleted.getCause()).isEqualTo(io.fountain.events.scene.v1.DeletionCause.CASCADE));
+			assertThat(actionDeletions(actions, script)).allSatisfy(
+					deleted -> assertThat(deleted.getCause()).isEqualTo(io.fountain.events.action.v1.DeletionCause.CASCADE));
+		}
+		assertThat(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. LATE\"}").status()).isEqualTo(404);
+		assertThat(http.post("/scenes/" + s1 + "/actions", "{\"text\": \"late\"}").status()).isEqualTo(404);
+	}
+
+	/**
+	 * ADR 12: scenes and actions made while their script is being deleted (two levels above them, with their act never
+	 * deleted) are either made before the deletion and taken by it, or refused: none is left.
+	 */
+	@Test
+	void scenesAndActionsAddedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
+		UUID script = UUID.randomUUID();
+		UUID act = knownAct(script);
+		UUID scene = scene(act, "{\"heading\": \"INT. A\"}");
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < 80; i++) {
+			boolean aScene = i % 2 == 0;
+			answers.add(clients.submit(() -> aScene
+					? http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. B\"}").status()
+					: http.post("/scenes/" + scene + "/actions", "{\"text\": \"run\"}").status()));
+			if (i == 20) {
+				bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
+			}
+		}
+		clients.shutdown();
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> answer : answers) {
+			statuses.add(answer.get());
+		}
+		assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(201, 404));
+		assertThat(statuses).as("some were made before the deletion").contains(201);
+		assertThat(statuses).as("some came after it").contains(404);
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows("scene", script) + rows("action", script) == 0);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+			.until(() -> rows("scene", script) + rows("action", script) == 0);
+	}
+
+	private List<SceneDeleted> sceneDeletions(TopicReader reader, UUID script) {
+		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), SceneEvent.class).getPayload())
+			.filter(SceneDeleted.class::isInstance).map(SceneDeleted.class::cast).toList();
+	}
+
+	private List<ActionDeleted> actionDeletions(TopicReader reader, UUID script) {
+		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), ActionEvent.class).getPayload())
+			.filter(ActionDeleted.class::isInstance).map(ActionDeleted.class::cast).toList();
+	}
+
 	@Test
 	void anActJustCreatedTakesScenesAtOnceAndAnUnknownOneIsA404() {
 		UUID script = UUID.randomUUID();

@@ -93,6 +93,13 @@ public class TransitionManagement {
 		log.debug("Scene {} deleted: deleted its {} transition(s)", sceneId, deleted.size());
 	}
 
+	/** The script was deleted: delete all its transitions at once, each announced, in the caller's transaction. */
+	public void scriptDeleted(UUID scriptId, TransitionDeleted.Cause cause) {
+		List<Transition> deleted = transitions.deleteAllOfScript(scriptId);
+		deleted.forEach(transition -> events.publishEvent(transition.delete(cause)));
+		log.debug("Script {} deleted: deleted its {} transition(s)", scriptId, deleted.size());
+	}
+
 	private Transition locked(UUID id) {
 		Transition transition = transitions.findById(id).orElseThrow(() -> new TransitionNotFound(id));
 		parents.known().lockLive(SCENE, transition.sceneId());

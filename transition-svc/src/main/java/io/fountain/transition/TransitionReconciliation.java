@@ -4,10 +4,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.fountain.eventing.parents.Reconciler;
+import io.fountain.eventing.parents.ScriptCascade;
 
 /** Transitions whose scene is known to be deleted are deleted, should the scene's deletion event be lost. */
 @Configuration(proxyBeanMethods = false)
 class TransitionReconciliation {
+
+	@Bean
+	ScriptCascade transitionsOfTheDeletedScript(TransitionManagement management) {
+		return scriptId -> management.scriptDeleted(scriptId, TransitionDeleted.Cause.CASCADE);
+	}
 
 	@Bean
 	Reconciler.Target transitionsOfDeletedScenes(TransitionManagement management) {

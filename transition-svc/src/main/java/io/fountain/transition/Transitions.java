@@ -35,6 +35,12 @@ public class Transitions {
 		jdbc.sql("DELETE FROM transition WHERE id = ?").param(transition.id()).update();
 	}
 
+	List<Transition> deleteAllOfScript(UUID scriptId) {
+		return jdbc.sql("DELETE FROM transition WHERE script_id = ? RETURNING *").param(scriptId)
+			.query(Transitions::map)
+			.list();
+	}
+
 	List<Transition> deleteAllOfScene(UUID sceneId) {
 		return jdbc.sql("DELETE FROM transition WHERE scene_id = ? RETURNING *").param(sceneId)
 			.query(Transitions::map).list();

@@ -7,15 +7,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.fountain.act.ActDeleted;
 import io.fountain.act.ActImport;
 import io.fountain.act.ActManagement;
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.events.script.v1.ScriptCreated;
-import io.fountain.events.script.v1.ScriptDeleted;
 import io.fountain.events.script.v1.ScriptEvent;
 
-/** Follows scripts: learns of new ones, and deletes the acts of deleted ones. */
+/**
+ * Follows scripts: learns of new ones and makes the acts of imported ones. A script's deletion reaches act-svc through
+ * {@link io.fountain.eventing.parents.ScriptDeletion} (see {@code ActReconciliation}).
+ */
 @Component
 class ScriptEventsListener {
 
@@ -41,9 +42,8 @@ class ScriptEventsListener {
 						imports.scriptImported(event.getScriptId(), UUID.fromString(created.getImportId()));
 					}
 				}
-				case ScriptDeleted deleted -> management.scriptDeleted(event.getScriptId(), ActDeleted.Cause.CASCADE);
 				default -> {
-					// Title changes do not concern acts.
+					// Title changes do not concern acts; deletions are ScriptDeletion's.
 				}
 			}
 		});

@@ -7,15 +7,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.fountain.character.CharacterDeleted;
 import io.fountain.character.CharacterImport;
 import io.fountain.character.CharacterManagement;
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.events.script.v1.ScriptCreated;
-import io.fountain.events.script.v1.ScriptDeleted;
 import io.fountain.events.script.v1.ScriptEvent;
 
-/** Follows scripts: learns of new ones, and deletes the cast of deleted ones. */
+/**
+ * Follows scripts: learns of new ones and makes the cast of imported ones. A script's deletion reaches character-svc
+ * through {@link io.fountain.eventing.parents.ScriptDeletion} (see {@code CharacterReconciliation}).
+ */
 @Component
 class ScriptEventsListener {
 
@@ -41,9 +42,8 @@ class ScriptEventsListener {
 						imports.scriptImported(event.getScriptId(), UUID.fromString(created.getImportId()));
 					}
 				}
-				case ScriptDeleted deleted -> management.scriptDeleted(event.getScriptId(), CharacterDeleted.Cause.CASCADE);
 				default -> {
-					// Title changes do not concern characters.
+					// Title changes do not concern characters; deletions are ScriptDeletion's.
 				}
 			}
 		});

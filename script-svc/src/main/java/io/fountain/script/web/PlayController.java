@@ -96,14 +96,18 @@ class PlayController {
 		return progress.report(id).map(StatusView::of).orElseThrow(() -> new ScriptNotFound(id));
 	}
 
-	/** The claim check: a play's parts at a path, for the service that makes them. */
+	/**
+	 * The claim check: a play's parts at a path, for the service that makes them; at every path of a family when the
+	 * path has a {@code *} for a segment (one JSON object by path).
+	 */
 	@GetMapping(path = "/imports/{importId}/**", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> parts(@PathVariable UUID importId, HttpServletRequest request) {
 		if (!Caller.current().map(Caller::isSystem).orElse(false)) {
 			return ResponseEntity.notFound().build(); // for the services that make the parts, not for clients
 		}
 		String path = request.getRequestURI().substring(("/imports/" + importId + "/").length());
-		return claimCheck.read(importId, path).map(ResponseEntity::ok)
+		return (path.contains("*") ? claimCheck.readFamily(importId, path) : claimCheck.read(importId, path))
+			.map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -37,7 +38,8 @@ public final class ParentOwnerStandIn {
 			}
 			server.createContext("/", exchange -> {
 				UUID scriptId = EXISTING.get(exchange.getRequestURI().getPath());
-				String document = DOCUMENTS.get(exchange.getRequestURI().getPath());
+				String path = exchange.getRequestURI().getPath();
+				String document = path.contains("*") ? family(path) : DOCUMENTS.get(path);
 				if (document != null) {
 					byte[] body = document.getBytes(StandardCharsets.UTF_8);
 					exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -58,6 +60,25 @@ public final class ParentOwnerStandIn {
 			server.start();
 		}
 		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	/**
+	 * As script-svc's claim check answers a family ({@code /imports/<id>/scenes/<any>/dialogues}, a {@code *} for the
+	 * id): the documents served at its paths, as one JSON object by path within the import; none when the import has
+	 * no document at all.
+	 */
+	private static String family(String path) {
+		String imports = path.substring(0, path.indexOf('/', "/imports/".length()) + 1);
+		Pattern members = Pattern.compile(Pattern.quote(path).replace("*", "\\E[^/]+\\Q"));
+		StringBuilder json = new StringBuilder("{");
+		DOCUMENTS.forEach((served, document) -> {
+			if (members.matcher(served).matches()) {
+				json.append(json.length() > 1 ? "," : "").append('"').append(served.substring(imports.length()))
+					.append("\":").append(document);
+			}
+		});
+		boolean known = DOCUMENTS.keySet().stream().anyMatch(served -> served.startsWith(imports));
+		return known ? json.append('}').toString() : null;
 	}
 
 	/** From now on, {@code GET path} answers the JSON {@code document} (e.g. script-svc's parts of an import). */

@@ -6,8 +6,11 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.eventing.EventContext;
+import io.fountain.eventing.parents.ScriptDeletion;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.events.script.v1.CollaboratorRole;
 import io.fountain.events.script.v1.CollaboratorsChanged;
@@ -16,10 +19,15 @@ import io.fountain.events.script.v1.ScriptDeleted;
 import io.fountain.events.script.v1.ScriptEvent;
 
 /**
- * Keeps a service's replica of who may do what with each script, from script events, in its own consumer group
- * ({@code <service>-access}) so that it is independent of what else the service does with those events. Applying an
- * event twice, or an old one again in order, ends in the same state (each event states the truth as of itself), so
- * this needs no record of what it has applied.
+ * Follows each script's life in a service, in its own consumer group ({@code <service>-access}) so that it is
+ * independent of what else the service does with script events: who may do what with the script (the replica of
+ * its access), and its deletion, which takes everything of the script in this service at once
+ * ({@link ScriptDeletion}). Applying an event twice, or an old one again in order, ends in the same state (each event
+ * states the truth as of itself, and a deletion finds nothing left the second time), so this needs no record of what
+ * it has applied.
+ * <p>
+ * Each record is applied in a transaction of its own: a deletion holds its script's lock exclusively, and holding
+ * one such lock at a time cannot deadlock with the changes that hold scripts' locks shared.
  */
 public class ScriptAccessListener {
 
@@ -27,27 +35,44 @@ public class ScriptAccessListener {
 
 	private final ScriptAccess access;
 
+	private final ScriptDeletion deletion;
+
 	private final TransactionTemplate transactions;
 
-	public ScriptAccessListener(AvroCodec codec, ScriptAccess access, TransactionTemplate transactions) {
+	public ScriptAccessListener(AvroCodec codec, ScriptAccess access, ScriptDeletion deletion,
+			TransactionTemplate transactions) {
 		this.codec = codec;
 		this.access = access;
+		this.deletion = deletion;
 		this.transactions = transactions;
 	}
 
 	@KafkaListener(topics = "fountain.script.events", groupId = "${spring.application.name}-access", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
-		transactions.executeWithoutResult(status -> records.forEach(record -> {
+		for (ConsumerRecord<String, byte[]> record : records) {
 			if (record.value() == null) {
-				return; // an empty record tells nothing about access
+				continue; // an empty record tells nothing about a script
 			}
-			ScriptEvent event = codec.decode(record.value(), ScriptEvent.class);
+			try {
+				apply(codec.decode(record.value(), ScriptEvent.class));
+			}
+			catch (RuntimeException ex) {
+				// The records before this one are committed: only this one is retried, then dead-lettered.
+				throw new BatchListenerFailedException(ex.getMessage(), ex, record);
+			}
+		}
+	}
+
+	private void apply(ScriptEvent event) {
+		EventContext context = new EventContext(String.valueOf(event.getCorrelationId()),
+				String.valueOf(event.getEventId()), String.valueOf(event.getActor()));
+		EventContext.runWith(context, () -> transactions.executeWithoutResult(status -> {
 			switch (event.getPayload()) {
 				case ScriptCreated created -> access.learnCreated(event.getScriptId(), created.getOwner());
 				case CollaboratorsChanged changed -> access.learnCollaborators(event.getScriptId(), roles(changed));
-				case ScriptDeleted deleted -> access.learnDeleted(event.getScriptId());
+				case ScriptDeleted deleted -> deletion.apply(event.getScriptId());
 				default -> {
-					// Title changes do not change who may see the play.
+					// Title changes do not change who may see the play, nor what is in it.
 				}
 			}
 		}));

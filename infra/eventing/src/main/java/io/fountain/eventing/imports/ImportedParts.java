@@ -2,6 +2,7 @@ package io.fountain.eventing.imports;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The parts of a play being imported, as script-svc keeps them while the play is being created (the claim check) and
@@ -38,6 +39,17 @@ public final class ImportedParts {
 	public static String transitionsOf(UUID sceneId) {
 		return "scenes/" + sceneId + "/transitions";
 	}
+
+	/**
+	 * The family of a path: the same path with {@code *} for each id in it ({@code scenes/<id>/dialogues} is of
+	 * {@code scenes/* /dialogues}, without the space), whose parts are read at once for every parent. A path without
+	 * an id is its own family.
+	 */
+	public static String familyOf(String path) {
+		return ID.matcher(path).replaceAll("*");
+	}
+
+	private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	public record Act(UUID id, int ordinal, String title, String element) {
 	}

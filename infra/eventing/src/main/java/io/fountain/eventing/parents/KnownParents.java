@@ -1,20 +1,43 @@
 package io.fountain.eventing.parents;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A service's replica of its parents (table {@code known_parent}): which exist, in which script, and which are
  * deleted. Tombstones are kept forever. A change to a parent's children first {@link #lockLive locks} the parent's
  * row; the cascade on the parent's deletion {@link #learnDeleted marks} the tombstone under the same lock. So a child
  * is either created before the cascade (and deleted by it) or refused: no interleaving leaves an orphan.
+ * <p>
+ * The same holds one level up, for a whole script: a parent is live only while its script is, and a script's deletion
+ * ({@link ScriptDeletion}) takes every row of the script in one transaction. A change under a parent holds its
+ * script's lock shared (to the commit); the deletion holds it exclusively while it marks the script deleted and
+ * deletes. So a child is created before the script's deletion (and deleted by it) or refused after it, however late
+ * the parent's own deletion arrives.
  */
 public class KnownParents {
 
+	private static final int REMEMBERED_PARENTS = 20_000;
+
 	private final JdbcClient jdbc;
+
+	/** The script of each parent looked at lately, by kind and id; the eldest go first. */
+	private final Map<String, UUID> scriptsOfParents = Collections.synchronizedMap(
+			new LinkedHashMap<>(1024, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, UUID> eldest) {
+					return size() > REMEMBERED_PARENTS;
+				}
+			});
 
 	public KnownParents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -31,21 +54,108 @@ public class KnownParents {
 	 * @throws ParentNotFound when the parent is unknown or deleted
 	 */
 	public Parent lockLive(String kind, UUID id) {
-		return jdbc.sql("SELECT * FROM known_parent WHERE kind = ? AND id = ? FOR UPDATE")
-			.params(kind, id)
-			.query(KnownParents::map)
-			.optional()
-			.filter(parent -> !parent.deleted())
-			.orElseThrow(() -> new ParentNotFound(kind, id));
+		return lockIfLive(kind, id).orElseThrow(() -> new ParentNotFound(kind, id));
 	}
 
-	/** The live parent, its row locked until the transaction ends; empty when it is unknown or deleted. */
+	/**
+	 * The live parent, its row locked until the transaction ends; empty when it is unknown or deleted, or its script
+	 * is deleted.
+	 */
 	public Optional<Parent> lockIfLive(String kind, UUID id) {
+		// The script's lock first, then the parent's row: the order a script's deletion takes them in.
+		Optional<UUID> scriptId = scriptOf(kind, id);
+		if (scriptId.isEmpty() || !scriptLive(scriptId.get())) {
+			return Optional.empty();
+		}
 		return jdbc.sql("SELECT * FROM known_parent WHERE kind = ? AND id = ? FOR UPDATE")
 			.params(kind, id)
 			.query(KnownParents::map)
 			.optional()
 			.filter(parent -> !parent.deleted());
+	}
+
+	/** The script of a known parent (it never changes: kept in memory once read). */
+	private Optional<UUID> scriptOf(String kind, UUID id) {
+		String key = kind + '/' + id;
+		UUID scriptId = scriptsOfParents.get(key);
+		if (scriptId == null) {
+			scriptId = jdbc.sql("SELECT script_id FROM known_parent WHERE kind = ? AND id = ?")
+				.params(kind, id)
+				.query(UUID.class)
+				.optional()
+				.orElse(null);
+			if (scriptId != null) {
+				scriptsOfParents.put(key, scriptId);
+			}
+		}
+		return Optional.ofNullable(scriptId);
+	}
+
+	/**
+	 * Whether every one of these parents is live, their rows locked (in id order, so two such locks cannot deadlock)
+	 * until the transaction ends: one statement for all of them.
+	 */
+	public boolean lockAllIfLive(String kind, List<UUID> ids) {
+		List<Optional<UUID>> scripts = ids.stream().map(id -> scriptOf(kind, id)).toList();
+		if (scripts.stream().anyMatch(Optional::isEmpty)
+				|| !scripts.stream().map(Optional::get).distinct().sorted().allMatch(this::scriptLive)) {
+			return false;
+		}
+		long live = jdbc.sql("SELECT * FROM known_parent WHERE kind = ? AND id = ANY (?) ORDER BY id FOR UPDATE")
+			.params(kind, ids.toArray(UUID[]::new))
+			.query(KnownParents::map)
+			.list()
+			.stream()
+			.filter(parent -> !parent.deleted())
+			.count();
+		return live == ids.stream().distinct().count();
+	}
+
+	/**
+	 * Whether the script is live here, holding its lock shared until the transaction ends, so that its deletion
+	 * waits for this transaction (and then deletes what it made) or came first (and the script is known deleted).
+	 * Answered once per transaction and script: while the lock is held, the answer cannot change.
+	 */
+	boolean scriptLive(UUID scriptId) {
+		Map<UUID, Boolean> checked = checkedInThisTransaction();
+		Boolean live = checked == null ? null : checked.get(scriptId);
+		if (live == null) {
+			jdbc.sql("SELECT pg_advisory_xact_lock_shared(?, hashtext(?))")
+				.params(ScriptDeletion.LOCKS, scriptId.toString())
+				.query((rs, row) -> 1)
+				.list();
+			// A statement of its own, after the lock: its snapshot sees a deletion that committed while we waited.
+			live = jdbc.sql("SELECT count(*) FROM script_known WHERE script_id = ? AND deleted")
+				.param(scriptId)
+				.query(Long.class)
+				.single() == 0;
+			if (checked != null) {
+				checked.put(scriptId, live);
+			}
+		}
+		return live;
+	}
+
+	/** The scripts checked in the current transaction (their locks held to its end); null outside a transaction. */
+	@SuppressWarnings("unchecked")
+	private Map<UUID, Boolean> checkedInThisTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<UUID, Boolean> checked = (Map<UUID, Boolean>) TransactionSynchronizationManager.getResource(this);
+		if (checked == null) {
+			Map<UUID, Boolean> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager
+				.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						TransactionSynchronizationManager.unbindResourceIfPossible(KnownParents.this);
+					}
+				});
+			checked = fresh;
+		}
+		return checked;
 	}
 
 	/** Records a live parent unless it is known already (a tombstone stays a tombstone). */
