@@ -13,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
  * Defaults every service that uses the eventing mechanics shares, at the lowest precedence so a service's own
  * configuration wins: records are consumed as raw bytes (the {@code IdempotentConsumer} decodes them, so a dead
  * letter keeps the original bytes), the consumer group is the service's name, a new group starts from the beginning
- * of every topic, traces follow messages, and logs are structured JSON carrying trace and span ids.
+ * of every topic, traces follow messages (one trace in ten is sampled: every one cost each event a span), the outbox's
+ * batched inserts are sent as multi-row statements, and logs are structured JSON carrying trace and span ids.
  */
 class EventingDefaults implements EnvironmentPostProcessor {
 
@@ -29,7 +30,10 @@ class EventingDefaults implements EnvironmentPostProcessor {
 					"org.apache.kafka.common.serialization.ByteArraySerializer"),
 			Map.entry("spring.kafka.listener.observation-enabled", "true"),
 			Map.entry("spring.kafka.template.observation-enabled", "true"),
-			Map.entry("management.tracing.sampling.probability", "1.0"),
+			Map.entry("management.tracing.sampling.probability", "0.1"),
+			Map.entry("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true"),
+			// Metrics are scraped (Prometheus); an OTLP push is opt-in, with its URL: otherwise it fails every minute.
+			Map.entry("management.otlp.metrics.export.enabled", "false"),
 			Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
 			Map.entry("management.endpoint.health.probes.enabled", "true"),
 			Map.entry("management.metrics.tags.application", "${spring.application.name}"),

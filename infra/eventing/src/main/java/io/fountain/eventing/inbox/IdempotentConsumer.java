@@ -3,7 +3,9 @@ package io.fountain.eventing.inbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,6 +38,11 @@ public class IdempotentConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
 
+	/** Records a poll's event ids as applied; answers those that were not yet. */
+	private static final String CLAIM = """
+			INSERT INTO processed_event (event_id, topic) SELECT * FROM unnest(?::uuid[], ?::text[])
+			ON CONFLICT DO NOTHING RETURNING event_id""";
+
 	private final AvroCodec codec;
 
 	private final JdbcTemplate jdbc;
@@ -65,7 +72,7 @@ public class IdempotentConsumer {
 			Consumer<T> handler) {
 		T event = decode(record, type);
 		recordHop(event);
-		transactions.executeWithoutResult(status -> apply(record, event, handler));
+		transactions.executeWithoutResult(status -> applyInOrder(List.of(record), List.of(event), handler, null));
 	}
 
 	/**
@@ -112,10 +119,7 @@ public class IdempotentConsumer {
 		int[] failed = { -1 };
 		try {
 			transactions.executeWithoutResult(status -> {
-				for (int i = 0; i < events.size(); i++) {
-					failed[0] = i;
-					apply(records.get(i), events.get(i), handler);
-				}
+				applyInOrder(records, events, handler, failed);
 				failed[0] = -1;
 			});
 		}
@@ -126,11 +130,8 @@ public class IdempotentConsumer {
 			}
 			// Everything before the failing record succeeded but was rolled back with it: apply those again.
 			if (at > 0) {
-				transactions.executeWithoutResult(status -> {
-					for (int i = 0; i < at; i++) {
-						apply(records.get(i), events.get(i), handler);
-					}
-				});
+				transactions.executeWithoutResult(
+						status -> applyInOrder(records.subList(0, at), events.subList(0, at), handler, null));
 			}
 			throw new BatchListenerFailedException(ex.getMessage(), ex, records.get(at));
 		}
@@ -145,14 +146,34 @@ public class IdempotentConsumer {
 		return event;
 	}
 
-	private <T extends SpecificRecord> void apply(ConsumerRecord<String, byte[]> record, T event, Consumer<T> handler) {
-		UUID eventId = (UUID) field(event, "eventId");
-		int fresh = jdbc.update("INSERT INTO processed_event (event_id, topic) VALUES (?, ?) ON CONFLICT DO NOTHING",
-				eventId, record.topic());
-		if (fresh == 0) {
-			log.debug("Skipping {} from {}: already applied", eventId, record.topic());
-			return;
+	/**
+	 * In the caller's transaction: records the events' ids as applied, all in one statement, then hands each event
+	 * whose id was new (and only its first copy, should a poll hold it twice) to the handler, in order.
+	 * @param at where the index of the event being applied is kept, for the caller's error handling (or null)
+	 */
+	private <T extends SpecificRecord> void applyInOrder(List<ConsumerRecord<String, byte[]>> records, List<T> events,
+			Consumer<T> handler, int[] at) {
+		UUID[] ids = new UUID[events.size()];
+		String[] topics = new String[events.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = (UUID) field(events.get(i), "eventId");
+			topics[i] = records.get(i).topic();
 		}
+		Set<UUID> fresh = new HashSet<>(jdbc.queryForList(CLAIM, UUID.class, ids, topics));
+		for (int i = 0; i < ids.length; i++) {
+			if (at != null) {
+				at[0] = i;
+			}
+			if (!fresh.remove(ids[i])) {
+				log.debug("Skipping {} from {}: already applied", ids[i], topics[i]);
+				continue;
+			}
+			apply(records.get(i), events.get(i), ids[i], handler);
+		}
+	}
+
+	private <T extends SpecificRecord> void apply(ConsumerRecord<String, byte[]> record, T event, UUID eventId,
+			Consumer<T> handler) {
 		EventContext context = new EventContext(String.valueOf(field(event, "correlationId")), eventId.toString(),
 				String.valueOf(field(event, "actor")));
 		tracing.runInTraceOf(record, () -> EventContext.runWith(context, () -> handler.accept(event)));

@@ -1,8 +1,10 @@
 package io.fountain.eventing.outbox;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +23,8 @@ import io.fountain.events.Topic;
  * causation, actor, from the current {@link EventContext}) and keys it by the event's own {@code scriptId}.
  * Writes for one script are serialized (a transaction-scoped advisory lock taken before the rows get their ids), so
  * that for each key the id order, which the relay publishes in, is the commit order. The rows are written just before
- * the commit, in one batch per transaction.
+ * the commit, in one batch per transaction, and the relay is woken once it has committed: directly when it runs in
+ * this process and publishes, by {@code NOTIFY} (delivered on commit, never on rollback) when another instance does.
  */
 public class Outbox {
 
@@ -31,6 +34,9 @@ public class Outbox {
 	private static final String INSERT = """
 			INSERT INTO outbox (topic, record_key, payload, event_type, traceparent) VALUES (?, ?, ?, ?, ?)""";
 
+	/** Wakes the relay of another instance, at the commit. */
+	private static final String NOTIFY = "SELECT pg_notify('fountain_outbox', '')";
+
 	private final JdbcTemplate jdbc;
 
 	private final AvroCodec codec;
@@ -39,11 +45,16 @@ public class Outbox {
 
 	private final Clock clock;
 
-	public Outbox(JdbcTemplate jdbc, AvroCodec codec, TraceContextCapture traces, Clock clock) {
+	private final Supplier<OutboxRelay> relay;
+
+	/** @param relay this process's relay, or null when it has none (then another process publishes) */
+	public Outbox(JdbcTemplate jdbc, AvroCodec codec, TraceContextCapture traces, Clock clock,
+			Supplier<OutboxRelay> relay) {
 		this.jdbc = jdbc;
 		this.codec = codec;
 		this.traces = traces;
 		this.clock = clock;
+		this.relay = relay;
 	}
 
 	public void append(Topic topic, SpecificRecordBase event) {
@@ -92,7 +103,15 @@ public class Outbox {
 
 				@Override
 				public void beforeCommit(boolean readOnly) {
-					write(fresh.rows);
+					fresh.written = write(fresh.rows);
+				}
+
+				@Override
+				public void afterCommit() {
+					OutboxRelay local = relay.get();
+					if (fresh.written && local != null) {
+						local.wakeUp();
+					}
 				}
 
 				@Override
@@ -106,20 +125,27 @@ public class Outbox {
 	}
 
 	/** Writes the rows in append order, locking each script's key first (sorted, so two writers cannot deadlock). */
-	private void write(List<Row> rows) {
+	private boolean write(List<Row> rows) {
 		if (rows.isEmpty()) {
-			return;
+			return false;
 		}
 		rows.stream().map(Row::key).distinct().sorted().forEach(key -> jdbc.queryForList(LOCK_KEY, key));
 		jdbc.batchUpdate(INSERT, rows.stream()
 			.map(r -> new Object[] { r.topic(), r.key(), r.payload(), r.eventType(), r.traceparent() })
 			.toList());
 		rows.clear();
+		OutboxRelay local = relay.get();
+		if (local == null || !local.publishesHere()) {
+			jdbc.queryForList(NOTIFY);
+		}
+		return true;
 	}
 
 	private static final class Pending {
 
-		final List<Row> rows = new java.util.ArrayList<>();
+		final List<Row> rows = new ArrayList<>();
+
+		boolean written;
 	}
 
 	private record Row(String topic, String key, byte[] payload, String eventType, String traceparent) {

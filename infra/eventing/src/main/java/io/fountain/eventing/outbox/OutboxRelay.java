@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,11 +30,21 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * One instance of a service publishes at a time: the one holding a session-level advisory lock on a connection it
  * keeps open. If it dies, PostgreSQL drops its session and its lock, and a standby takes over. The publisher sleeps
- * on {@code LISTEN fountain_outbox} and wakes when a transaction that wrote events commits; the idle poll is only a
- * safety net. A crash between publishing and deleting publishes those rows again: delivery is at least once, and
- * consumers deduplicate by event id.
+ * until a transaction that wrote events commits: one of this process wakes it directly ({@link #wakeUp()}, called by
+ * the {@link Outbox} after the commit); one of another instance of the service sends {@code NOTIFY fountain_outbox},
+ * which the publisher checks for every {@code NOTIFY_CHECK} while it waits. (A {@code NOTIFY} in every transaction
+ * would be simpler, but PostgreSQL serializes the commits of all notifying transactions of the whole cluster, six
+ * services' databases included, on one lock held across the commit's flush.) The idle poll is only a safety net.
+ * <p>
+ * A crash between publishing and deleting publishes those rows again: delivery is at least once, and consumers
+ * deduplicate by event id. For the same reason the deletes are committed without waiting for their flush
+ * ({@code synchronous_commit = off} on the relay's own session): a delete lost in a database crash only publishes its
+ * rows once more.
  */
 public class OutboxRelay implements SmartLifecycle {
+
+	/** How often a waiting publisher looks for a NOTIFY from another instance (no round trip: what arrived). */
+	private static final Duration NOTIFY_CHECK = Duration.ofMillis(20);
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -60,6 +72,8 @@ public class OutboxRelay implements SmartLifecycle {
 	private volatile Thread thread;
 
 	private volatile Connection connection;
+
+	private final Semaphore wakeUps = new Semaphore(0);
 
 	public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, Duration idlePoll,
 			Duration standbyPoll) {
@@ -117,6 +131,21 @@ public class OutboxRelay implements SmartLifecycle {
 		return leader;
 	}
 
+	/**
+	 * Whether events written by this process are published by this process: then a commit wakes the relay directly,
+	 * and needs no {@code NOTIFY}.
+	 */
+	public boolean publishesHere() {
+		return running && leader;
+	}
+
+	/** A transaction of this process committed events: publish them now. */
+	public void wakeUp() {
+		if (wakeUps.availablePermits() == 0) {
+			wakeUps.release();
+		}
+	}
+
 	/** Events this instance has published since it started. */
 	public long published() {
 		return published.get();
@@ -129,19 +158,20 @@ public class OutboxRelay implements SmartLifecycle {
 				conn.setAutoCommit(true);
 				try (Statement listen = conn.createStatement()) {
 					listen.execute("LISTEN fountain_outbox");
+					listen.execute("SET synchronous_commit = off");
 				}
 				PGConnection notifications = conn.unwrap(PGConnection.class);
 				while (running) {
 					if (!leader) {
 						leader = tryToLead(conn);
 						if (!leader) {
-							awaitWakeUp(notifications, standbyPoll);
+							notifications.getNotifications((int) Math.max(1, standbyPoll.toMillis()));
 							continue;
 						}
 						log.info("This instance now publishes the outbox");
 					}
 					if (publishBatch(conn) < batchSize) {
-						awaitWakeUp(notifications, idlePoll);
+						awaitWakeUp(notifications);
 					}
 				}
 			}
@@ -199,9 +229,26 @@ public class OutboxRelay implements SmartLifecycle {
 		return ids.size();
 	}
 
-	private void awaitWakeUp(PGConnection notifications, Duration timeout) throws SQLException {
-		// Returns at the first NOTIFY (including one that arrived while we were publishing) or after the timeout.
-		notifications.getNotifications((int) Math.max(1, timeout.toMillis()));
+	/**
+	 * Returns when this process commits events, at the first NOTIFY from another instance (including one that arrived
+	 * while we were publishing), or after the idle poll.
+	 */
+	private void awaitWakeUp(PGConnection notifications) throws SQLException, InterruptedException {
+		long deadline = System.nanoTime() + idlePoll.toNanos();
+		while (running) {
+			PGNotification[] arrived = notifications.getNotifications();
+			if (arrived != null && arrived.length > 0) {
+				return;
+			}
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return;
+			}
+			if (wakeUps.tryAcquire(Math.min(left, NOTIFY_CHECK.toNanos()), TimeUnit.NANOSECONDS)) {
+				wakeUps.drainPermits();
+				return;
+			}
+		}
 	}
 
 	private void pause(Duration duration) {

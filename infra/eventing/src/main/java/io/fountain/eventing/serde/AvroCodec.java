@@ -38,6 +38,13 @@ public final class AvroCodec {
 
 	private final Map<String, DatumReader<?>> readers = new ConcurrentHashMap<>();
 
+	/**
+	 * The registry id and a writer for each (subject, schema) encoded so far. Keyed by the schema object, whose hash
+	 * Avro caches: a generated class has one schema instance, so finding the id is a map lookup, not a rendering of
+	 * the schema's JSON for every event.
+	 */
+	private final Map<SubjectSchema, Writer> writers = new ConcurrentHashMap<>();
+
 	public AvroCodec(SchemaRegistryClient registry) {
 		this.registry = registry;
 	}
@@ -47,13 +54,14 @@ public final class AvroCodec {
 	}
 
 	public byte[] encode(String subject, SpecificRecord record) {
-		int schemaId = registry.register(subject, record.getSchema());
+		Writer writer = writers.computeIfAbsent(new SubjectSchema(subject, record.getSchema()),
+				key -> new Writer(registry.register(subject, key.schema()), new SpecificDatumWriter<>(key.schema())));
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream(256);
 			out.write(MAGIC_BYTE);
-			out.write(ByteBuffer.allocate(4).putInt(schemaId).array());
+			out.write(ByteBuffer.allocate(4).putInt(writer.schemaId()).array());
 			BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-			new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+			writer.datumWriter().write(record, encoder);
 			encoder.flush();
 			return out.toByteArray();
 		}
@@ -99,5 +107,11 @@ public final class AvroCodec {
 			throw new UndecodableEventException("Cannot read schema " + schemaId + " (" + writer.getFullName()
 					+ ") as " + type.getName() + ": " + ex, ex);
 		}
+	}
+
+	private record SubjectSchema(String subject, Schema schema) {
+	}
+
+	private record Writer(int schemaId, SpecificDatumWriter<SpecificRecord> datumWriter) {
 	}
 }
