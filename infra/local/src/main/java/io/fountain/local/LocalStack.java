@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The whole system on this machine: PostgreSQL databases (one per service, and the registry's), a Kafka broker,
@@ -42,6 +44,12 @@ public final class LocalStack implements AutoCloseable {
 	private ApicurioRegistry registry;
 
 	private LocalTokens tokens;
+
+	/**
+	 * One thread per part being started: each mostly waits for its process. (The common pool has one thread on two
+	 * cores, which started the services nearly one after the other.)
+	 */
+	private static final Executor STARTERS = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory());
 
 	private LocalStack(StackConfig config) {
 		this.config = config;
@@ -93,17 +101,16 @@ public final class LocalStack implements AutoCloseable {
 		ready("schema registry", registry.confluentApiUrl());
 
 		step("services");
-		Map<Service, CompletableFuture<ManagedProcess>> backends = new LinkedHashMap<>();
+		// The edge with them: it needs none of them to start (its readiness is its own).
+		Map<Service, CompletableFuture<ManagedProcess>> starting = new LinkedHashMap<>();
 		for (Service service : Service.backends()) {
-			backends.put(service, async(() -> startService(service)));
+			starting.put(service, async(() -> startService(service)));
 		}
-		for (Map.Entry<Service, CompletableFuture<ManagedProcess>> backend : backends.entrySet()) {
-			services.put(backend.getKey(), join(backend.getValue()));
-			ready(backend.getKey().module(), url(backend.getKey()));
+		starting.put(Service.EDGE, async(() -> startService(Service.EDGE)));
+		for (Map.Entry<Service, CompletableFuture<ManagedProcess>> service : starting.entrySet()) {
+			services.put(service.getKey(), join(service.getValue()));
+			ready(service.getKey().module(), url(service.getKey()));
 		}
-		services.put(Service.EDGE, startService(Service.EDGE));
-		started.add(services.get(Service.EDGE));
-		ready("edge-api", edgeUrl());
 	}
 
 	/** Stops a service (its consumer group loses its members); {@link #restart} starts it again. */
@@ -203,10 +210,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private ManagedProcess startService(Service service, int port, String name, List<String> extraArguments)
 			throws IOException {
-		List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
-		command.addAll(config.serviceJvmOptions());
-		command.addAll(List.of("-jar", service.jar(config.repoRoot()).toString(),
-				"--server.port=" + port, "--management.endpoint.health.probes.enabled=true"));
+		List<String> command = new ArrayList<>(List.of("--server.port=" + port,
+				"--management.endpoint.health.probes.enabled=true"));
 		if (service == Service.EDGE) {
 			for (Service backend : Service.backends()) {
 				command.add("--fountain.edge.services." + backend.shortName() + "=" + url(backend));
@@ -238,7 +243,25 @@ public final class LocalStack implements AutoCloseable {
 				? Map.of("FOUNTAIN_EDGE_AUTH_HMACSECRET", tokens.signingSecret(), "FOUNTAIN_EDGE_AUTH_CALLERSSECRET",
 						tokens.callersSecret())
 				: Map.of("FOUNTAIN_CALLERS_SECRET", tokens.callersSecret());
-		ManagedProcess process = ManagedProcess.start(service.module(), command, secrets,
+		AotCache.CommandBuilder commandFor = (jvmOptions, jar) -> {
+			List<String> whole = new ArrayList<>(List.of(ManagedProcess.currentJava()));
+			whole.addAll(jvmOptions);
+			whole.addAll(List.of("-jar", jar.toString()));
+			whole.addAll(command);
+			return whole;
+		};
+		Path jar = service.jar(config.repoRoot());
+		AotCache cache = AotCache.of(jar, config.progress());
+		List<String> whole;
+		try {
+			whole = cache == null ? commandFor.build(config.serviceJvmOptions(), jar)
+					: cache.command(config.serviceJvmOptions(), commandFor, secrets, logs().resolve(name + "-training.log"));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while training the start-up cache of " + name, ex);
+		}
+		ManagedProcess process = ManagedProcess.start(service.module(), whole, secrets,
 				logs().resolve(name + ".log"));
 		try {
 			Readiness.await(process, READY_TIMEOUT,
@@ -366,7 +389,7 @@ public final class LocalStack implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
-		});
+		}, STARTERS);
 		pending.add(future);
 		return future;
 	}
@@ -380,7 +403,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	private static void deleteRecursively(Path path) throws IOException {
+	static void deleteRecursively(Path path) throws IOException {
 		if (!Files.exists(path)) {
 			return;
 		}
