@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 final class Chart {
 
 	private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-			new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf) };
+			new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf), new Color(0xe377c2),
+			new Color(0x7f7f7f), new Color(0xbcbd22) };
 
 	private final Map<String, double[]> series = new LinkedHashMap<>();
 
@@ -31,10 +32,10 @@ final class Chart {
 	}
 
 	void write(Path file, String title) throws IOException {
-		int width = 1000;
+		int width = 1200;
 		int height = 600;
 		int left = 70;
-		int right = 260;
+		int right = 380;
 		int top = 50;
 		int bottom = 60;
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -74,7 +75,9 @@ final class Chart {
 		for (Map.Entry<String, double[]> entry : series.entrySet()) {
 			Color color = PALETTE[index % PALETTE.length];
 			g.setColor(color);
-			g.setStroke(new BasicStroke(2f));
+			// Past the palette, the colours come round again dashed.
+			g.setStroke(index < PALETTE.length ? new BasicStroke(2f)
+					: new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
 			double[] values = entry.getValue();
 			int previousX = -1;
 			int previousY = -1;
@@ -90,7 +93,7 @@ final class Chart {
 				previousY = y;
 			}
 			int legendY = top + 20 + index * 22;
-			g.fillRect(left + plotWidth + 15, legendY - 9, 14, 10);
+			g.drawLine(left + plotWidth + 13, legendY - 4, left + plotWidth + 29, legendY - 4);
 			g.setColor(Color.BLACK);
 			g.drawString(entry.getKey() + " (n=" + values.length + ")", left + plotWidth + 35, legendY);
 			index++;
