@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.fountain.eventing.inbox.Forgetting;
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.eventing.inbox.RecordTracing;
 import io.fountain.eventing.outbox.Outbox;
@@ -204,6 +206,13 @@ public class EventingAutoConfiguration {
 		return container -> container.getContainerProperties().setSyncCommits(false);
 	}
 
+	/** Forgets applied events and tombstones that no message still in a topic can ask about. */
+	@Bean
+	Forgetting forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, EventingSettings settings) {
+		EventingSettings.Retention retention = settings.retention();
+		return new Forgetting(jdbc, transactions, retention.topics(), retention.segment(), retention.forgetEvery());
+	}
+
 	@Bean
 	ImportParts importParts(ImportSettings settings, CallerTokens tokens) {
 		return new ImportParts(settings, tokens);
@@ -290,7 +299,11 @@ public class EventingAutoConfiguration {
 		});
 		return new KafkaAdmin.NewTopics(names.stream()
 			.map(name -> TopicBuilder.name(name).partitions(settings.partitions())
-				.replicas(settings.replicationFactor()).build())
+				.replicas(settings.replicationFactor())
+				// Explicit, because consumers forget what they applied past it (Forgetting).
+				.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retention().topics().toMillis()))
+				.config(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(settings.retention().segment().toMillis()))
+				.build())
 			.toArray(NewTopic[]::new));
 	}
 

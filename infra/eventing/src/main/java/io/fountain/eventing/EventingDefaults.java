@@ -25,6 +25,8 @@ class EventingDefaults implements EnvironmentPostProcessor {
 			Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
 			Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
 			Map.entry("spring.kafka.consumer.max-poll-records", "500"),
+			// Topics that exist already take the retention the services declare (Forgetting relies on it).
+			Map.entry("spring.kafka.admin.modify-topic-configs", "true"),
 			Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
 			Map.entry("spring.kafka.producer.value-serializer",
 					"org.apache.kafka.common.serialization.ByteArraySerializer"),

@@ -21,12 +21,26 @@ import io.fountain.events.Topic;
  * @param retry retries of a failing message before it goes to the dead-letter topic
  * @param parents where to confirm a parent this service has not heard of yet, by parent kind
  * @param reconciliationInterval how often to look for children of deleted parents ({@code 0} turns it off)
+ * @param retention how long the topics keep records, and so how long consumers must remember what they applied
  */
 @ConfigurationProperties("fountain.eventing")
 public record EventingSettings(String registryUrl, @DefaultValue List<Topic> produces, @DefaultValue List<Topic> consumes,
 		@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor, @DefaultValue Relay relay,
 		@DefaultValue Retry retry, @DefaultValue Map<String, ParentSource> parents,
-		@DefaultValue("60s") Duration reconciliationInterval) {
+		@DefaultValue("60s") Duration reconciliationInterval, @DefaultValue Retention retention) {
+
+	/**
+	 * What the topics this service creates keep, and when what only a message could ask about is forgotten (see
+	 * {@code Forgetting}).
+	 *
+	 * @param topics how long a topic keeps a record ({@code retention.ms})
+	 * @param segment how long a topic's segment stays open at most ({@code segment.ms}): a record is deleted with its
+	 *     segment, so it may stay for this much longer
+	 * @param forgetEvery how often to forget applied events and tombstones past the topics' reach ({@code 0}: never)
+	 */
+	public record Retention(@DefaultValue("7d") Duration topics, @DefaultValue("1d") Duration segment,
+			@DefaultValue("1h") Duration forgetEvery) {
+	}
 
 	/**
 	 * The service that owns a kind of parent: {@code GET <url>/<collection>/<id>} answers 200 (with a

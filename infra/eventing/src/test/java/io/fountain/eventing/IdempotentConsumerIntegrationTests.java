@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.eventing.inbox.Forgetting;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.events.Topic;
 import io.fountain.events.script.v1.ScriptEvent;
@@ -47,6 +48,9 @@ class IdempotentConsumerIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Forgetting forgetting;
 
 	private KafkaProducer<String, byte[]> producer;
 
@@ -110,9 +114,84 @@ class IdempotentConsumerIntegrationTests {
 		assertThat(applied(script, EventingTestApplication.FAILING_TITLE)).isZero();
 	}
 
+	/**
+	 * Issue 14: applied events are forgotten only past the topics' reach (retention + segment + a day); a replay of
+	 * one still inside it changes nothing, and one past it is forgotten (it can no longer be in any topic).
+	 */
+	@Test
+	void aReplayInsideTheRetentionWindowChangesNothingAndWhatIsPastItIsForgotten() {
+		UUID script = UUID.randomUUID();
+		UUID recent = UUID.randomUUID();
+		UUID old = UUID.randomUUID();
+		byte[] inside = encoded(script, "inside the window", recent);
+		send(script, inside);
+		send(script, encoded(script, "past the window", old));
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(script, "past the window") == 1);
+		assertThat(applied(script, "inside the window")).isEqualTo(1);
+		assertThat(forgetting.horizon()).isEqualTo(Duration.ofDays(7 + 1 + 1));
+
+		age("processed_event", "processed_at", "event_id", recent, forgetting.horizon().minusHours(1));
+		age("processed_event", "processed_at", "event_id", old, forgetting.horizon().plusHours(1));
+		assertThat(forgetting.forget()).isGreaterThanOrEqualTo(1);
+
+		assertThat(processed(old)).as("past the window: forgotten").isZero();
+		assertThat(processed(recent)).as("inside it: kept").isOne();
+		send(script, inside); // a replay, inside the window
+		send(script, encoded(script, "marker"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(script, "marker") == 1);
+		assertThat(applied(script, "inside the window")).isEqualTo(1);
+	}
+
+	/** Tombstones of parents and scripts go the same way, and only past the same horizon. */
+	@Test
+	void tombstonesPastTheHorizonAreForgottenWithTheirScriptsAccessAndNewerOnesStay() {
+		UUID oldParent = UUID.randomUUID();
+		UUID newParent = UUID.randomUUID();
+		UUID oldScript = UUID.randomUUID();
+		UUID newScript = UUID.randomUUID();
+		for (UUID parent : List.of(oldParent, newParent)) {
+			jdbc.update("INSERT INTO known_parent (kind, id, script_id, deleted) VALUES ('act', ?, ?, true)", parent,
+					UUID.randomUUID());
+		}
+		for (UUID script : List.of(oldScript, newScript)) {
+			jdbc.update("INSERT INTO script_known (script_id, deleted, deleted_at) VALUES (?, true, now())", script);
+			jdbc.update("INSERT INTO script_access (script_id, user_id, role) VALUES (?, 'ada', 'owner')", script);
+		}
+		age("known_parent", "updated_at", "id", oldParent, forgetting.horizon().plusHours(1));
+		age("known_parent", "updated_at", "id", newParent, forgetting.horizon().minusHours(1));
+		age("script_known", "deleted_at", "script_id", oldScript, forgetting.horizon().plusHours(1));
+		age("script_known", "deleted_at", "script_id", newScript, forgetting.horizon().minusHours(1));
+
+		assertThat(forgetting.forget()).isGreaterThanOrEqualTo(2);
+
+		assertThat(count("known_parent", "id", oldParent)).isZero();
+		assertThat(count("known_parent", "id", newParent)).isOne();
+		assertThat(count("script_known", "script_id", oldScript) + count("script_access", "script_id", oldScript))
+			.isZero();
+		assertThat(count("script_known", "script_id", newScript) + count("script_access", "script_id", newScript))
+			.isEqualTo(2);
+	}
+
+	private void age(String table, String column, String idColumn, UUID id, Duration age) {
+		assertThat(jdbc.update("UPDATE " + table + " SET " + column + " = now() - make_interval(secs => ?) WHERE "
+				+ idColumn + " = ?", (double) age.toSeconds(), id)).isOne();
+	}
+
+	private int processed(UUID eventId) {
+		return count("processed_event", "event_id", eventId);
+	}
+
+	private int count(String table, String idColumn, UUID id) {
+		return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + idColumn + " = ?", Integer.class, id);
+	}
+
 	private byte[] encoded(UUID script, String title) {
+		return encoded(script, title, UUID.randomUUID());
+	}
+
+	private byte[] encoded(UUID script, String title, UUID eventId) {
 		ScriptEvent event = ScriptEvents.retitled(script, title);
-		event.setEventId(UUID.randomUUID());
+		event.setEventId(eventId);
 		event.setOccurredAt(Instant.now());
 		event.setCorrelationId(UUID.randomUUID().toString());
 		event.setActor("tester");

@@ -158,8 +158,9 @@ public class ScriptAccess {
 	 */
 	public void learnDeleted(UUID scriptId) {
 		jdbc.sql("""
-				INSERT INTO script_known (script_id, deleted) VALUES (?, true)
-				ON CONFLICT (script_id) DO UPDATE SET deleted = true""").param(scriptId).update();
+				INSERT INTO script_known (script_id, deleted, deleted_at) VALUES (?, true, now())
+				ON CONFLICT (script_id) DO UPDATE SET deleted = true,
+				deleted_at = coalesce(script_known.deleted_at, now())""").param(scriptId).update();
 	}
 
 	/** Scripts the user has a part in, for listing. */
