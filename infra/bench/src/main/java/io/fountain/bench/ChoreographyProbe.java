@@ -39,13 +39,42 @@ final class ChoreographyProbe implements AutoCloseable {
 
 	private long pollingNanos;
 
+	/** The play's status in script-svc's own table (what GET /scripts/{id}/status answers). */
+	private final PreparedStatement playStatus;
+
 	ChoreographyProbe(Target target) throws SQLException {
+		Connection script = DriverManager.getConnection(target.jdbcUrls().get(Service.SCRIPT), target.dbUser(),
+				target.dbPassword());
+		connections.add(script);
+		playStatus = script.prepareStatement("SELECT status FROM play WHERE script_id = ?");
 		for (var entry : QUERIES.entrySet()) {
 			Connection connection = DriverManager.getConnection(target.jdbcUrls().get(entry.getKey()), target.dbUser(),
 					target.dbPassword());
 			connections.add(connection);
 			counts.put(entry.getKey(), new Count(connection.prepareStatement(entry.getValue()),
 					(int) entry.getValue().chars().filter(c -> c == '?').count()));
+		}
+	}
+
+	/**
+	 * Waits until the play is ACTIVE, asking script-svc's table every {@link #PAUSE} (through the edge, every 10 ms,
+	 * the asking took a good part of the two cores from the saga it timed).
+	 * @throws IllegalStateException when it ends otherwise, or is still PENDING at the deadline
+	 */
+	void awaitActive(UUID scriptId, long deadlineNanos) throws SQLException, InterruptedException {
+		playStatus.setObject(1, scriptId);
+		while (true) {
+			String status;
+			try (ResultSet result = playStatus.executeQuery()) {
+				status = result.next() ? result.getString(1) : "PENDING"; // not yet committed
+			}
+			if (status.equals("ACTIVE")) {
+				return;
+			}
+			if (!status.equals("PENDING") || System.nanoTime() > deadlineNanos) {
+				throw new IllegalStateException("The play " + scriptId + " ended " + status + " instead of ACTIVE");
+			}
+			Thread.sleep(PAUSE);
 		}
 	}
 

@@ -60,8 +60,9 @@ final class Markdown {
 		md.append(String.format("| event hop, outbox commit to handler, during the %s-user command load (%s events) | p50 ≤ %s ms, p99 ≤ %s ms | | | (reported; the aim is on an idle stack) |%n",
 				t.getOrDefault("users", t.get("clients")), hop.get("events"), hop.get("p50MsAtMost"), hop.get("p99MsAtMost")));
 		Map<String, Object> footprint = (Map<String, Object>) result.get("footprint");
-		md.append(String.format("| whole stack | ready in %s s, %s MB resident | | | < 60 s, < 3 GB |%n",
-				result.getOrDefault("startupSeconds", "(already running)"), footprint.get("totalResidentMegabytes")));
+		md.append(String.format("| whole stack | ready in %s s, %s MB proportional (PSS), %s MB resident (RSS) | | | < 60 s, < 3 GB (PSS) |%n",
+				result.getOrDefault("startupSeconds", "(already running)"),
+				footprint.getOrDefault("totalProportionalMegabytes", "?"), footprint.get("totalResidentMegabytes")));
 		Map<String, Object> scale = (Map<String, Object>) result.get("scale");
 		if (scale != null && scale.containsKey("cascade")) {
 			for (String what : List.of("cascade", "saga")) {
@@ -74,9 +75,13 @@ final class Markdown {
 						entry.get("ratioP50")));
 			}
 		}
-		md.append("\nResident memory per process (MB): ").append(footprint.get("residentMegabytes")).append("\n");
+		md.append("\nResident memory per process (MB, RSS): ").append(footprint.get("residentMegabytes")).append("\n");
+		md.append("\nProportional memory per process (MB, PSS: shared pages split between the processes sharing "
+				+ "them; the aim is on their sum): ").append(footprint.get("proportionalMegabytes")).append("\n");
 
 		md.append("\nHow the figures were taken:\n\n");
+		md.append("- Warm-up: before any timed run, untimed plays of the first size are made and deleted (three; one in "
+				+ "--quick), so that the services' hot paths are compiled (C2) as a server's are after its first minute.\n");
 		Map<String, Object> probe = (Map<String, Object>) result.get("cascadeProbe");
 		if (probe != null) {
 			md.append(String.format("- Cascade delete: from `DELETE /scripts/{id}` until no row of the play is left in any of the six "
@@ -84,7 +89,9 @@ final class Markdown {
 					+ "asking a service once its count is zero; a round took %s ms on average (%s rounds), so a cascade's "
 					+ "end is known to within about that.%n", probe.get("pauseMs"), probe.get("meanRoundMs"), probe.get("rounds")));
 		}
-		md.append("- Create-play saga: from `POST /plays` until `GET /scripts/{id}/status` says ACTIVE, asked every 10 ms.\n");
+		md.append("- Create-play saga: from `POST /plays` until the play is ACTIVE in script-svc's own table (what `GET "
+				+ "/scripts/{id}/status` answers), asked every 2 ms (through the edge every 10 ms, the asking itself took "
+				+ "CPU from the saga it timed).\n");
 		md.append(String.format("- Command load: %s users (`bench-1` ... `bench-%s`), each with a token of its own and one client "
 				+ "adding dialogue to a play it owns, as fast as answers come back; then the same %s clients all as user "
 				+ "`bench` (one rate-limit bucket, one user's access rows), each on a play of its own.%n",

@@ -53,11 +53,13 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> port
 			"--fountain.edge.limits.scripts-per-day=1000000");
 
 	/**
-	 * Small heaps and both compilers. The stack once ran the C1 compiler only, to start seven JVMs on two cores in
-	 * time; each JVM now starts from an ahead-of-time cache of its classes ({@link AotCache}), which gives back more
-	 * start-up than C1 did, and C2 compiles what is hot ({@code FOUNTAIN_JVM_OPTS} overrides, e.g. for a benchmark).
+	 * Small heaps (the services kept under 50 MB live after a collection in the JFR profile of the benchmark's ×1
+	 * runs: 160 MB leaves room for the ×10 play) and both compilers. The stack once ran the C1 compiler only, to start
+	 * seven JVMs on two cores in time; each JVM now starts from an ahead-of-time cache of its classes
+	 * ({@link AotCache}), which gives back more start-up than C1 did, and C2 compiles what is hot
+	 * ({@code FOUNTAIN_JVM_OPTS} overrides, e.g. for a benchmark).
 	 */
-	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC",
 			"-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
 
 	/** Port names, their defaults, and the environment variables that change them. */
