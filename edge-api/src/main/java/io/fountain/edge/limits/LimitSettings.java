@@ -31,7 +31,7 @@ public record LimitSettings(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param interval the longest an edge decides from its copy of a bucket before reading the database's again
 	 * @param buckets the most buckets an edge keeps a copy of (the least recently used go first)
 	 */
-	public record InMemory(@DefaultValue("50") long headroom, @DefaultValue("10") long tokens,
-			@DefaultValue("50ms") Duration interval, @DefaultValue("10000") int buckets) {
+	public record InMemory(@DefaultValue("50") long headroom, @DefaultValue("20") long tokens,
+			@DefaultValue("500ms") Duration interval, @DefaultValue("10000") int buckets) {
 	}
 }

@@ -1,6 +1,7 @@
 package io.fountain.edge.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -50,7 +51,7 @@ final class TokenChecks {
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
 				new JwtTimestampValidator(settings.clockSkew()), EXPIRY_REQUIRED,
 				new JwtIssuerValidator(settings.issuer()), audience(settings.audience()), SUBJECT)));
-		return decoder;
+		return new VerifiedTokens(decoder, Clock.systemUTC());
 	}
 
 	private static OAuth2TokenValidator<Jwt> audience(String audience) {
