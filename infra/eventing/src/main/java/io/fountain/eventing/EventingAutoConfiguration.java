@@ -134,17 +134,22 @@ public class EventingAutoConfiguration {
 		return new OutboxRelay(dataSource, producer, relay.batchSize(), relay.idlePoll(), relay.standbyPoll());
 	}
 
+	/** Continues the trace a record carries ({@code traceparent}) around the work it causes. */
 	@Bean
-	IdempotentConsumer idempotentConsumer(AvroCodec codec, JdbcTemplate jdbc, TransactionTemplate transactions,
-			MeterRegistry meters, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+	RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		// Looked up at the first record and then kept, as for the outbox's trace context above.
 		Supplier<Tracer> tracers = SingletonSupplier.of(tracer::getIfAvailable);
 		Supplier<Propagator> propagators = SingletonSupplier.of(propagator::getIfAvailable);
-		RecordTracing tracing = (record, work) -> {
+		return (record, work) -> {
 			Tracer t = tracers.get();
 			Propagator p = propagators.get();
 			(t != null && p != null ? RecordTracing.using(t, p) : RecordTracing.NONE).runInTraceOf(record, work);
 		};
+	}
+
+	@Bean
+	IdempotentConsumer idempotentConsumer(AvroCodec codec, JdbcTemplate jdbc, TransactionTemplate transactions,
+			MeterRegistry meters, RecordTracing tracing) {
 		return new IdempotentConsumer(codec, jdbc, transactions, meters, tracing);
 	}
 
@@ -241,8 +246,8 @@ public class EventingAutoConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "fountain.access.replica", matchIfMissing = true)
 	ScriptAccessListener scriptAccessListener(AvroCodec codec, ScriptAccess access, ScriptDeletion deletion,
-			TransactionTemplate transactions) {
-		return new ScriptAccessListener(codec, access, deletion, transactions);
+			TransactionTemplate transactions, RecordTracing tracing) {
+		return new ScriptAccessListener(codec, access, deletion, transactions, tracing);
 	}
 
 	/** A script's deletion in this service: every {@link ScriptCascade} it declares, in one step. */

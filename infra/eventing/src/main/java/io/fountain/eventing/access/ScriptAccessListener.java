@@ -10,6 +10,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.EventContext;
+import io.fountain.eventing.inbox.RecordTracing;
 import io.fountain.eventing.parents.ScriptDeletion;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.events.script.v1.CollaboratorRole;
@@ -39,12 +40,15 @@ public class ScriptAccessListener {
 
 	private final TransactionTemplate transactions;
 
+	private final RecordTracing tracing;
+
 	public ScriptAccessListener(AvroCodec codec, ScriptAccess access, ScriptDeletion deletion,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, RecordTracing tracing) {
 		this.codec = codec;
 		this.access = access;
 		this.deletion = deletion;
 		this.transactions = transactions;
+		this.tracing = tracing;
 	}
 
 	@KafkaListener(topics = "fountain.script.events", groupId = "${spring.application.name}-access", batch = "true")
@@ -54,7 +58,9 @@ public class ScriptAccessListener {
 				continue; // an empty record tells nothing about a script
 			}
 			try {
-				apply(codec.decode(record.value(), ScriptEvent.class));
+				ScriptEvent event = codec.decode(record.value(), ScriptEvent.class);
+				// In the record's trace: a deletion's events carry the client's trace on to the next services.
+				tracing.runInTraceOf(record, () -> apply(event));
 			}
 			catch (RuntimeException ex) {
 				// The records before this one are committed: only this one is retried, then dead-lettered.
