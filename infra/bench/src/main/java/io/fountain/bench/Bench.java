@@ -53,6 +53,9 @@ public final class Bench {
 	/** Other plays stored for the scale figure (20 with --quick). */
 	private static final int STORED_PLAYS = 1000;
 
+	/** Untimed plays made and deleted before the first timed run. */
+	static final int WARM_UP_PLAYS = 10;
+
 	private final Progress progress = new Progress();
 
 	private final Map<String, Object> result = new LinkedHashMap<>();
@@ -125,9 +128,10 @@ public final class Bench {
 			List<ReferencePlay> sizes = quick ? List.of(ReferencePlay.miniature())
 					: scales.stream().map(ReferencePlay::feature).toList();
 			// A server runs for days: what is measured is the system compiled (C2) and warm, as the monolith's
-			// PostgreSQL is, not the first minute of seven JVMs. Three untimed plays of the first size, made and
-			// deleted, compile the saga's and the cascade's paths before any run is timed.
-			for (int warm = 1; warm <= (quick ? 1 : 3); warm++) {
+			// PostgreSQL is, not the first minute of seven JVMs. Untimed plays of the first size, made and deleted,
+			// compile the saga's and the cascade's paths before any run is timed. (With three, the runs timed later in
+			// the same benchmark, on the same code, were still half as long: C2 was still compiling.)
+			for (int warm = 1; warm <= (quick ? 1 : WARM_UP_PLAYS); warm++) {
 				progress.update("warming up: play " + warm + " of " + sizes.get(0).rows() + " rows, made and deleted");
 				cascadeOnce(edge, lag, probe, sizes.get(0), NO_INSPECTION);
 			}

@@ -80,8 +80,9 @@ final class Markdown {
 				+ "them; the aim is on their sum): ").append(footprint.get("proportionalMegabytes")).append("\n");
 
 		md.append("\nHow the figures were taken:\n\n");
-		md.append("- Warm-up: before any timed run, untimed plays of the first size are made and deleted (three; one in "
-				+ "--quick), so that the services' hot paths are compiled (C2) as a server's are after its first minute.\n");
+		md.append("- Warm-up: before any timed run, " + Bench.WARM_UP_PLAYS + " untimed plays of the first size are made and "
+				+ "deleted (one in --quick), so that the services' hot paths are compiled (C2) as a server's are after its "
+				+ "first minutes.\n");
 		Map<String, Object> probe = (Map<String, Object>) result.get("cascadeProbe");
 		if (probe != null) {
 			md.append(String.format("- Cascade delete: from `DELETE /scripts/{id}` until no row of the play is left in any of the six "
