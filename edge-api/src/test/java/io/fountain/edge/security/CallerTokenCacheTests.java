@@ -3,11 +3,8 @@ package io.fountain.edge.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -87,35 +84,6 @@ class CallerTokenCacheTests {
 		}
 		catch (ParseException ex) {
 			throw new AssertionError(ex);
-		}
-	}
-
-	/** A clock the test moves, so that a minute passes without waiting for it. */
-	private static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 	}
 }

@@ -215,7 +215,12 @@ public class EventingAutoConfiguration {
 	@Bean
 	Forgetting forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, EventingSettings settings) {
 		EventingSettings.Retention retention = settings.retention();
-		return new Forgetting(jdbc, transactions, retention.topics(), retention.segment(), retention.forgetEvery());
+		return new Forgetting(jdbc, transactions, retention.topics(), retention.segment());
+	}
+
+	@Bean
+	Periodically forgettingEveryHour(Forgetting forgetting, EventingSettings settings) {
+		return new Periodically("forgetting", settings.retention().forgetEvery(), forgetting::forget);
 	}
 
 	@Bean
@@ -286,7 +291,13 @@ public class EventingAutoConfiguration {
 	@ConditionalOnBean(Reconciler.Target.class)
 	Reconciler reconciler(KnownParents known, TransactionTemplate transactions, java.util.List<Reconciler.Target> targets,
 			MeterRegistry meters, EventingSettings settings) {
-		return new Reconciler(known, transactions, targets, meters, settings.reconciliationInterval());
+		return new Reconciler(known, transactions, targets, meters);
+	}
+
+	@Bean
+	@ConditionalOnBean(Reconciler.class)
+	Periodically reconciliation(Reconciler reconciler, EventingSettings settings) {
+		return new Periodically("reconciler", settings.reconciliationInterval(), reconciler::reconcileOnce);
 	}
 
 	@Bean

@@ -3,13 +3,9 @@ package io.fountain.eventing.inbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * broker's {@code offsets.retention.minutes}, 7 days by default), after which it starts from the earliest record that
  * is left. Operators set the retention longer than any planned outage.
  */
-public class Forgetting implements SmartLifecycle {
+public class Forgetting {
 
 	private static final Logger log = LoggerFactory.getLogger(Forgetting.class);
 
@@ -43,21 +39,15 @@ public class Forgetting implements SmartLifecycle {
 
 	private final Duration horizon;
 
-	private final Duration interval;
-
-	private ScheduledExecutorService scheduler;
 
 	/**
 	 * @param retention how long the topics keep records
 	 * @param segment how long a topic's segment stays open at most
-	 * @param interval how often to forget ({@code 0}: never, e.g. in tests that call {@link #forget()} themselves)
 	 */
-	public Forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, Duration retention, Duration segment,
-			Duration interval) {
+	public Forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, Duration retention, Duration segment) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.horizon = horizon(retention, segment);
-		this.interval = interval;
 	}
 
 	/** How old a row must be before no message can ask about it any more. */
@@ -105,34 +95,5 @@ public class Forgetting implements SmartLifecycle {
 
 	public Duration horizon() {
 		return horizon;
-	}
-
-	@Override
-	public synchronized void start() {
-		if (interval.isZero()) {
-			return;
-		}
-		scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("forgetting").daemon().factory());
-		scheduler.scheduleWithFixedDelay(() -> {
-			try {
-				forget();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Forgetting old rows failed; it runs again in {}: {}", interval, ex.toString());
-			}
-		}, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return scheduler != null;
 	}
 }

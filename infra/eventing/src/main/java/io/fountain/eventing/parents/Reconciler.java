@@ -1,15 +1,10 @@
 package io.fountain.eventing.parents;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.EventContext;
@@ -22,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (by parent kind) and recording it in table {@code reconciliation_fix} (which outlives a restart). In a healthy
  * system both stay empty: a fix is a lost event to explain.
  */
-public class Reconciler implements SmartLifecycle {
+public class Reconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
@@ -34,17 +29,12 @@ public class Reconciler implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	private final Duration interval;
 
-	private ScheduledExecutorService scheduler;
-
-	public Reconciler(KnownParents known, TransactionTemplate transactions, List<Target> targets, MeterRegistry meters,
-			Duration interval) {
+	public Reconciler(KnownParents known, TransactionTemplate transactions, List<Target> targets, MeterRegistry meters) {
 		this.known = known;
 		this.transactions = transactions;
 		this.targets = List.copyOf(targets);
 		this.meters = meters;
-		this.interval = interval;
 		targets.forEach(target -> counter(target.parentKind()));
 	}
 
@@ -73,35 +63,6 @@ public class Reconciler implements SmartLifecycle {
 			.description("Parents found deleted with children still present, whose children reconciliation deleted")
 			.tag("parent", kind)
 			.register(meters);
-	}
-
-	@Override
-	public synchronized void start() {
-		if (interval.isZero() || targets.isEmpty()) {
-			return;
-		}
-		scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("reconciler").daemon().factory());
-		scheduler.scheduleWithFixedDelay(() -> {
-			try {
-				reconcileOnce();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Reconciliation pass failed; the next one runs in {}: {}", interval, ex.toString());
-			}
-		}, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return scheduler != null;
 	}
 
 	/**
