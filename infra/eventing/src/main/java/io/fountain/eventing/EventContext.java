@@ -30,6 +30,11 @@ public record EventContext(String correlationId, String causationId, String acto
 		return new EventContext(correlationId, null, actor);
 	}
 
+	/** The work an incoming event causes: its correlation and actor go on, and the event is the cause. */
+	public static EventContext causedBy(Object correlationId, Object eventId, Object actor) {
+		return new EventContext(String.valueOf(correlationId), String.valueOf(eventId), String.valueOf(actor));
+	}
+
 	/** Work started by the system itself (a scheduled check): a fresh correlation id, actor {@value #SYSTEM}. */
 	public static EventContext system() {
 		return new EventContext(UUID.randomUUID().toString(), null, SYSTEM);

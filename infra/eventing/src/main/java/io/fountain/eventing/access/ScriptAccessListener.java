@@ -70,8 +70,7 @@ public class ScriptAccessListener {
 	}
 
 	private void apply(ScriptEvent event) {
-		EventContext context = new EventContext(String.valueOf(event.getCorrelationId()),
-				String.valueOf(event.getEventId()), String.valueOf(event.getActor()));
+		EventContext context = EventContext.causedBy(event.getCorrelationId(), event.getEventId(), event.getActor());
 		EventContext.runWith(context, () -> transactions.executeWithoutResult(status -> {
 			switch (event.getPayload()) {
 				case ScriptCreated created -> access.learnCreated(event.getScriptId(), created.getOwner());

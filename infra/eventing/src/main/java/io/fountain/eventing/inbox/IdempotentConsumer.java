@@ -174,8 +174,7 @@ public class IdempotentConsumer {
 
 	private <T extends SpecificRecord> void apply(ConsumerRecord<String, byte[]> record, T event, UUID eventId,
 			Consumer<T> handler) {
-		EventContext context = new EventContext(String.valueOf(field(event, "correlationId")), eventId.toString(),
-				String.valueOf(field(event, "actor")));
+		EventContext context = EventContext.causedBy(field(event, "correlationId"), eventId, field(event, "actor"));
 		tracing.runInTraceOf(record, () -> EventContext.runWith(context, () -> handler.accept(event)));
 	}
 
