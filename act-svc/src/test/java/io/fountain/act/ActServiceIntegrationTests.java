@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -19,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.eventing.parents.Reconciler;
+import io.fountain.eventing.test.DeletionRace;
 import io.fountain.eventing.test.ParentOwnerStandIn;
 import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
@@ -112,18 +109,8 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void actsCreatedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
 		UUID script = knownScript();
-		ExecutorService clients = Executors.newFixedThreadPool(8);
-		List<Future<Integer>> answers = new ArrayList<>();
-		for (int i = 0; i < 80; i++) {
-			answers.add(clients.submit(() -> http.post("/scripts/" + script + "/acts", "{}").status()));
-			if (i == 20) {
-				bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
-			}
-		}
-		clients.shutdown();
-		for (Future<Integer> answer : answers) {
-			assertThat(answer.get()).isIn(201, 404);
-		}
+		DeletionRace.run(() -> http.post("/scripts/" + script + "/acts", "{}").status(),
+				() -> bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> actRows(script) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> actRows(script) == 0);
 	}

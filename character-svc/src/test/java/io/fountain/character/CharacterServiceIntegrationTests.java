@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.eventing.test.DeletionRace;
 import io.fountain.eventing.test.ParentOwnerStandIn;
 import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
@@ -87,20 +84,11 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void charactersCreatedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
 		UUID script = knownScript();
-		ExecutorService clients = Executors.newFixedThreadPool(8);
-		List<Future<Integer>> answers = new ArrayList<>();
-		for (int i = 0; i < 60; i++) {
-			int n = i;
-			answers.add(clients.submit(() -> http.post("/scripts/" + script + "/characters",
-					"{\"name\": \"EXTRA " + n + "\"}").status()));
-			if (i == 15) {
-				bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
-			}
-		}
-		clients.shutdown();
-		for (Future<Integer> answer : answers) {
-			assertThat(answer.get()).isIn(201, 404);
-		}
+		AtomicInteger extras = new AtomicInteger();
+		DeletionRace.run(
+				() -> http.post("/scripts/" + script + "/characters",
+						"{\"name\": \"EXTRA " + extras.incrementAndGet() + "\"}").status(),
+				() -> bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> rows(script) == 0);
 	}

@@ -6,17 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.eventing.test.DeletionRace;
 import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
@@ -134,19 +131,10 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 	void dialogueAddedWhileItsCharacterIsBeingDeletedEndsDeleted() throws Exception {
 		UUID scene = knownScene();
 		UUID brick = knownCharacter("BRICK");
-		ExecutorService clients = Executors.newFixedThreadPool(8);
-		List<Future<Integer>> answers = new ArrayList<>();
-		for (int i = 0; i < 60; i++) {
-			answers.add(clients.submit(() -> http.post("/scenes/" + scene + "/dialogues",
-					"{\"characterId\": \"" + brick + "\", \"text\": \"Again.\"}").status()));
-			if (i == 15) {
-				bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick));
-			}
-		}
-		clients.shutdown();
-		for (Future<Integer> answer : answers) {
-			assertThat(answer.get()).isIn(201, 404);
-		}
+		DeletionRace.run(
+				() -> http.post("/scenes/" + scene + "/dialogues",
+						"{\"characterId\": \"" + brick + "\", \"text\": \"Again.\"}").status(),
+				() -> bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> spokenBy(brick) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> spokenBy(brick) == 0);
 	}

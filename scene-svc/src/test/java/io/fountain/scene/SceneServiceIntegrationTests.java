@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.eventing.test.DeletionRace;
 import io.fountain.eventing.test.ParentOwnerStandIn;
 import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
@@ -164,19 +164,11 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		UUID script = UUID.randomUUID();
 		UUID act = knownAct(script);
 		List<UUID> scenes = List.of(scene(act, "{\"heading\": \"INT. A\"}"), scene(act, "{\"heading\": \"INT. B\"}"));
-		ExecutorService clients = Executors.newFixedThreadPool(8);
-		List<Future<Integer>> answers = new ArrayList<>();
-		for (int i = 0; i < 80; i++) {
-			UUID target = scenes.get(i % 2);
-			answers.add(clients.submit(() -> http.post("/scenes/" + target + "/actions", "{\"text\": \"run\"}").status()));
-			if (i == 20) {
-				bed.send(Topic.ACT, UpstreamEvents.actDeleted(script, act));
-			}
-		}
-		clients.shutdown();
-		for (Future<Integer> answer : answers) {
-			assertThat(answer.get()).isIn(201, 404);
-		}
+		AtomicInteger requests = new AtomicInteger();
+		DeletionRace.run(
+				() -> http.post("/scenes/" + scenes.get(requests.incrementAndGet() % 2) + "/actions",
+						"{\"text\": \"run\"}").status(),
+				() -> bed.send(Topic.ACT, UpstreamEvents.actDeleted(script, act)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows("scene", script) + rows("action", script) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
 			.until(() -> rows("scene", script) + rows("action", script) == 0);
@@ -219,25 +211,11 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		UUID script = UUID.randomUUID();
 		UUID act = knownAct(script);
 		UUID scene = scene(act, "{\"heading\": \"INT. A\"}");
-		ExecutorService clients = Executors.newFixedThreadPool(8);
-		List<Future<Integer>> answers = new ArrayList<>();
-		for (int i = 0; i < 80; i++) {
-			boolean aScene = i % 2 == 0;
-			answers.add(clients.submit(() -> aScene
-					? http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. B\"}").status()
-					: http.post("/scenes/" + scene + "/actions", "{\"text\": \"run\"}").status()));
-			if (i == 20) {
-				bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script));
-			}
-		}
-		clients.shutdown();
-		List<Integer> statuses = new ArrayList<>();
-		for (Future<Integer> answer : answers) {
-			statuses.add(answer.get());
-		}
-		assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(201, 404));
-		assertThat(statuses).as("some were made before the deletion").contains(201);
-		assertThat(statuses).as("some came after it").contains(404);
+		AtomicInteger requests = new AtomicInteger();
+		DeletionRace.run(() -> requests.incrementAndGet() % 2 == 0
+				? http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. B\"}").status()
+				: http.post("/scenes/" + scene + "/actions", "{\"text\": \"run\"}").status(),
+				() -> bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows("scene", script) + rows("action", script) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
 			.until(() -> rows("scene", script) + rows("action", script) == 0);

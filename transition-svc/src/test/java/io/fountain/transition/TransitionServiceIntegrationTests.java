@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.eventing.test.DeletionRace;
 import io.fountain.eventing.test.ParentOwnerStandIn;
 import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
@@ -74,18 +69,8 @@ class TransitionServiceIntegrationTests extends ServiceIntegrationTest {
 	void transitionsAddedWhileTheirSceneIsBeingDeletedEndDeleted() throws Exception {
 		UUID script = UUID.randomUUID();
 		UUID scene = knownScene(script);
-		ExecutorService clients = Executors.newFixedThreadPool(8);
-		List<Future<Integer>> answers = new ArrayList<>();
-		for (int i = 0; i < 60; i++) {
-			answers.add(clients.submit(() -> http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}").status()));
-			if (i == 15) {
-				bed.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
-			}
-		}
-		clients.shutdown();
-		for (Future<Integer> answer : answers) {
-			assertThat(answer.get()).isIn(201, 404);
-		}
+		DeletionRace.run(() -> http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}").status(),
+				() -> bed.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> rows(script) == 0);
 	}
