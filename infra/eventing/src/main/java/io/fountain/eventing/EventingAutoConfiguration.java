@@ -131,7 +131,7 @@ public class EventingAutoConfiguration {
 				new ByteArraySerializer());
 		meters.ifAvailable(registry -> new KafkaClientMetrics(producer).bindTo(registry));
 		EventingSettings.Relay relay = settings.relay();
-		return new OutboxRelay(dataSource, producer, relay.batchSize(), relay.idlePoll(), relay.standbyPoll());
+		return new OutboxRelay(dataSource, producer, relay.batchSize(), relay.batchesInFlight(), relay.idlePoll(), relay.standbyPoll());
 	}
 
 	/** Continues the trace a record carries ({@code traceparent}) around the work it causes. */

@@ -51,12 +51,14 @@ public record EventingSettings(String registryUrl, @DefaultValue List<Topic> pro
 
 	/**
 	 * @param enabled whether this instance publishes its outbox (off only in tests that play the crash)
-	 * @param batchSize rows published per round trip
+	 * @param batchSize rows read and sent together
+	 * @param batchesInFlight batches sent and not yet acknowledged at once (the idempotent producer keeps up to five
+	 *     requests per partition in flight in order)
 	 * @param idlePoll longest wait for a wake-up before looking at the outbox anyway (a safety net, not the mechanism)
 	 * @param standbyPoll how often a standby instance tries to become the publisher
 	 */
 	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize,
-			@DefaultValue("10s") Duration idlePoll, @DefaultValue("2s") Duration standbyPoll) {
+			@DefaultValue("4") int batchesInFlight, @DefaultValue("10s") Duration idlePoll, @DefaultValue("2s") Duration standbyPoll) {
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.outbox.Outbox;
@@ -96,6 +99,75 @@ class OutboxRelayIntegrationTests {
 				assertThat(titles).as("events of script %s", script).containsExactlyElementsOf(
 						IntStream.range(0, perScript).boxed().toList());
 			}
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
+	}
+
+	/**
+	 * A backlog of ten batches goes out with several batches in flight: each event once (a batch in flight is not
+	 * read again), in order per script, and the outbox ends empty.
+	 */
+	@Test
+	void aBacklogOfManyBatchesIsPublishedOnceEachInOrderWithSeveralInFlight() {
+		List<UUID> scripts = IntStream.range(0, 4).mapToObj(i -> UUID.randomUUID()).toList();
+		int perScript = 250;
+		for (int seq = 0; seq < perScript; seq++) {
+			int n = seq;
+			transactions.executeWithoutResult(status -> scripts
+				.forEach(script -> outbox.append(Topic.SCRIPT, ScriptEvents.retitled(script, String.valueOf(n)))));
+		}
+		assertThat(outboxRows()).isEqualTo(4 * perScript);
+
+		OutboxRelay relay = startRelay(Duration.ofSeconds(10));
+		try (TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows() == 0);
+			await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll(ofScripts(scripts)).size() >= 4 * perScript);
+			for (UUID script : scripts) {
+				List<Integer> titles = reader.poll(r -> r.key().equals(script.toString())).stream()
+					.map(r -> Integer.valueOf(titleOf(r)))
+					.toList();
+				assertThat(titles).as("events of script %s", script).containsExactlyElementsOf(
+						IntStream.range(0, perScript).boxed().toList());
+			}
+		}
+		assertThat(relay.published()).isEqualTo(4 * perScript);
+	}
+
+	/**
+	 * Ids come from a sequence, so a transaction can commit its lower id after a higher one was already sent. The
+	 * relay leaves out only the rows in flight, not everything below the last id it sent: the late event goes out.
+	 */
+	@Test
+	void anEventCommittedAfterLaterIdsWereSentIsStillPublished() throws Exception {
+		startRelay(Duration.ofSeconds(10));
+		UUID slow = UUID.randomUUID();
+		UUID quick = UUID.randomUUID();
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread late = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> {
+			outbox.append(Topic.SCRIPT, ScriptEvents.retitled(slow, "late"));
+			// Registered after the outbox's own synchronization, so it runs once the row is written, before the commit.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					written.countDown();
+					try {
+						release.await(30, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			});
+		}));
+		assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+		append(quick, "on time");
+		try (TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> reader.poll(ofScripts(List.of(quick))).size() == 1);
+			release.countDown();
+			late.join(Duration.ofSeconds(10));
+			await().atMost(Duration.ofSeconds(10)).until(() -> reader.poll(ofScripts(List.of(slow))).size() == 1);
+			assertThat(titleOf(reader.poll(ofScripts(List.of(slow))).get(0))).isEqualTo("late");
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
 	}
@@ -224,7 +296,7 @@ class OutboxRelayIntegrationTests {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
 						ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
 				new StringSerializer(), new ByteArraySerializer());
-		OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, idlePoll, Duration.ofMillis(200));
+		OutboxRelay relay = new OutboxRelay(dataSource, producer, 100, 4, idlePoll, Duration.ofMillis(200));
 		relays.add(relay);
 		relay.start();
 		return relay;

@@ -7,18 +7,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -40,6 +44,14 @@ import org.springframework.context.SmartLifecycle;
  * deduplicate by event id. For the same reason the deletes are committed without waiting for their flush
  * ({@code synchronous_commit = off} on the relay's own session): a delete lost in a database crash only publishes its
  * rows once more.
+ * <p>
+ * Several batches are in flight at once: the relay reads and sends the next rows while Kafka acknowledges the
+ * previous ones, and deletes each batch once all of it is acknowledged. Order per key is the producer's: it is
+ * idempotent, which keeps up to five requests per partition in flight in order (the same guarantee a single batch of
+ * many records already relied on). The rows in flight are left out of the next read by id, not by "after the last id
+ * sent": ids come from a sequence, and a transaction that took a lower id can commit after a higher one was read. A
+ * failed send starts the relay over from what is still in the outbox, so a batch behind a failed one is published
+ * again rather than lost.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -55,13 +67,19 @@ public class OutboxRelay implements SmartLifecycle {
 	private static final String TRY_LEAD = "SELECT pg_try_advisory_lock(hashtext('fountain.outbox.relay'), 0)";
 
 	private static final String NEXT_BATCH = """
-			SELECT id, topic, record_key, payload, event_type, traceparent FROM outbox ORDER BY id LIMIT ?""";
+			SELECT id, topic, record_key, payload, event_type, traceparent FROM outbox
+			WHERE id <> ALL (?) ORDER BY id LIMIT ?""";
 
 	private final DataSource dataSource;
 
 	private final Producer<String, byte[]> producer;
 
 	private final int batchSize;
+
+	private final int batchesInFlight;
+
+	/** Batches sent and not yet deleted, oldest first. Only the relay's thread touches it. */
+	private final Deque<Batch> inFlight = new ArrayDeque<>();
 
 	private final Duration idlePoll;
 
@@ -79,11 +97,12 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
-	public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, Duration idlePoll,
-			Duration standbyPoll) {
+	public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, int batchesInFlight,
+			Duration idlePoll, Duration standbyPoll) {
 		this.dataSource = dataSource;
 		this.producer = producer;
 		this.batchSize = batchSize;
+		this.batchesInFlight = Math.max(1, batchesInFlight);
 		this.idlePoll = idlePoll;
 		this.standbyPoll = standbyPoll;
 	}
@@ -174,7 +193,10 @@ public class OutboxRelay implements SmartLifecycle {
 						}
 						log.info("This instance now publishes the outbox");
 					}
-					if (publishBatch(conn) < batchSize) {
+					int sent = sendNextBatch(conn);
+					deleteAcknowledged(conn, inFlight.size() >= batchesInFlight);
+					if (sent < batchSize) {
+						// Caught up with what is committed: sleep until a commit, a NOTIFY or an acknowledgement.
 						awaitWakeUp(notifications);
 					}
 				}
@@ -188,6 +210,8 @@ public class OutboxRelay implements SmartLifecycle {
 				}
 			}
 			finally {
+				// Whatever was in flight is still in the outbox: the next leader (perhaps this one) sends it again.
+				inFlight.clear();
 				connection = null;
 				leader = false;
 			}
@@ -200,14 +224,17 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private int publishBatch(Connection conn) throws Exception {
-		List<Long> ids = new ArrayList<>(batchSize);
-		List<Future<RecordMetadata>> acks = new ArrayList<>(batchSize);
+	/** Reads the oldest rows not already in flight and sends them; returns how many. */
+	private int sendNextBatch(Connection conn) throws SQLException {
+		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batchSize);
+		long[] ids;
 		try (PreparedStatement select = conn.prepareStatement(NEXT_BATCH)) {
-			select.setInt(1, batchSize);
+			select.setArray(1, conn.createArrayOf("bigint", idsInFlight()));
+			select.setInt(2, batchSize);
+			List<Long> read = new ArrayList<>(batchSize);
 			try (ResultSet rows = select.executeQuery()) {
 				while (rows.next()) {
-					ids.add(rows.getLong("id"));
+					read.add(rows.getLong("id"));
 					ProducerRecord<String, byte[]> record = new ProducerRecord<>(rows.getString("topic"),
 							rows.getString("record_key"), rows.getBytes("payload"));
 					record.headers().add("event-type", rows.getString("event_type").getBytes(StandardCharsets.UTF_8));
@@ -215,22 +242,72 @@ public class OutboxRelay implements SmartLifecycle {
 					if (traceparent != null) {
 						record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
 					}
-					acks.add(producer.send(record));
+					records.add(record);
 				}
 			}
+			ids = read.stream().mapToLong(Long::longValue).toArray();
 		}
-		if (ids.isEmpty()) {
+		if (ids.length == 0) {
 			return 0;
 		}
-		for (Future<RecordMetadata> ack : acks) {
-			ack.get(2, TimeUnit.MINUTES);
+		Batch batch = new Batch(ids, new AtomicInteger(ids.length), new AtomicReference<>());
+		inFlight.addLast(batch);
+		for (ProducerRecord<String, byte[]> record : records) {
+			producer.send(record, (metadata, failure) -> {
+				if (failure != null) {
+					batch.failure().compareAndSet(null, failure);
+				}
+				if (batch.unacknowledged().decrementAndGet() == 0 || failure != null) {
+					wakeUp();
+				}
+			});
+		}
+		return ids.length;
+	}
+
+	/**
+	 * Deletes the batches Kafka has acknowledged whole, in one statement. With {@code waitForOldest}, first waits for
+	 * the oldest batch (the relay has as many in flight as it may). A failed send ends the relay's round: it starts
+	 * over from the outbox.
+	 */
+	private void deleteAcknowledged(Connection conn, boolean waitForOldest) throws Exception {
+		if (waitForOldest) {
+			Batch oldest = inFlight.getFirst();
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+			while (!oldest.done() && oldest.failure().get() == null) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Kafka did not acknowledge a batch of the outbox in 2 minutes");
+				}
+				wakeUps.tryAcquire(NOTIFY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		List<Long> acknowledged = new ArrayList<>();
+		for (Iterator<Batch> batches = inFlight.iterator(); batches.hasNext();) {
+			Batch batch = batches.next();
+			Exception failure = batch.failure().get();
+			if (failure != null) {
+				throw failure;
+			}
+			if (batch.done()) {
+				for (long id : batch.ids()) {
+					acknowledged.add(id);
+				}
+				batches.remove();
+			}
+		}
+		if (acknowledged.isEmpty()) {
+			return;
 		}
 		try (PreparedStatement delete = conn.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
-			delete.setArray(1, conn.createArrayOf("bigint", ids.toArray()));
+			delete.setArray(1, conn.createArrayOf("bigint", acknowledged.toArray()));
 			delete.executeUpdate();
 		}
-		published.addAndGet(ids.size());
-		return ids.size();
+		published.addAndGet(acknowledged.size());
+	}
+
+	private Long[] idsInFlight() {
+		return inFlight.stream().flatMapToLong(batch -> Arrays.stream(batch.ids())).boxed()
+			.toArray(Long[]::new);
 	}
 
 	/**
@@ -262,6 +339,14 @@ public class OutboxRelay implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			running = false;
+		}
+	}
+
+	/** Rows sent together; deleted when Kafka has acknowledged every one of them. */
+	private record Batch(long[] ids, AtomicInteger unacknowledged, AtomicReference<Exception> failure) {
+
+		boolean done() {
+			return unacknowledged.get() == 0;
 		}
 	}
 
