@@ -254,8 +254,9 @@ public final class LocalStack implements AutoCloseable {
 		AotCache cache = AotCache.of(jar, config.progress());
 		List<String> whole;
 		try {
-			whole = cache == null ? commandFor.build(config.serviceJvmOptions(), jar)
-					: cache.command(config.serviceJvmOptions(), commandFor, secrets, logs().resolve(name + "-training.log"));
+			List<String> jvmOptions = config.jvmOptionsOf(service);
+			whole = cache == null ? commandFor.build(jvmOptions, jar)
+					: cache.command(jvmOptions, commandFor, secrets, logs().resolve(name + "-training.log"));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

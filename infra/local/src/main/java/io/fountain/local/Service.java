@@ -7,13 +7,17 @@ import java.util.List;
 /** The Spring Boot applications of the stack, in the order they start. */
 public enum Service {
 
-	SCRIPT("script", "script-svc", 8081, true),
-	ACT("act", "act-svc", 8082, true),
-	SCENE("scene", "scene-svc", 8083, true),
-	CHARACTER("character", "character-svc", 8084, true),
-	DIALOGUE("dialogue", "dialogue-svc", 8085, true),
-	TRANSITION("transition", "transition-svc", 8086, true),
-	EDGE("edge", "edge-api", 8080, false);
+	// Heaps: the services that handle a play's every row (script-svc counts them, scene- and dialogue-svc hold the
+	// most) and the edge keep 160 MB, room for the x10 play; act-, character- and transition-svc hold a few hundred
+	// rows of a play and stay far below 96 MB live (JFR, issue 14). A JVM's heap ends up touched up to its maximum
+	// between full collections, so the maximum is what the machine pays.
+	SCRIPT("script", "script-svc", 8081, true, 160),
+	ACT("act", "act-svc", 8082, true, 96),
+	SCENE("scene", "scene-svc", 8083, true, 160),
+	CHARACTER("character", "character-svc", 8084, true, 96),
+	DIALOGUE("dialogue", "dialogue-svc", 8085, true, 160),
+	TRANSITION("transition", "transition-svc", 8086, true, 96),
+	EDGE("edge", "edge-api", 8080, false, 160);
 
 	private final String shortName;
 
@@ -23,11 +27,19 @@ public enum Service {
 
 	private final boolean hasDatabase;
 
-	Service(String shortName, String module, int defaultPort, boolean hasDatabase) {
+	private final int heapMegabytes;
+
+	Service(String shortName, String module, int defaultPort, boolean hasDatabase, int heapMegabytes) {
 		this.shortName = shortName;
 		this.module = module;
 		this.defaultPort = defaultPort;
 		this.hasDatabase = hasDatabase;
+		this.heapMegabytes = heapMegabytes;
+	}
+
+	/** The largest heap the stack gives this application unless {@code FOUNTAIN_JVM_OPTS} says otherwise. */
+	public int heapMegabytes() {
+		return heapMegabytes;
 	}
 
 	public String shortName() {

@@ -104,6 +104,19 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> port
 				jvmOptions(System.getenv("FOUNTAIN_JVM_OPTS")));
 	}
 
+	/**
+	 * The JVM options of one application: the stack's defaults with that application's heap, or, when options were
+	 * given ({@code FOUNTAIN_JVM_OPTS}, a benchmark's), exactly those for every application.
+	 */
+	public List<String> jvmOptionsOf(Service service) {
+		if (!serviceJvmOptions.equals(DEFAULT_JVM_OPTIONS)) {
+			return serviceJvmOptions;
+		}
+		return serviceJvmOptions.stream()
+			.map(option -> option.startsWith("-Xmx") ? "-Xmx" + service.heapMegabytes() + "m" : option)
+			.toList();
+	}
+
 	static List<String> jvmOptions(String configured) {
 		return configured == null || configured.isBlank() ? DEFAULT_JVM_OPTIONS
 				: List.of(configured.trim().split("\\s+"));
