@@ -51,6 +51,18 @@ public final class SchemaCompatibilityCheck {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		// A schema never released is checked against nothing: its consumers would have no baseline to rely on.
+		try (Stream<Path> files = Files.list(currentDir)) {
+			for (Path current : files.filter(f -> f.toString().endsWith(".avsc")).sorted().toList()) {
+				if (!Files.exists(released.resolve(current.getFileName()))) {
+					problems.add(current.getFileName() + ": not in the newest release " + released.getFileName()
+							+ "; release it (copy the current schemas into a new folder under src/released)");
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return problems;
 	}
 

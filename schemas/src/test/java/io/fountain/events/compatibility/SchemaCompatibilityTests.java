@@ -49,6 +49,16 @@ class SchemaCompatibilityTests {
 			.contains("transition-events.avsc").contains("removed");
 	}
 
+	@Test
+	void aSchemaThatWasNeverReleasedFailsTheCheck(@TempDir Path throwaway) throws IOException {
+		Path current = copyOfCurrent(throwaway);
+		Files.writeString(current.resolve("note-events.avsc"), """
+				{"type": "record", "name": "NoteEvent", "namespace": "io.fountain.events.note.v1",
+				 "fields": [{"name": "text", "type": "string"}]}""");
+		assertThat(SchemaCompatibilityCheck.problems(current, RELEASED)).singleElement().asString()
+			.startsWith("note-events.avsc: not in the newest release");
+	}
+
 	private static Path copyOfCurrent(Path dir) throws IOException {
 		try (var files = Files.list(CURRENT)) {
 			for (Path file : files.toList()) {
