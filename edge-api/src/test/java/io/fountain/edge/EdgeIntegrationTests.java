@@ -131,7 +131,11 @@ class EdgeIntegrationTests {
 		assertThat(as("ada").get("/ops/lag").status()).isEqualTo(403);
 		assertThat(as("ada").get("/actuator/prometheus").status()).isEqualTo(403);
 		assertThat(as("olga", "operator").get("/actuator/prometheus").status()).isEqualTo(200);
-		assertThat(as("olga", "operator").get("/ops/lag").status()).isNotIn(401, 403);
+		// Let through, the operator's request goes on to ask Kafka, which this test does not run: a 503 problem saying
+		// so, where a caller without the role is refused before (403).
+		Http.Response lag = as("olga", "operator").get("/ops/lag");
+		assertThat(lag.status()).isEqualTo(503);
+		assertThat(lag.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test
