@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.fountain.local.CommandLine;
 import io.fountain.local.LocalStack;
 import io.fountain.local.StackConfig;
 import tools.jackson.databind.SerializationFeature;
@@ -53,6 +55,12 @@ public final class Bench {
 	/** Other plays stored for the scale figure (20 with --quick). */
 	private static final int STORED_PLAYS = 1000;
 
+	/**
+	 * The largest play, in multiples of the feature-sized one: its document is about 300 KB per multiple, and
+	 * {@code POST /plays} takes at most 12 MB.
+	 */
+	static final int MAX_SIZE = 30;
+
 	/** Untimed plays made and deleted before the first timed run. */
 	static final int WARM_UP_PLAYS = 10;
 
@@ -63,15 +71,23 @@ public final class Bench {
 	private final Chart chart = new Chart();
 
 	public static void main(String[] args) throws Exception {
-		List<String> options = List.of(args);
-		boolean quick = options.contains("--quick");
-		boolean running = options.contains("--running");
-		int sizesIndex = options.indexOf("--sizes");
-		List<Integer> sizes = sizesIndex >= 0
-				? java.util.Arrays.stream(options.get(sizesIndex + 1).split(",")).map(Integer::valueOf).toList()
-				: List.of(1, 10);
-		int outIndex = options.indexOf("--out");
-		Path out = outIndex >= 0 ? Path.of(options.get(outIndex + 1)) : Path.of("infra/bench/target/results");
+		boolean quick;
+		boolean running;
+		List<Integer> sizes;
+		Path out;
+		try {
+			// The usage text is the script's (./infra/bench/run --help): it answers before anything is built.
+			CommandLine line = CommandLine.parse("./infra/bench/run", List.of(args), Set.of("--quick", "--running"),
+					Set.of("--sizes", "--out")).optionsOnly();
+			quick = line.has("--quick");
+			running = line.has("--running");
+			sizes = line.wholeNumbers("--sizes", 1, MAX_SIZE).orElse(List.of(1, 10));
+			out = Path.of(line.path("--out").orElse("infra/bench/target/results"));
+		}
+		catch (CommandLine.Refused refused) {
+			refused.exit();
+			return;
+		}
 		new Bench().run(quick, running, sizes, out);
 	}
 

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import io.fountain.bench.ConsumerLag;
 import io.fountain.bench.ReferencePlay;
 import io.fountain.format.PlayDocument;
+import io.fountain.local.CommandLine;
 import io.fountain.local.LocalStack;
 import io.fountain.local.Readiness;
 import io.fountain.local.Service;
@@ -31,22 +33,38 @@ public final class FaultSuite {
 
 	private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(5);
 
+	/** What {@code --short} runs, once each: what CI runs. */
+	static final List<String> SHORT_FORM = List.of("kill9", "broker-clean");
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	public static void main(String[] args) throws Exception {
-		List<String> options = List.of(args);
-		boolean shortForm = options.contains("--short");
-		int rounds = Integer.parseInt(option(options, "--rounds", shortForm ? "1" : "20"));
-		List<String> scenarios = List.of(option(options, "--scenarios",
-				shortForm ? "kill9,broker-clean" : String.join(",", Faults.SCENARIOS)).split(","));
-		Duration pause = Duration.ofSeconds(Long.parseLong(option(options, "--pause-seconds", "50")));
-		Path out = Path.of(option(options, "--out", "infra/faults/target/results"));
+		List<String> scenarios;
+		int rounds;
+		Duration pause;
+		Path out;
+		try {
+			// The usage text is the script's (./infra/faults/run --help): it answers before anything is built.
+			CommandLine line = CommandLine.parse("./infra/faults/run", List.of(args), Set.of("--short"),
+					Set.of("--rounds", "--scenarios", "--pause-seconds", "--out")).optionsOnly();
+			boolean shortForm = line.has("--short");
+			rounds = line.wholeNumber("--rounds", shortForm ? 1 : 20, 1, 1000);
+			scenarios = line.value("--scenarios").map(list -> List.of(list.split(",", -1)))
+				.orElse(shortForm ? SHORT_FORM : Faults.SCENARIOS);
+			for (String scenario : scenarios) {
+				if (!Faults.SCENARIOS.contains(scenario)) {
+					throw line.refused("no scenario '" + scenario + "' (the scenarios: "
+							+ String.join(" ", Faults.SCENARIOS) + ")");
+				}
+			}
+			pause = Duration.ofSeconds(line.wholeNumber("--pause-seconds", 50, 1, 3600));
+			out = Path.of(line.path("--out").orElse("infra/faults/target/results"));
+		}
+		catch (CommandLine.Refused refused) {
+			refused.exit();
+			return;
+		}
 		System.exit(new FaultSuite().run(scenarios, rounds, pause, out) ? 0 : 1);
-	}
-
-	private static String option(List<String> options, String name, String otherwise) {
-		int at = options.indexOf(name);
-		return at >= 0 ? options.get(at + 1) : otherwise;
 	}
 
 	private boolean run(List<String> scenarios, int rounds, Duration pause, Path out) throws Exception {

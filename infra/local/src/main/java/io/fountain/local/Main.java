@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./infra/run-local}: starts the whole system in the foreground and stops all of it on Ctrl-C or SIGTERM.
- * {@code --clean} starts from empty databases and an empty Kafka.
+ * {@code --clean} starts from empty databases and an empty Kafka. The options and settings: {@code ./infra/run-local
+ * --help}.
  */
 public final class Main {
 
@@ -17,21 +19,17 @@ public final class Main {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		List<String> options = List.of(args);
-		if (options.contains("--help") || options.contains("-h")) {
-			System.out.println("""
-					Usage: ./infra/run-local [--clean]
-					Starts Kafka, the schema registry, every service and edge-api; PostgreSQL from the machine
-					(FOUNTAIN_PG_URL, default jdbc:postgresql://127.0.0.1:5432/, user FOUNTAIN_PG_USER=postgres).
-					  --clean   drop the stack's databases and Kafka's data first
-					Ports (environment): FOUNTAIN_EDGE_PORT=8080, FOUNTAIN_SCRIPT_PORT=8081, FOUNTAIN_ACT_PORT=8082,
-					FOUNTAIN_SCENE_PORT=8083, FOUNTAIN_CHARACTER_PORT=8084, FOUNTAIN_DIALOGUE_PORT=8085,
-					FOUNTAIN_TRANSITION_PORT=8086, FOUNTAIN_KAFKA_PORT=19092, FOUNTAIN_KAFKA_CONTROLLER_PORT=19093, FOUNTAIN_REGISTRY_PORT=18080,
-					FOUNTAIN_REGISTRY_MANAGEMENT_PORT=18081. Logs: .local-data/logs/.""");
+		CommandLine line;
+		try {
+			// The usage text is the script's (./infra/run-local --help): it answers before anything is built.
+			line = CommandLine.parse("./infra/run-local", List.of(args), Set.of("--clean"), Set.of()).optionsOnly();
+		}
+		catch (CommandLine.Refused refused) {
+			refused.exit();
 			return;
 		}
 		Path repoRoot = Path.of(System.getProperty("fountain.repo", ".")).toAbsolutePath().normalize();
-		StackConfig config = StackConfig.fromEnvironment(repoRoot, options.contains("--clean"), Main::say);
+		StackConfig config = StackConfig.fromEnvironment(repoRoot, line.has("--clean"), Main::say);
 		say("starting the local stack" + (config.clean() ? " from scratch (--clean)" : "") + "; logs in "
 				+ config.dataDir().resolve("logs"));
 		CountDownLatch stopped = new CountDownLatch(1);
