@@ -1,32 +1,47 @@
 package io.fountain.problems;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error a Fountain HTTP API answers is RFC 9457 {@code application/problem+json}. Bad input is a 4xx whose
@@ -37,6 +52,12 @@ import tools.jackson.core.JacksonException;
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	/** Writes a problem where no message converter would (a client that accepts none of them). */
+	private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
+
+	/** How Jackson begins the message of a duplicate field (StreamReadFeature.STRICT_DUPLICATE_DETECTION). */
+	private static final String DUPLICATE = "Duplicate Object property";
 
 	public static final URI INVALID_INPUT = URI.create("https://fountain.io/problems/invalid-input");
 
@@ -76,25 +97,101 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalidInput(describe(errors), errors));
 	}
 
+	/**
+	 * A body that cannot be read as the request's type: a 400 naming where (the JSON path, {@code $} for the body as a
+	 * whole) and what is wrong there.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		JacksonException json = findCause(ex, JacksonException.class);
+		Utf8Bodies.NotUtf8 notUtf8 = findCause(ex, Utf8Bodies.NotUtf8.class);
+		if (notUtf8 != null) {
+			return fieldError(json == null ? "$" : jsonPath(json.getPath()), notUtf8.getMessage());
+		}
 		if (json == null) {
 			return ResponseEntity.badRequest()
 				.body(invalidInput("The request body is missing or is not JSON",
 						List.of(new FieldError("$", "a JSON body is required"))));
 		}
 		String path = jsonPath(json.getPath());
-		String message = json instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
-				&& mismatch.getTargetType() != null
-						? "must be " + describeType(mismatch.getTargetType())
-						: "is not valid JSON here";
-		if (json instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+		String message;
+		if (json instanceof StrictStrings.InvalidText text) {
+			message = text.problem();
+		}
+		else if (json instanceof InvalidNullException) {
+			message = "must not be null";
+		}
+		else if (json instanceof UnrecognizedPropertyException) {
 			message = "is not a known field";
 		}
+		else if (json instanceof StreamReadException read && read.getOriginalMessage().startsWith(DUPLICATE)) {
+			path = duplicatePath(read);
+			message = "is given twice: name each field once";
+		}
+		else if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			message = "must be " + describeType(mismatch.getTargetType());
+		}
+		else {
+			message = "is not valid JSON here";
+		}
+		return fieldError(path, message);
+	}
+
+	private static ResponseEntity<Object> fieldError(String field, String message) {
 		return ResponseEntity.badRequest()
-			.body(invalidInput(path + " " + message, List.of(new FieldError(path, message))));
+			.body(invalidInput(field + " " + message, List.of(new FieldError(field, message))));
+	}
+
+	/**
+	 * Where the parser found a field named a second time: the parser's own context (a duplicate is found before any
+	 * deserializer sees the field, so Jackson gives the exception no path), or {@code $} when it is gone.
+	 */
+	private static String duplicatePath(StreamReadException ex) {
+		if (!(ex.processor() instanceof JsonParser parser) || parser.streamReadContext() == null) {
+			return "$";
+		}
+		List<String> segments = new ArrayList<>();
+		for (TokenStreamContext at = parser.streamReadContext(); at != null && !at.inRoot(); at = at.getParent()) {
+			segments.add(at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.currentName());
+		}
+		String path = String.join("", segments.reversed());
+		return path.isEmpty() ? "$" : path.startsWith(".") ? path.substring(1) : path;
+	}
+
+	/**
+	 * A client that accepts nothing this route answers still learns why, in problem+json: Spring would otherwise find
+	 * no representation the client accepts for the problem either, and answer 406 with an empty body.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+		if (response == null || response.isCommitted()) {
+			return null;
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
+				"This resource is answered as " + ex.getSupportedMediaTypes().stream().map(MediaType::toString)
+					.collect(Collectors.joining(", ")) + ": ask for one of them in Accept.");
+		problem.setTitle("Not acceptable");
+		response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		try {
+			response.getOutputStream().write(PROBLEMS.writeValueAsBytes(problem));
+			response.flushBuffer();
+		}
+		catch (IOException gone) {
+			// The client has gone: there is no one to tell.
+		}
+		return null; // answered here
+	}
+
+	/** A query string Tomcat cannot decode ({@code ?x=%zz}): the client's mistake, named, not a 500. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> invalidQuery(InvalidParameterException ex) {
+		return badRequest("query", "is not a valid query string: a '%' must be followed by two hexadecimal digits, "
+				+ "and the decoded text must be UTF-8");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

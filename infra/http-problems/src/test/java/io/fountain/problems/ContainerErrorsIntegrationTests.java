@@ -1,0 +1,125 @@
+package io.fountain.problems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.fountain.testing.RawHttp;
+
+/**
+ * What a hostile or careless client gets from the layers below the controllers (Tomcat, Spring MVC's dispatch, the
+ * error page): problem+json with the status it names, never Tomcat's HTML page, Spring Boot's JSON error body or an
+ * empty 406. Requests go out over a plain socket, exactly as written (an HTTP client would normalize most of them).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ContainerErrorsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	private RawHttp raw() {
+		return new RawHttp(port);
+	}
+
+	@Test
+	void pathsTomcatRefusesBeforeAnyServletAreProblems() {
+		for (String path : new String[] { "/things/%2f", "/things/%00", "/things/%5c", "/things/{}",
+				"/things/" + "a".repeat(9_000) }) {
+			RawHttp.Response response = raw().get(path, Map.of());
+			assertProblem(response, path);
+			assertThat(response.status()).as(path).isBetween(400, 414);
+			assertThat(response.body()).as(path).doesNotContain("Tomcat", "<html", "Exception");
+		}
+	}
+
+	@Test
+	void pathsThatResolveElsewhereOrNowhereAreAnsweredAsProblemsOrServed() {
+		assertProblem(raw().get("/nothing", Map.of()), 404);
+		// The path parameter goes before mapping: /things/x, whose id is no UUID.
+		RawHttp.Response parameter = raw().get("/things;jsessionid=1/x", Map.of());
+		assertProblem(parameter, 400);
+		assertThat(parameter.json().at("/errors/0/field").asString()).isEqualTo("id");
+		// A dot segment: Spring MVC maps the path as sent, where nothing is.
+		assertProblem(raw().get("/other/../things", Map.of()), 404);
+		assertThat(raw().get("/things;jsessionid=1", Map.of()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theErrorPageAskedForByItsPathIsA404LikeAnyUnknownPath() {
+		RawHttp.Response response = raw().get("/error", Map.of());
+
+		assertProblem(response, 404);
+		assertThat(response.body()).doesNotContain("999");
+	}
+
+	@Test
+	void aMethodTheRouteDoesNotTakeIsA405AndTraceIsRefused() {
+		assertProblem(raw().send("DELETE", "/things", Map.of()), 405);
+		RawHttp.Response trace = raw().send("TRACE", "/things", Map.of());
+		assertProblem(trace, trace.status());
+		assertThat(trace.status()).isIn(400, 405);
+	}
+
+	@Test
+	void anAcceptTheRouteCannotAnswerIsA406ThatSaysWhatItCanAnswer() {
+		RawHttp.Response response = raw().get("/things", Map.of("Accept", "image/png"));
+
+		assertProblem(response, 406);
+		assertThat(response.json().get("detail").asString()).contains("application/json");
+	}
+
+	@Test
+	void aQueryStringThatCannotBeDecodedIsA400NamingTheQuery() {
+		for (String query : new String[] { "?name=%zz", "?name=%", "?name=%C0%AF" }) {
+			RawHttp.Response response = raw().get("/things" + query, Map.of());
+			assertThat(response.status()).as(query).isIn(200, 400);
+			if (response.status() == 400) {
+				assertProblem(response, 400);
+			}
+		}
+		RawHttp.Response malformed = raw().get("/things?name=%zz", Map.of());
+		assertProblem(malformed, 400);
+		assertThat(malformed.body()).contains("query");
+	}
+
+	@Test
+	void headersOverTheLimitAreAProblem() {
+		RawHttp.Response response = raw().get("/things", Map.of("X-Big", "b".repeat(20_000)));
+
+		assertProblem(response, response.status());
+		assertThat(response.status()).isIn(400, 431);
+	}
+
+	@Test
+	void aBodyThatIsNotUtf8IsA400NamingWhere() {
+		byte[] head = ("POST /things HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: 16\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+		byte[] body = { '{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0xAF, 'b', '"', '}',
+				' ' };
+		byte[] request = new byte[head.length + body.length];
+		System.arraycopy(head, 0, request, 0, head.length);
+		System.arraycopy(body, 0, request, head.length, body.length);
+
+		RawHttp.Response response = raw().exchange(request);
+
+		assertProblem(response, 400);
+		assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("name");
+		assertThat(response.json().at("/errors/0/message").asString()).contains("not valid UTF-8");
+	}
+
+	private static void assertProblem(RawHttp.Response response, int status) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertProblem(response, "status " + status);
+	}
+
+	private static void assertProblem(RawHttp.Response response, String what) {
+		assertThat(response.contentType()).as(what + ": " + response).startsWith("application/problem+json");
+		assertThat(response.json().get("status").asInt()).as(what).isEqualTo(response.status());
+		assertThat(response.json().get("title").asString()).as(what).isNotBlank();
+	}
+}
