@@ -116,8 +116,8 @@ public final class FountainReader {
 				}
 				case DIALOGUE -> dialogue.lines.addAll(element.text().lines().toList().isEmpty() ? List.of("")
 						: List.of(element.text().split("\n", -1)));
-				case PARENTHETICAL -> dialogue.parentheticals
-					.add(new Parenthetical(element.text(), dialogue.lines.size()));
+				case PARENTHETICAL -> dialogue.parentheticals.add(new Parenthetical(
+						element.text().substring(1, element.text().length() - 1), dialogue.lines.size()));
 				case LYRIC -> {
 					if (dialogue != null) {
 						dialogue.lines.add("~" + element.text());

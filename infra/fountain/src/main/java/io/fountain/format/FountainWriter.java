@@ -25,8 +25,8 @@ public final class FountainWriter {
 			if (act.title() != null) {
 				paragraphs.add("# " + act.title());
 			}
-			else if (!firstAct) {
-				paragraphs.add("#");
+			else if (!firstAct || act.scenes().isEmpty()) {
+				paragraphs.add("#"); // the first act needs no marker, unless nothing else would make it
 			}
 			firstAct = false;
 			for (PlayDocument.Scene scene : act.scenes()) {
@@ -81,29 +81,44 @@ public final class FountainWriter {
 	}
 
 	private static String transition(String text) {
-		return FountainParser.isNaturalTransition(text) ? text : "> " + text;
+		return FountainParser.isNaturalTransition(text) && readsAs(text, Element.Type.TRANSITION, text) ? text
+				: "> " + text;
 	}
 
 	private static String action(String text, ActionKind kind) {
 		return switch (kind) {
 			case CENTERED -> String.join("\n", text.lines().map(line -> ">" + line + "<").toList());
 			case LYRIC -> "~" + text;
-			case PLAIN -> readsAsAction(text) ? text : "!" + text;
+			case PLAIN -> readsAs(text, Element.Type.ACTION, text) ? text : "!" + text;
 			default -> text; // markup kept as written
 		};
 	}
 
-	/** Whether the text, as a paragraph of its own, reads back as that one action. */
-	private static boolean readsAsAction(String text) {
-		List<Element> elements = FountainParser.parse("Title: x\n\n" + text).elements();
-		return elements.size() == 1 && elements.get(0).type() == Element.Type.ACTION
-				&& elements.get(0).text().equals(text);
+	/**
+	 * Whether the paragraph, on its own, reads back as that one element. A paragraph opening a boneyard never does:
+	 * in a whole play, a {@code *}{@code /} further on could close it.
+	 */
+	private static boolean readsAs(String paragraph, Element.Type type, String text) {
+		if (paragraph.stripLeading().startsWith("/*")) {
+			return false;
+		}
+		List<Element> elements = FountainParser.parse("Title: x\n\n" + paragraph).elements();
+		return elements.size() == 1 && elements.get(0).type() == type && elements.get(0).text().equals(text);
+	}
+
+	/**
+	 * A parenthetical is stored without its parentheses; one imported before that convention (still stored as
+	 * {@code (beat)}) is written as it is rather than as {@code ((beat))}.
+	 */
+	private static String parenthesized(String text) {
+		return text.startsWith("(") && text.endsWith(")") && text.length() > 1 ? text : "(" + text + ")";
 	}
 
 	private static String dialogue(SceneElement dialogue) {
 		StringBuilder block = new StringBuilder();
 		String name = dialogue.character();
-		block.append(FountainParser.isCue(name) && !name.contains("(") ? name : "@" + name);
+		boolean natural = FountainParser.isCue(name) && !name.startsWith("@") && !name.contains("(");
+		block.append(natural ? name : "@" + name);
 		if (dialogue.extension() != null) {
 			block.append(" (").append(dialogue.extension()).append(')');
 		}
@@ -115,7 +130,7 @@ public final class FountainWriter {
 		for (int i = 0; i <= lines.length; i++) {
 			for (Parenthetical parenthetical : dialogue.parentheticals()) {
 				if (parenthetical.beforeLine() == i || (i == lines.length && parenthetical.beforeLine() > i)) {
-					block.append('\n').append(parenthetical.text());
+					block.append('\n').append(parenthesized(parenthetical.text()));
 				}
 			}
 			if (i < lines.length) {

@@ -80,7 +80,10 @@ public record PlayDocument(String title, String credit, List<String> authors, St
 		}
 	}
 
-	/** A parenthetical of a dialogue block, standing before its 0-based spoken line {@code beforeLine}. */
+	/**
+	 * A parenthetical of a dialogue block, standing before its 0-based spoken line {@code beforeLine}; its
+	 * {@code text} without the parentheses ({@code beat}), which the writer adds.
+	 */
 	public record Parenthetical(String text, int beforeLine) {
 	}
 
