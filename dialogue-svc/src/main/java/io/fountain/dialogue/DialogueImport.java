@@ -15,9 +15,10 @@ import io.fountain.eventing.imports.Imports;
 import io.fountain.eventing.parents.Parents;
 
 /**
- * dialogue-svc's part of a play being imported: a scene's dialogue, made when both the scene and every character
- * it needs are known here. Scenes and characters come from two services in parallel, so whichever arrives last makes
- * the dialogue: a scene that comes first waits (its parts kept in {@code import_waiting_scene}) and each character
+ * dialogue-svc's part of a play being imported: every scene's dialogue, made when the script's creation arrives, with
+ * the scenes and characters it needs learnt from the play's parts (ADR 13). The scenes' and characters' own creations
+ * still arrive, from two services in parallel, and make what is not made yet (nothing, once the script's creation
+ * came first): a scene that comes first waits (its parts kept in {@code import_waiting_scene}) and each character
  * that arrives looks again at the scenes that need it. Both paths hold one lock per play, so neither misses the
  * other. A dialogue for a character the play does not have, or more elements in a scene than the limit, is a
  * rejection: the play fails.
@@ -47,7 +48,28 @@ public class DialogueImport {
 		this.jdbc = jdbc;
 	}
 
-	/** A scene of a play being imported was created. In the consumer's transaction, with the scene known. */
+	/**
+	 * The script of a play being imported was created: every scene's dialogue, at once, with the play's characters
+	 * and scenes learnt from its parts instead of waiting for their own creations (ADR 13). In the consumer's
+	 * transaction.
+	 */
+	public void scriptImported(UUID scriptId, UUID importId) {
+		lockPlay(scriptId);
+		for (ImportedParts.Character character : imports.read(importId, ImportedParts.characters(),
+				ImportedParts.Character.class)) {
+			// The name as character-svc stores it, until its own event says otherwise.
+			parents.known().learnLive(DialogueManagement.CHARACTER, character.id(), scriptId, character.name().strip());
+		}
+		for (UUID sceneId : imports.learnParents(scriptId, importId, DialogueManagement.SCENE,
+				ImportedParts.allDialogues(), ImportedParts.Dialogue.class)) {
+			sceneImported(scriptId, sceneId, importId);
+		}
+	}
+
+	/**
+	 * A scene of a play being imported was created: its dialogue, made already when the script's creation came first
+	 * (a replay of the same ids makes nothing). In the consumer's transaction, with the scene known.
+	 */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
 		lockPlay(scriptId);
 		List<ImportedParts.Dialogue> lines = imports.toMake(scriptId, importId, DialogueManagement.SCENE, sceneId,

@@ -47,7 +47,7 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 		UUID second = UUID.randomUUID();
 		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + scene + "/dialogues", "[" //
 				+ line(first, brick, "BRICK", "Mendacity.", "0000AV", "[{\"id\": \"" + UUID.randomUUID()
-						+ "\", \"text\": \"(beat)\", \"beforeLine\": 0}]")
+						+ "\", \"text\": \"beat\", \"beforeLine\": 0}]")
 				+ "," + line(second, maggie, "MAGGIE", "I'm alive!", "0000BV", "[]") + "]");
 
 		SceneEvent created = UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene);
@@ -62,7 +62,8 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> bed.rows("dialogue", script) == 2);
 		List<String> spoken = new java.util.ArrayList<>();
-		http.get("/scenes/" + scene + "/dialogues").json().forEach(block -> spoken.add(block.get("text").asString()));
+		http.get("/scenes/" + scene + "/dialogues").json().get("items")
+			.forEach(block -> spoken.add(block.get("text").asString()));
 		assertThat(spoken).containsExactly("Mendacity.", "I'm alive!");
 		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> bed.events(reader, DialogueEvent.class, script).size() == 2);
@@ -70,6 +71,52 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 			assertThat(events).extracting(DialogueEvent::getDialogueId).containsExactly(first, second);
 			assertThat(((DialogueCreated) events.get(0).getPayload()).getParentheticals()).hasSize(1);
 		}
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM import_waiting_scene WHERE script_id = ?", Integer.class,
+				script)).isZero();
+	}
+
+	/**
+	 * The saga in one hop (ADR 13): the script's creation alone makes every scene's dialogue, its scenes and
+	 * characters learnt from the play's parts; their own creations, arriving after, make nothing twice. A scene known
+	 * deleted here before (its play being undone) gets nothing.
+	 */
+	@Test
+	void theScriptsCreationAloneMakesEveryScenesDialogueOnceAndNothingUnderADeletedScene() {
+		UUID scene = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		UUID gone = UUID.randomUUID();
+		UUID brick = UUID.randomUUID();
+		UUID maggie = UUID.randomUUID();
+		ParentOwnerStandIn.serves("/imports/" + importId + "/characters", "[" + character(brick, "BRICK") + ","
+				+ character(maggie, "MAGGIE") + "]");
+		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + scene + "/dialogues", "["
+				+ line(UUID.randomUUID(), brick, "BRICK", "Mendacity.", "0000AV", "[]") + ","
+				+ line(UUID.randomUUID(), maggie, "MAGGIE", "I'm alive!", "0000BV", "[]") + "]");
+		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + other + "/dialogues",
+				"[" + line(UUID.randomUUID(), maggie, "MAGGIE", "Skipper!", "0000AV", "[]") + "]");
+		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + gone + "/dialogues",
+				"[" + line(UUID.randomUUID(), brick, "BRICK", "Never.", "0000AV", "[]") + "]");
+		bed.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), gone));
+		await().atMost(Duration.ofSeconds(20)).until(() -> bed.knows("scene", gone));
+
+		bed.send(Topic.SCRIPT, UpstreamEvents.scriptImported(script, importId));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> bed.rows("dialogue", script) == 3);
+		// The scenes' and characters' own creations, late: applied (the rename shows), nothing made twice.
+		for (UUID made : List.of(scene, other, gone)) {
+			SceneEvent created = UpstreamEvents.sceneCreated(script, UUID.randomUUID(), made);
+			((io.fountain.events.scene.v1.SceneCreated) created.getPayload()).setImportId(importId.toString());
+			bed.send(Topic.SCENE, created);
+		}
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, brick, "BRICK"));
+		bed.send(Topic.CHARACTER, UpstreamEvents.characterRenamed(script, maggie, "MAGGIE THE CAT"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> "MAGGIE THE CAT".equals(jdbc.queryForObject(
+				"SELECT name FROM known_parent WHERE kind = 'character' AND id = ?", String.class, maggie)));
+		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> bed.events(reader, DialogueEvent.class, script).size() >= 3);
+			assertThat(bed.events(reader, DialogueEvent.class, script)).hasSize(3);
+		}
+		assertThat(bed.rows("dialogue", script)).isEqualTo(3);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM import_waiting_scene WHERE script_id = ?", Integer.class,
 				script)).isZero();
 	}
@@ -122,6 +169,10 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 			assertThat(rejected.getElement()).isEqualTo("acts[0].scenes[0].elements[0] (dialogue of GHOST)");
 		}
 		assertThat(bed.rows("dialogue", script)).isZero();
+	}
+
+	private static String character(UUID id, String name) {
+		return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"description\": null, \"element\": \"characters\"}";
 	}
 
 	private static String line(UUID id, UUID character, String name, String text, String position,

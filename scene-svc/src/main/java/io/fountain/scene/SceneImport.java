@@ -12,8 +12,8 @@ import io.fountain.eventing.imports.ImportedParts;
 import io.fountain.eventing.imports.Imports;
 
 /**
- * scene-svc's part of a play being imported: when an act's creation arrives, the act's scenes and their actions, as
- * the import lists them (ids and positions included, so a replay makes nothing twice). More actions in a scene than
+ * scene-svc's part of a play being imported: when the script's creation arrives, every act's scenes and their
+ * actions, as the import lists them (ids and positions included, so a replay makes nothing twice). More actions in a scene than
  * the limit is a rejection too.
  */
 @Service
@@ -34,7 +34,21 @@ public class SceneImport {
 		this.events = events;
 	}
 
-	/** In the consumer's transaction, with the act known. */
+	/**
+	 * The script of a play being imported was created: every act's scenes and actions, at once, without waiting for
+	 * the acts' own creations (ADR 13). In the consumer's transaction.
+	 */
+	public void scriptImported(UUID scriptId, UUID importId) {
+		for (UUID actId : imports.learnParents(scriptId, importId, SceneManagement.ACT, ImportedParts.allScenes(),
+				ImportedParts.Scene.class)) {
+			actImported(scriptId, actId, importId);
+		}
+	}
+
+	/**
+	 * An act of a play being imported was created: its scenes, made already when the script's creation came first (a
+	 * replay of the same ids makes nothing). In the consumer's transaction, with the act known.
+	 */
 	public void actImported(UUID scriptId, UUID actId, UUID importId) {
 		List<ImportedParts.Scene> imported = imports.toMake(scriptId, importId, SceneManagement.ACT, actId,
 				ImportedParts.scenesOf(actId), ImportedParts.Scene.class, "scene",

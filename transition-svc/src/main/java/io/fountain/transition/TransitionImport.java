@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import io.fountain.eventing.imports.ImportedParts;
 import io.fountain.eventing.imports.Imports;
 
-/** transition-svc's part of a play being imported: when a scene's creation arrives, its transitions. */
+/** transition-svc's part of a play being imported: when the script's creation arrives, every scene's transitions. */
 @Service
 public class TransitionImport {
 
@@ -24,7 +24,21 @@ public class TransitionImport {
 		this.events = events;
 	}
 
-	/** In the consumer's transaction, with the scene known. */
+	/**
+	 * The script of a play being imported was created: every scene's transitions, at once, with the scenes learnt from
+	 * the play's parts instead of waiting for their own creations (ADR 13). In the consumer's transaction.
+	 */
+	public void scriptImported(UUID scriptId, UUID importId) {
+		for (UUID sceneId : imports.learnParents(scriptId, importId, TransitionManagement.SCENE,
+				ImportedParts.allTransitions(), ImportedParts.Transition.class)) {
+			sceneImported(scriptId, sceneId, importId);
+		}
+	}
+
+	/**
+	 * A scene of a play being imported was created: its transitions, made already when the script's creation came
+	 * first. In the consumer's transaction, with the scene known.
+	 */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
 		for (ImportedParts.Transition part : imports.toMake(scriptId, importId, TransitionManagement.SCENE, sceneId,
 				ImportedParts.transitionsOf(sceneId), ImportedParts.Transition.class, "transition",

@@ -66,6 +66,13 @@ public final class UpstreamEvents implements AutoCloseable {
 		return event;
 	}
 
+	/** The creation of a script made by importing a play, whose parts are at {@code importId} in the claim check. */
+	public static ScriptEvent scriptImported(UUID scriptId, UUID importId) {
+		ScriptEvent event = scriptCreated(scriptId);
+		((ScriptCreated) event.getPayload()).setImportId(importId.toString());
+		return event;
+	}
+
 	public static ScriptEvent scriptDeleted(UUID scriptId) {
 		ScriptEvent event = new ScriptEvent();
 		event.setScriptId(scriptId);

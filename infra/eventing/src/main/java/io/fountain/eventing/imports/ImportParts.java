@@ -20,7 +20,8 @@ import io.fountain.eventing.SystemReads;
 
 /**
  * Reads this service's part of a play being imported from script-svc's claim check. A read, never a request to act:
- * what to make was decided when the play was accepted, and when to make it is decided by the parent's Created event.
+ * what to make was decided when the play was accepted, and when to make it is decided by the script's Created event
+ * (ADR 13).
  * <p>
  * The parts under each of many parents (a scene's dialogue, for every scene of the play) are read once for the whole
  * play, as a family ({@code scenes/<any>/dialogues}), and kept here for a short while: a play's scenes arrive one
@@ -65,6 +66,15 @@ public class ImportParts {
 		if (family.equals(path)) {
 			return fetch(importId, path, JSON.getTypeFactory().constructCollectionType(List.class, type));
 		}
+		return readFamily(importId, family, type).map(all -> all.getOrDefault(path, List.of()));
+	}
+
+	/**
+	 * Every path of a family ({@code scenes/* /dialogues}, without the space) with its parts, in one read kept for a
+	 * short while; empty when the import is over.
+	 * @throws ImportUnavailable when script-svc cannot answer now (the event is retried)
+	 */
+	public <T> Optional<Map<String, List<T>>> readFamily(UUID importId, String family, Class<T> type) {
 		Family parts = families.compute(importId + "/" + family + "/" + type.getName(), (key, known) -> {
 			if (known != null && known.isFresh()) {
 				return known;
@@ -76,7 +86,7 @@ public class ImportParts {
 		forgetOld();
 		@SuppressWarnings("unchecked")
 		Optional<Map<String, List<T>>> byPath = (Optional<Map<String, List<T>>>) (Optional<?>) parts.byPath();
-		return byPath.map(all -> all.getOrDefault(path, List.of()));
+		return byPath;
 	}
 
 	private void forgetOld() {

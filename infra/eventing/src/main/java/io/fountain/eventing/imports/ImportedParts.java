@@ -2,6 +2,7 @@ package io.fountain.eventing.imports;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,30 @@ public final class ImportedParts {
 	/** Path of a scene's transitions. */
 	public static String transitionsOf(UUID sceneId) {
 		return "scenes/" + sceneId + "/transitions";
+	}
+
+	/** The family of every act's scenes. */
+	public static String allScenes() {
+		return "acts/*/scenes";
+	}
+
+	/** The family of every scene's dialogue. */
+	public static String allDialogues() {
+		return "scenes/*/dialogues";
+	}
+
+	/** The family of every scene's transitions. */
+	public static String allTransitions() {
+		return "scenes/*/transitions";
+	}
+
+	/** The parent a path of a family stands under: the id in {@code acts/<id>/scenes}. */
+	public static UUID parentIn(String path) {
+		Matcher id = ID.matcher(path);
+		if (!id.find()) {
+			throw new IllegalArgumentException("no parent's id in " + path);
+		}
+		return UUID.fromString(id.group());
 	}
 
 	/**

@@ -7,9 +7,9 @@ import java.util.function.Function;
 import io.fountain.eventing.parents.Parents;
 
 /**
- * The step every service takes for its part of a play being imported, when a parent's creation arrives: with the
- * parent still live (its row held to the commit), read the parts to make under it; more than the limit is a
- * rejection. What is left to the service is making them.
+ * The step every service takes for its part of a play being imported, when the script's creation arrives (and again,
+ * finding everything made, when each parent's does): with the parent still live (its row held to the commit), read
+ * the parts to make under it; more than the limit is a rejection. What is left to the service is making them.
  */
 public class Imports {
 
@@ -48,6 +48,26 @@ public class Imports {
 			return List.of();
 		}
 		return imported;
+	}
+
+	/**
+	 * The parents that the play's parts of a family stand under (every act with scenes, every scene with dialogue),
+	 * learnt here as live parents of the script before their own Created events arrive, so that the parts can be made
+	 * straight from the script's creation (ADR 13). Every id was given by script-svc when it accepted the play; a
+	 * parent known deleted here already stays deleted, and one that its own service refuses fails the play, whose
+	 * deletion then takes everything made under it (ADR 12). Empty when the import is over.
+	 */
+	public <T> List<UUID> learnParents(UUID scriptId, UUID importId, String parentKind, String family, Class<T> type) {
+		List<UUID> ids = parts.readFamily(importId, family, type)
+			.map(byPath -> byPath.keySet().stream().map(ImportedParts::parentIn).toList())
+			.orElse(List.of());
+		ids.forEach(id -> parents.known().learnLive(parentKind, id, scriptId, null));
+		return ids;
+	}
+
+	/** The parts at a path without a parent's id ({@code characters}); empty when the import is over. */
+	public <T> List<T> read(UUID importId, String path, Class<T> type) {
+		return parts.read(importId, path, type).orElse(List.of());
 	}
 
 	/** Tells the play that this service cannot make its part (a business rule of its own). */
