@@ -108,7 +108,7 @@ final class MonolithFloor implements AutoCloseable {
 							for (int p = 0; p < e.parentheticals(); p++) {
 								parentheticals.setObject(1, UUID.randomUUID());
 								parentheticals.setObject(2, id);
-								parentheticals.setString(3, "(beat)");
+								parentheticals.setString(3, "beat");
 								parentheticals.addBatch();
 							}
 						}

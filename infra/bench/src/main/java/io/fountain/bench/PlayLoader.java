@@ -70,7 +70,7 @@ final class PlayLoader {
 							case "transition" -> edge.create("/scenes/" + scene + "/transitions", "{\"text\": " + Edge.quote(e.text()) + "}");
 							default -> edge.create("/scenes/" + scene + "/dialogues", "{\"characterId\": \""
 									+ characters.get(e.character()) + "\", \"text\": " + Edge.quote(e.text())
-									+ (e.parentheticals() > 0 ? ", \"parentheticals\": [{\"text\": \"(beat)\", \"beforeLine\": 0}]" : "")
+									+ (e.parentheticals() > 0 ? ", \"parentheticals\": [{\"text\": \"beat\", \"beforeLine\": 0}]" : "")
 									+ "}");
 						}
 					}

@@ -90,7 +90,7 @@ public record ReferencePlay(String title, List<String> characters, List<Act> act
 		List<PlayDocument.Act> actDocs = acts.stream().map(act -> new PlayDocument.Act(act.title(), act.scenes().stream()
 			.map(scene -> new PlayDocument.Scene(scene.heading(), null, null, scene.elements().stream().map(e -> switch (e.type()) {
 				case "dialogue" -> PlayDocument.SceneElement.dialogue(characters.get(e.character()), null, false, e.text(),
-						e.parentheticals() > 0 ? List.of(new PlayDocument.Parenthetical("(beat)", 0)) : List.of());
+						e.parentheticals() > 0 ? List.of(new PlayDocument.Parenthetical("beat", 0)) : List.of());
 				case "transition" -> PlayDocument.SceneElement.transition(e.text());
 				default -> PlayDocument.SceneElement.action(e.text(), PlayDocument.ActionKind.PLAIN);
 			}).toList()))

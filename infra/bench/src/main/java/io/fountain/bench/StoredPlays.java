@@ -138,7 +138,7 @@ final class StoredPlays implements AutoCloseable {
 				t.dialoguePosition.toArray(String[]::new), t.dialogueText.toArray(String[]::new));
 		rows += insert(Service.DIALOGUE, "parenthetical", """
 				INSERT INTO parenthetical (id, dialogue_id, ordinal, text, before_line)
-				SELECT %s, %s, 0, '(beat)', 0 FROM %s, unnest(?::int[]) AS d(i)"""
+				SELECT %s, %s, 0, 'beat', 0 FROM %s, unnest(?::int[]) AS d(i)"""
 			.formatted(id("parenthetical", "d.i"), id("dialogue", "d.i"), SCRIPTS),
 				(Object) t.parentheticalOf.toArray(Integer[]::new));
 		rows += knownParents(Service.DIALOGUE, "scene", t.scenes());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import io.fountain.format.FountainText;
+
 class ReferencePlayTests {
 
 	@Test
@@ -26,6 +28,14 @@ class ReferencePlayTests {
 		assertThat(play.acts()).hasSize(30);
 		assertThat(play.scenes()).isEqualTo(1900);
 		assertThat(play.count("dialogue")).isEqualTo(7680);
+	}
+
+	/** The services refuse a JSON play that export could not write back (issue 16): every size must pass. */
+	@Test
+	void everySizeKeepsFountainsRulesSoThatPostPlaysTakesIt() {
+		assertThat(FountainText.check(ReferencePlay.miniature().document())).isEmpty();
+		assertThat(FountainText.check(ReferencePlay.feature(1).document())).isEmpty();
+		assertThat(FountainText.check(ReferencePlay.feature(10).document())).isEmpty();
 	}
 
 	@Test
