@@ -2,7 +2,6 @@ package io.fountain.character;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import io.fountain.eventing.imports.ImportedParts;
 import io.fountain.eventing.imports.Imports;
+import io.fountain.format.CastNames;
 
 /**
  * character-svc's part of a play being imported: when the script's creation arrives, its cast, as the import lists
@@ -37,7 +37,7 @@ public class CharacterImport {
 				ImportedParts.characters(), ImportedParts.Character.class, "character", all -> "characters");
 		Set<String> names = new HashSet<>();
 		for (ImportedParts.Character part : cast) {
-			if (!names.add(part.name().strip().toUpperCase(Locale.ROOT))) {
+			if (!names.add(CastNames.key(part.name().strip()))) {
 				imports.reject(scriptId, importId, "character", part.element(),
 						"another character of the play is named " + part.name().strip());
 				return;

@@ -41,7 +41,8 @@ public class Characters {
 	}
 
 	boolean nameTaken(UUID scriptId, String name, UUID except) {
-		return jdbc.sql("SELECT count(*) FROM character WHERE script_id = ? AND upper(name) = upper(?) AND id <> ?")
+		return jdbc.sql("SELECT count(*) FROM character WHERE script_id = ? "
+				+ "AND upper(normalize(name, NFC)) = upper(normalize(?, NFC)) AND id <> ?")
 			.params(scriptId, name.strip(), except)
 			.query(Integer.class)
 			.single() > 0;

@@ -28,8 +28,8 @@ import io.fountain.edge.tree.PlayTreeController;
 /**
  * Passes every routed request on to the service that serves it and its answer back, unchanged but for the headers
  * the edge owns: the correlation id (kept from the client when sane, made up otherwise) and the caller the request
- * acts for (a token the edge signs: the client's own token never leaves the edge). Text bodies are normalized to
- * Unicode NFC. A service that does not answer in time is a 503 naming it.
+ * acts for (a token the edge signs: the client's own token never leaves the edge). Bodies go on byte for byte: text is
+ * stored exactly as sent, and the services check it. A service that does not answer in time is a 503 naming it.
  */
 @RestController
 class ProxyController {
@@ -78,8 +78,7 @@ class ProxyController {
 			}
 		}
 		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> NoRoute.at(path));
-		byte[] body = TextBodies.nfc(readBody(request, routes.bodyLimit(path).map(DataSize::toBytes).orElse(maxBodySize)),
-				request.getContentType());
+		byte[] body = readBody(request, routes.bodyLimit(path).map(DataSize::toBytes).orElse(maxBodySize));
 		String query = request.getQueryString();
 		URI uri = URI.create(target.baseUrl() + path + (query == null ? "" : "?" + query));
 		String correlationId = sane(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());

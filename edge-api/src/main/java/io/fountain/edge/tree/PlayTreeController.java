@@ -37,7 +37,9 @@ public class PlayTreeController {
 	ResponseEntity<?> tree(@PathVariable UUID scriptId) {
 		PlayTrees.Answer tree = trees.assemble(scriptId, caller.tokenFor(EdgeCaller.current()));
 		if (tree.status() != 200) {
-			return ResponseEntity.status(tree.status()).body(tree.body());
+			// The service's problem, passed on as what it is (it went out as application/json).
+			return ResponseEntity.status(tree.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(tree.body());
 		}
 		if (!tree.playStatus().equals("ACTIVE")) {
 			return notYet(scriptId, tree.playStatus());

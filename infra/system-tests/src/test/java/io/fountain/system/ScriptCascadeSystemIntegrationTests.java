@@ -56,7 +56,7 @@ class ScriptCascadeSystemIntegrationTests {
 			assertThat(act.status()).as(act.toString()).isEqualTo(201);
 			acts.add(act.json().get("id").asString());
 		}
-		assertThat(edge.get("/scripts/" + scriptId + "/acts").json().findValuesAsString("title"))
+		assertThat(edge.get("/scripts/" + scriptId + "/acts").json().get("items").findValuesAsString("title"))
 			.containsExactly("Act 1", "Act 2", "Act 3");
 
 		String traceId = randomHex(32);
@@ -67,7 +67,7 @@ class ScriptCascadeSystemIntegrationTests {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> acts.stream().allMatch(act -> edge.get("/acts/" + act).status() == 404));
 		Http.Response list = edge.get("/scripts/" + scriptId + "/acts");
-		assertThat(list.status() == 404 || list.json().isEmpty()).as(list.toString()).isTrue();
+		assertThat(list.status() == 404 || list.json().get("items").isEmpty()).as(list.toString()).isTrue();
 
 		List<ConsumerRecord<String, SpecificRecord>> deletions = readActDeletions(scriptId, 3);
 		assertThat(deletions).allSatisfy(record -> {
@@ -102,7 +102,12 @@ class ScriptCascadeSystemIntegrationTests {
 
 	@Test
 	void theEdgeReportsItsServicesHealthAndDocumentsTheirRoutes() {
-		Http.Response health = edge.get("/actuator/health");
+		Http.Response anonymous = new Http(stack.edgeUrl(), Map.of()).get("/actuator/health");
+		assertThat(anonymous.status()).isEqualTo(200);
+		assertThat(anonymous.json().get("status").asString()).isEqualTo("UP");
+		assertThat(anonymous.json().has("components")).as("the services' addresses are for operators").isFalse();
+		Http.Response health = new Http(stack.edgeUrl(),
+				Map.of("Authorization", "Bearer " + stack.token("olga", "operator"))).get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/components/downstream/components/script-svc/status").asString()).isEqualTo("UP");
 		assertThat(health.json().at("/components/downstream/components/act-svc/status").asString()).isEqualTo("UP");

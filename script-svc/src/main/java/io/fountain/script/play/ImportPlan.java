@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.fountain.eventing.imports.ImportedParts;
+import io.fountain.format.CastNames;
 import io.fountain.format.PlayDocument;
 import io.fountain.format.PlayDocument.SceneElement;
 import io.fountain.positions.Position;
@@ -32,7 +32,7 @@ record ImportPlan(UUID scriptId, UUID importId, Map<String, List<?>> parts, Map<
 		for (int i = 0; i < play.characters().size(); i++) {
 			PlayDocument.Character character = play.characters().get(i);
 			UUID id = UUID.randomUUID();
-			cast.putIfAbsent(character.name().toUpperCase(Locale.ROOT), id);
+			cast.putIfAbsent(CastNames.key(character.name()), id);
 			characters.add(new ImportedParts.Character(id, character.name(), character.description(),
 					"characters[" + i + "] (" + character.name() + ")"));
 		}
@@ -66,7 +66,7 @@ record ImportPlan(UUID scriptId, UUID importId, Map<String, List<?>> parts, Map<
 								.map(p -> new ImportedParts.Parenthetical(UUID.randomUUID(), p.text(), p.beforeLine()))
 								.toList();
 							sceneDialogues.add(new ImportedParts.Dialogue(UUID.randomUUID(),
-									cast.get(element.character().toUpperCase(Locale.ROOT)), element.character(),
+									cast.get(CastNames.key(element.character())), element.character(),
 									element.extension(), element.isDual(), element.text() == null ? "" : element.text(),
 									position, its, path + " (dialogue of " + element.character() + ")"));
 							parentheticals += its.size();
