@@ -36,8 +36,7 @@ class DeadLetterWatcher {
 		}
 		String part = record.topic().split("\\.")[1];
 		String group = header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "a consumer");
-		String reason = header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE, "no reason recorded");
-		progress.deadLettered(scriptId, part, group, reason);
+		progress.deadLettered(scriptId, part, group);
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name, String otherwise) {

@@ -123,10 +123,12 @@ public class PlayProgress {
 
 	/** A message about a play being made could not be processed: the play fails (its own transaction). */
 	@Transactional
-	public void deadLettered(UUID scriptId, String part, String where, String reason) {
+	public void deadLettered(UUID scriptId, String part, String where) {
+		// The failure itself (an exception's message, a statement) is for operators, on the dead letter; the writer
+		// learns where it stopped and where to look.
 		ledger.lock(scriptId).filter(play -> play.status() == Status.PENDING).ifPresent(play -> fail(play,
-				"a message about it could not be processed by " + where + ": " + reason, part, "the " + part
-						+ " events of the play"));
+				"a message about it could not be processed by " + where + " (an operator finds why in /ops/dead-letters)",
+				part, "the " + part + " events of the play"));
 	}
 
 	/** The play is PENDING past its deadline: wait on (saying it is overdue) or fail, as configured. */

@@ -20,7 +20,7 @@ final class PlayValidation {
 	}
 
 	static void check(PlayDocument play) {
-		text("title", play.title(), 1, 300);
+		text("title", required("title", play.title()), 1, 300);
 		text("credit", play.credit(), 0, 200);
 		max("authors", play.authors(), 20);
 		for (int i = 0; i < play.authors().size(); i++) {

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,8 +33,10 @@ import io.fountain.eventing.access.Need;
 import io.fountain.eventing.access.ScriptAccess;
 import io.fountain.eventing.imports.ImportParts;
 import io.fountain.format.FountainReader;
+import io.fountain.format.FountainText;
 import io.fountain.format.PlayDocument;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.TextRule;
 import io.fountain.script.ScriptNotFound;
 import io.fountain.script.play.ClaimCheck;
 import io.fountain.script.play.InvalidPlay;
@@ -75,6 +78,11 @@ class PlayController {
 	@PostMapping(path = "/plays", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> importJson(@RequestBody PlayDocument play,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) throws JsonProcessingException {
+		// What export could not write so that import reads it back (a newline in a heading, a '(' in a name) is
+		// refused now, rather than stored and exported as another play. A parsed document is what it says already.
+		FountainText.check(play).ifPresent(problem -> {
+			throw new InvalidPlay(problem.field(), problem.message());
+		});
 		return accepted(intake.accept(EventContext.current().actor(), play, key,
 				hash(ImportParts.JSON.writeValueAsBytes(play))));
 	}
@@ -129,8 +137,9 @@ class PlayController {
 		if (nul >= 0) {
 			throw new InvalidPlay("body", "is binary, not a Fountain document: a NUL byte at line " + line(document, nul));
 		}
+		String text;
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
+			text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
 				.decode(ByteBuffer.wrap(document))
@@ -141,6 +150,15 @@ class PlayController {
 			throw new InvalidPlay("body", "is not valid UTF-8 at line " + line(document, at)
 					+ " (byte " + (at + 1) + "); save the document as UTF-8 and send it again");
 		}
+		// The rule every JSON string meets (TextRule), for the document as a whole: a control character would reach
+		// the parts' text, where PostgreSQL cannot store U+0000 and an export would carry the rest.
+		Optional<TextRule.Violation> violation = TextRule.violation(text);
+		if (violation.isPresent()) {
+			int index = violation.get().index();
+			long line = text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+			throw new InvalidPlay("body", "at line " + line + " " + violation.get().message());
+		}
+		return text;
 	}
 
 	private static int firstInvalidUtf8(byte[] bytes) {
