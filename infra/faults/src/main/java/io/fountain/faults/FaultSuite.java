@@ -33,6 +33,14 @@ public final class FaultSuite {
 
 	private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(5);
 
+	/**
+	 * Commands the load must get acknowledged after a fault before the round ends: a round whose commands all failed
+	 * (the edge killed, the load stopped before it was back) proves nothing about what the system keeps.
+	 */
+	static final int SERVED_AFTER_FAULT = 10;
+
+	private static final Duration SERVED_TIMEOUT = Duration.ofMinutes(2);
+
 	/** What {@code --short} runs, once each: what CI runs. */
 	static final List<String> SHORT_FORM = List.of("kill9", "broker-clean");
 
@@ -106,7 +114,9 @@ public final class FaultSuite {
 					long reconciledBefore = databases.reconciliationFixes();
 					Load load = new Load(stack.edgeUrl(), stack.token("faults"), playJson, 3, round * 7919L + scenario.hashCode());
 					Thread.sleep(1000 + new Random(round).nextInt(2000)); // let sagas and cascades get under way
+					int acknowledgedBefore = load.acknowledged();
 					String fault = faults.inject(scenario);
+					boolean served = awaitServed(load, acknowledgedBefore + SERVED_AFTER_FAULT);
 					Thread.sleep(2000); // load goes on over the healed system a little
 					load.close();
 					long quietStart = System.nanoTime();
@@ -116,12 +126,14 @@ public final class FaultSuite {
 							Announcements.of(topics.since(roundStart)));
 					long deadLetters = topics.deadLetters() - deadLettersBefore;
 					long reconciledFixes = databases.reconciliationFixes() - reconciledBefore;
-					row.add(load.acknowledged(), findings, deadLetters, reconciledFixes, secondsToQuiet, quiet);
-					say(String.format("%s round %d: %s; %d commands acknowledged (%d not), %d orphans, %d lost, %d "
-							+ "double, %d stuck, %d dead letters, %d reconciled, quiet in %.1f s", scenario, round,
-							fault, load.acknowledged(), load.unacknowledged, findings.orphans(), findings.lostEffects(),
-							findings.doubleEffects(), findings.stuckSagas(), deadLetters, reconciledFixes,
-							secondsToQuiet));
+					row.add(load.acknowledged(), served, findings, deadLetters, reconciledFixes, secondsToQuiet,
+							quiet);
+					say(String.format("%s round %d: %s; %d commands acknowledged (%d not; %d after the fault%s), "
+							+ "%d orphans, %d lost, %d double, %d stuck, %d dead letters, %d reconciled, quiet in %.1f s",
+							scenario, round, fault, load.acknowledged(), load.unacknowledged,
+							load.acknowledged() - acknowledgedBefore, served ? "" : ": NOT SERVED AGAIN",
+							findings.orphans(), findings.lostEffects(), findings.doubleEffects(), findings.stuckSagas(),
+							deadLetters, reconciledFixes, secondsToQuiet));
 					findings.problems().stream().limit(10).forEach(problem -> say("  " + problem));
 				}
 				report.add(row);
@@ -136,6 +148,21 @@ public final class FaultSuite {
 		boolean clean = report.stream().allMatch(Row::clean);
 		say(clean ? "every column that must be zero is zero" : "FAILED: a column that must be zero is not; see above");
 		return clean;
+	}
+
+	/**
+	 * Whether the load got {@code target} commands acknowledged in all, polled until {@link #SERVED_TIMEOUT}: after a
+	 * fault, the system must serve again before the round may end.
+	 */
+	private static boolean awaitServed(Load load, int target) throws InterruptedException {
+		long deadline = System.nanoTime() + SERVED_TIMEOUT.toNanos();
+		while (load.acknowledged() < target) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(100); // polling the load's count, with a deadline
+		}
+		return true;
 	}
 
 	/** All lags 0, all outboxes empty, and no acknowledged play still being created or deleted. */
@@ -177,13 +204,13 @@ public final class FaultSuite {
 		md.append("Fault suite run ").append(started).append(", ").append(rounds).append(" round(s) per scenario, on ")
 			.append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(System.getProperty("java.vm.name"))
 			.append(' ').append(System.getProperty("java.version")).append(".\n\n")
-			.append("| scenario | faults injected | commands acknowledged | orphans | lost effects | double effects | "
-					+ "stuck sagas | dead letters | reconciled | time to quiet (max) |\n")
-			.append("|---|---|---|---|---|---|---|---|---|---|\n");
+			.append("| scenario | faults injected | commands acknowledged | rounds not served again | orphans | "
+					+ "lost effects | double effects | stuck sagas | dead letters | reconciled | time to quiet (max) |\n")
+			.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Row row : rows) {
-			md.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.1f s%s |%n", row.scenario, row.faults,
-					row.acknowledged, row.orphans, row.lost, row.doubled, row.stuck, row.deadLetters, row.reconciled,
-					row.maxQuietSeconds, row.allQuiet ? "" : " (not quiet)"));
+			md.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %.1f s%s |%n", row.scenario,
+					row.faults, row.acknowledged, row.unserved, row.orphans, row.lost, row.doubled, row.stuck,
+					row.deadLetters, row.reconciled, row.maxQuietSeconds, row.allQuiet ? "" : " (not quiet)"));
 		}
 		return md.toString();
 	}
@@ -193,13 +220,16 @@ public final class FaultSuite {
 	}
 
 	/** A scenario's totals over its rounds. */
-	private static final class Row {
+	static final class Row {
 
 		final String scenario;
 
 		int faults;
 
 		int acknowledged;
+
+		/** Rounds in which fewer than {@link #SERVED_AFTER_FAULT} commands were acknowledged after the fault. */
+		int unserved;
 
 		int orphans;
 
@@ -221,10 +251,11 @@ public final class FaultSuite {
 			this.scenario = scenario;
 		}
 
-		void add(int acknowledgedCommands, Invariants.Findings findings, long letters, long fixes, double quietSeconds,
-				boolean quiet) {
+		void add(int acknowledgedCommands, boolean served, Invariants.Findings findings, long letters, long fixes,
+				double quietSeconds, boolean quiet) {
 			faults++;
 			acknowledged += acknowledgedCommands;
+			unserved += served ? 0 : 1;
 			orphans += findings.orphans();
 			lost += findings.lostEffects();
 			doubled += findings.doubleEffects();
@@ -236,7 +267,7 @@ public final class FaultSuite {
 		}
 
 		boolean clean() {
-			return allQuiet && orphans == 0 && lost == 0 && doubled == 0 && stuck == 0 && deadLetters == 0
+			return allQuiet && unserved == 0 && orphans == 0 && lost == 0 && doubled == 0 && stuck == 0 && deadLetters == 0
 					&& reconciled == 0;
 		}
 	}
