@@ -3,6 +3,7 @@ package io.fountain.edge.routing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ import io.fountain.callers.CallerTokens;
 import io.fountain.edge.EdgeSettings;
 import io.fountain.edge.security.EdgeCaller;
 import io.fountain.edge.tree.PlayTreeController;
+import io.fountain.problems.ProblemHandling;
 
 /**
  * Passes every routed request on to the service that serves it and its answer back, unchanged but for the headers
@@ -80,7 +82,15 @@ class ProxyController {
 		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> NoRoute.at(path));
 		byte[] body = readBody(request, routes.bodyLimit(path).map(DataSize::toBytes).orElse(maxBodySize));
 		String query = request.getQueryString();
-		URI uri = URI.create(target.baseUrl() + path + (query == null ? "" : "?" + query));
+		URI uri;
+		try {
+			uri = new URI(target.baseUrl() + path + (query == null ? "" : "?" + query));
+		}
+		catch (URISyntaxException malformed) {
+			// Only the query can be malformed here: Tomcat and the firewall have checked the path.
+			return ProblemHandling.badRequest("query", "is not a valid query string: a '%' must be followed by two "
+					+ "hexadecimal digits");
+		}
 		String correlationId = sane(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());
 
 		RestClient.RequestBodySpec call = downstreams.http().method(HttpMethod.valueOf(request.getMethod()))

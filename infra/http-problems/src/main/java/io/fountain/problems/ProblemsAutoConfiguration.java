@@ -30,6 +30,14 @@ public class ProblemsAutoConfiguration {
 	 * After authentication (a caller without a token hears 401 first, whatever its body) and before anything reads
 	 * the body.
 	 */
+	/** After authentication too, and before a command runs. */
+	@Bean
+	FilterRegistrationBean<AnswersForWrites> answersForWrites() {
+		FilterRegistrationBean<AnswersForWrites> registration = new FilterRegistrationBean<>(new AnswersForWrites());
+		registration.setOrder(0);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<BodyContentTypes> bodyContentTypes() {
 		FilterRegistrationBean<BodyContentTypes> registration = new FilterRegistrationBean<>(new BodyContentTypes());

@@ -87,6 +87,28 @@ class ContainerErrorsIntegrationTests {
 		assertThat(malformed.body()).contains("query");
 	}
 
+	/** A command whose answer the client would refuse is refused before it runs, not after it has changed things. */
+	@Test
+	void aCommandWhoseAnswerTheClientWouldNotAcceptIsA406BeforeItRuns() {
+		ProblemsTestApplication.Things.created.set(0);
+		for (String accept : new String[] { "application/xml", "fuzz", "*/", "application/json;q=0" }) {
+			RawHttp.Response response = raw().exchange(request("POST", "/things", accept, "{\"name\": \"x\"}"));
+			assertProblem(response, 406);
+			assertThat(response.json().at("/errors/0/field").asString()).as(accept).isEqualTo("Accept");
+		}
+		assertThat(ProblemsTestApplication.Things.created).as("nothing ran").hasValue(0);
+		RawHttp.Response taken = raw().exchange(request("POST", "/things", "text/html, */*;q=0.1", "{\"name\": \"x\"}"));
+		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+		assertThat(ProblemsTestApplication.Things.created).hasValue(1);
+	}
+
+	@Test
+	void aProblemFromTheErrorPageNamesTheRequestNotTheErrorPage() {
+		RawHttp.Response trace = raw().send("TRACE", "/things", Map.of());
+
+		assertThat(trace.body()).doesNotContain("\"instance\":\"/error\"");
+	}
+
 	@Test
 	void headersOverTheLimitAreAProblem() {
 		RawHttp.Response response = raw().get("/things", Map.of("X-Big", "b".repeat(20_000)));
@@ -110,6 +132,17 @@ class ContainerErrorsIntegrationTests {
 		assertProblem(response, 400);
 		assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("name");
 		assertThat(response.json().at("/errors/0/message").asString()).contains("not valid UTF-8");
+	}
+
+	private static byte[] request(String method, String path, String accept, String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept: " + accept
+				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] request = new byte[head.length + body.length];
+		System.arraycopy(head, 0, request, 0, head.length);
+		System.arraycopy(body, 0, request, head.length, body.length);
+		return request;
 	}
 
 	private static void assertProblem(RawHttp.Response response, int status) {

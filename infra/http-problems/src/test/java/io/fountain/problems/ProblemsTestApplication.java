@@ -3,6 +3,7 @@ package io.fountain.problems;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.MediaType;
@@ -20,6 +21,9 @@ class ProblemsTestApplication {
 	@RestController
 	static class Things {
 
+		/** How many things were made: a refused command must not have run. */
+		static final AtomicInteger created = new AtomicInteger();
+
 		@GetMapping(path = "/things/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 		Map<String, Object> thing(@PathVariable UUID id) {
 			return Map.of("id", id);
@@ -32,6 +36,7 @@ class ProblemsTestApplication {
 
 		@PostMapping(path = "/things", produces = MediaType.APPLICATION_JSON_VALUE)
 		Thing create(@RequestBody Thing thing) {
+			created.incrementAndGet();
 			return thing;
 		}
 	}

@@ -1,5 +1,8 @@
 package io.fountain.problems.container;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What the servlet container forwards to when something answers an error outside Spring MVC's exception handling: a
@@ -28,8 +32,11 @@ public class ProblemErrorController implements ErrorController {
 		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		HttpStatus status = code instanceof Integer number ? ContainerProblems.statusOf(number, failure)
 				: HttpStatus.NOT_FOUND; // asked for by its own path: there is nothing there
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ContainerProblems.problem(status, failure));
+		ProblemDetail problem = ContainerProblems.problem(status, failure);
+		// The request that failed, not the error page it was forwarded to.
+		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed) {
+			problem.setInstance(URI.create(UriUtils.encodePath(failed, StandardCharsets.UTF_8)));
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 }
