@@ -47,7 +47,7 @@ class InfraCommandsTests {
 	private static final Set<String> WORK = Set.of("java", "mvn", "apt-get", "apt", "dpkg", "npm", "node", "chromium");
 
 	private static final List<String> COMMANDS = List.of("infra/run-local", "infra/test", "infra/token",
-			"infra/bench/run", "infra/faults/run");
+			"infra/bench/run", "infra/faults/run", "infra/fuzz/run");
 
 	@TempDir
 	Path output;
@@ -94,7 +94,10 @@ class InfraCommandsTests {
 				arguments("infra/faults/run", Map.of(), List.of("--rounds"), "--rounds needs a number of rounds"),
 				arguments("infra/faults/run", Map.of(), List.of("--scenarios", "kill9,nope"), "no scenario 'nope'"),
 				arguments("infra/faults/run", Map.of(), List.of("--short", "--pause-seconds", "0"),
-						"--pause-seconds 0 is not a whole number"));
+						"--pause-seconds 0 is not a whole number"),
+				arguments("infra/fuzz/run", Map.of(), List.of("--bogus"), "unknown option --bogus"),
+				arguments("infra/fuzz/run", Map.of(), List.of("--count", "x"), "--count x is not a whole number"),
+				arguments("infra/fuzz/run", Map.of(), List.of("--seed"), "--seed needs"));
 	}
 
 	@ParameterizedTest(name = "{2} {0} {1}")
