@@ -87,10 +87,10 @@ public class ActManagement {
 		});
 	}
 
-	/** The acts of a script in order; the script must exist and not be deleted. */
-	public List<Act> actsOf(UUID scriptId) {
+	/** {@code limit} acts of a script in order, from {@code offset}; the script must exist and not be deleted. */
+	public List<Act> actsOf(UUID scriptId, int offset, int limit) {
 		parents.requireLive(SCRIPT, scriptId);
-		return acts.findByScript(scriptId);
+		return acts.findByScript(scriptId, offset, limit);
 	}
 
 	/** A script was created: it may have acts from now on. Runs inside the consumer's transaction. */

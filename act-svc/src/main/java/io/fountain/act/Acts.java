@@ -48,6 +48,18 @@ public class Acts {
 		return jdbc.sql("SELECT * FROM act WHERE script_id = ? ORDER BY ordinal").param(scriptId).query(Acts::map).list();
 	}
 
+	/** A page of the script's acts, in order. */
+	public List<Act> findByScript(UUID scriptId, int offset, int limit) {
+		return jdbc.sql("SELECT * FROM act WHERE script_id = ? ORDER BY ordinal, id LIMIT ? OFFSET ?")
+			.params(scriptId, limit, offset)
+			.query(Acts::map)
+			.list();
+	}
+
+	public long countByScript(UUID scriptId) {
+		return jdbc.sql("SELECT count(*) FROM act WHERE script_id = ?").param(scriptId).query(Long.class).single();
+	}
+
 	private static Act map(ResultSet rs, int row) throws SQLException {
 		return new Act(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class), rs.getInt("ordinal"),
 				rs.getString("title"));

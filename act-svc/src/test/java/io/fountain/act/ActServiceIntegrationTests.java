@@ -28,6 +28,7 @@ import io.fountain.events.act.v1.ActEvent;
 import io.fountain.events.act.v1.DeletionCause;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
+import tools.jackson.databind.JsonNode;
 
 class ActServiceIntegrationTests extends ServiceIntegrationTest {
 
@@ -129,6 +130,79 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	@Test
+	void aScriptsActsArePagedTwentyByDefaultAndBadPagingIsA400NamingTheParameter() {
+		UUID script = knownScript();
+		for (int i = 1; i <= 23; i++) {
+			createAct(script, "{\"title\": \"Act " + i + "\"}");
+		}
+
+		Http.Response first = http.get("/scripts/" + script + "/acts");
+		assertThat(first.json().get("items")).hasSize(20);
+		assertThat(first.json().get("page").asInt()).isZero();
+		assertThat(first.json().get("size").asInt()).isEqualTo(20);
+		assertThat(first.json().get("total").asLong()).isEqualTo(23);
+		assertThat(titles(script, "?page=1")).containsExactly("Act 21", "Act 22", "Act 23");
+		assertThat(titles(script, "?page=2&size=5")).containsExactly("Act 11", "Act 12", "Act 13", "Act 14", "Act 15");
+		assertThat(titles(script, "?page=9")).isEmpty();
+		assertThat(titles(script, "?size=100")).hasSize(23);
+
+		assertRefused(http.get("/scripts/" + script + "/acts?size=0"), "size");
+		assertRefused(http.get("/scripts/" + script + "/acts?size=100000"), "size");
+		assertRefused(http.get("/scripts/" + script + "/acts?size=abc"), "size");
+		assertRefused(http.get("/scripts/" + script + "/acts?page=-1"), "page");
+	}
+
+	@Test
+	void aMergePatchKeepsWhatItLeavesOutClearsTheTitleWithNullAndRefusesToClearTheOrdinal() {
+		UUID script = knownScript();
+		UUID one = createAct(script, "{\"title\": \"One\"}");
+		createAct(script, "{\"title\": \"Two\"}");
+
+		Http.Response moved = http.send("PATCH", "/acts/" + one, "{\"ordinal\": 2}", "application/merge-patch+json");
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(moved.json().get("title").asString()).as("absent: left as it is").isEqualTo("One");
+		Http.Response cleared = http.patch("/acts/" + one, "{\"title\": null}");
+		assertThat(cleared.json().get("title").isNull()).isTrue();
+		assertThat(cleared.json().get("ordinal").asInt()).isEqualTo(2);
+
+		Http.Response refused = http.patch("/acts/" + one, "{\"title\": \"Kept?\", \"ordinal\": null}");
+		assertRefused(refused, "ordinal");
+		Http.Response after = http.get("/acts/" + one);
+		assertThat(after.json().get("ordinal").asInt()).as("nothing changed").isEqualTo(2);
+		assertThat(after.json().get("title").isNull()).as("nothing changed").isTrue();
+	}
+
+	@Test
+	void aTitleFountainCannotWriteOnOneLineIsA400NamingIt() {
+		UUID script = knownScript();
+		assertRefused(http.post("/scripts/" + script + "/acts", "{\"title\": \"One\\nTwo\"}"), "title");
+		UUID act = createAct(script, "{\"title\": \"One\"}");
+		assertRefused(http.patch("/acts/" + act, "{\"title\": \"One\\n\\nINT. HOUSE\"}"), "title");
+		assertRefused(http.patch("/acts/" + act, "{\"title\": \" One\"}"), "title");
+		assertThat(http.get("/acts/" + act).json().get("title").asString()).isEqualTo("One");
+		assertThat(actRows(script)).isEqualTo(1);
+	}
+
+	@Test
+	void theApiDocumentsThePagingParametersAndWhichPatchFieldsMayBeCleared() {
+		JsonNode docs = http.get("/v3/api-docs").json();
+
+		JsonNode list = docs.at("/paths/~1scripts~1{scriptId}~1acts/get");
+		assertThat(list.get("parameters").findValuesAsString("name")).as(list.toString()).contains("page", "size");
+		assertThat(list.get("parameters").findValue("maximum").asInt()).as(list.toString()).isPositive();
+		JsonNode patch = docs.at("/paths/~1acts~1{id}/patch/requestBody/content");
+		assertThat(patch.has("application/merge-patch+json")).as(patch.toString()).isTrue();
+		JsonNode changes = docs.at("/components/schemas/ActChanges/properties");
+		assertThat(nullable(changes.get("title"))).as(changes.toString()).isTrue();
+		assertThat(nullable(changes.get("ordinal"))).as(changes.toString()).isFalse();
+	}
+
+	/** Whether an OpenAPI schema (3.0 or 3.1) lets the value be {@code null}. */
+	private static boolean nullable(JsonNode schema) {
+		return schema.path("nullable").asBoolean(false) || schema.path("type").toString().contains("null");
+	}
+
+	@Test
 	void reconciliationDeletesTheActsOfAScriptWhoseDeletionEventWasLostAndCountsIt() {
 		UUID script = knownScript();
 		createAct(script, "{}");
@@ -171,7 +245,19 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private List<String> titles(UUID script) {
-		return http.get("/scripts/" + script + "/acts").json().findValuesAsString("title");
+		return titles(script, "");
+	}
+
+	private List<String> titles(UUID script, String query) {
+		Http.Response page = http.get("/scripts/" + script + "/acts" + query);
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		return page.json().get("items").findValuesAsString("title");
+	}
+
+	private static void assertRefused(Http.Response response, String field) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
 	}
 
 	private int actRows(UUID script) {

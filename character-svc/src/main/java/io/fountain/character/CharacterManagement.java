@@ -75,9 +75,10 @@ public class CharacterManagement {
 		});
 	}
 
-	public List<Character> castOf(UUID scriptId) {
+	/** {@code limit} characters of a script by name, from {@code offset}; the script must exist and not be deleted. */
+	public List<Character> castOf(UUID scriptId, int offset, int limit) {
 		parents.requireLive(SCRIPT, scriptId);
-		return characters.findByScript(scriptId);
+		return characters.findByScript(scriptId, offset, limit);
 	}
 
 	public void scriptCreated(UUID scriptId) {

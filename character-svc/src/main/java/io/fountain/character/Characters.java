@@ -52,9 +52,16 @@ public class Characters {
 		return jdbc.sql("SELECT * FROM character WHERE id = ?").param(id).query(Characters::map).optional();
 	}
 
-	public List<Character> findByScript(UUID scriptId) {
-		return jdbc.sql("SELECT * FROM character WHERE script_id = ? ORDER BY upper(name)").param(scriptId)
-			.query(Characters::map).list();
+	/** A page of the script's cast, by name. */
+	public List<Character> findByScript(UUID scriptId, int offset, int limit) {
+		return jdbc.sql("SELECT * FROM character WHERE script_id = ? ORDER BY upper(name), id LIMIT ? OFFSET ?")
+			.params(scriptId, limit, offset)
+			.query(Characters::map)
+			.list();
+	}
+
+	public long countByScript(UUID scriptId) {
+		return jdbc.sql("SELECT count(*) FROM character WHERE script_id = ?").param(scriptId).query(Long.class).single();
 	}
 
 	private static Character map(ResultSet rs, int row) throws SQLException {

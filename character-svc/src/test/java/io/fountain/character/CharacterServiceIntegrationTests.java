@@ -39,8 +39,7 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 		UUID brick = create(script, "{\"name\": \"BRICK\", \"description\": \"An ex-athlete\"}");
 		create(script, "{\"name\": \"MAGGIE\"}");
 
-		assertThat(http.get("/scripts/" + script + "/characters").json().findValuesAsString("name"))
-			.containsExactly("BRICK", "MAGGIE");
+		assertThat(names(script, "")).containsExactly("BRICK", "MAGGIE");
 		assertThat(http.patch("/characters/" + brick, "{\"name\": \"BIG BRICK\"}").status()).isEqualTo(200);
 
 		try (TopicReader reader = new TopicReader(Topic.CHARACTER.topicName())) {
@@ -60,6 +59,54 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.json().get("errors").findValuesAsString("field")).contains("name");
+	}
+
+	@Test
+	void aCastIsPagedTwentyByDefaultAndBadPagingIsA400NamingTheParameter() {
+		UUID script = knownScript();
+		for (int i = 1; i <= 22; i++) {
+			create(script, "{\"name\": \"EXTRA " + (char) ('A' + i - 1) + "\"}");
+		}
+
+		Http.Response first = http.get("/scripts/" + script + "/characters");
+		assertThat(first.json().get("items")).hasSize(20);
+		assertThat(first.json().get("size").asInt()).isEqualTo(20);
+		assertThat(first.json().get("total").asLong()).isEqualTo(22);
+		assertThat(names(script, "?page=1")).containsExactly("EXTRA U", "EXTRA V");
+		assertThat(names(script, "?page=1&size=3")).containsExactly("EXTRA D", "EXTRA E", "EXTRA F");
+
+		String cast = "/scripts/" + script + "/characters";
+		assertRefused(http.get(cast + "?size=0"), "size");
+		assertRefused(http.get(cast + "?size=100000"), "size");
+		assertRefused(http.get(cast + "?size=abc"), "size");
+		assertRefused(http.get(cast + "?page=-1"), "page");
+	}
+
+	@Test
+	void aMergePatchKeepsWhatItLeavesOutClearsTheDescriptionAndRefusesToClearTheName() {
+		UUID script = knownScript();
+		UUID brick = create(script, "{\"name\": \"BRICK\", \"description\": \"An ex-athlete\"}");
+
+		Http.Response described = http.send("PATCH", "/characters/" + brick, "{\"description\": \"Drinks.\"}",
+				"application/merge-patch+json");
+		assertThat(described.status()).as(described.toString()).isEqualTo(200);
+		assertThat(described.json().get("name").asString()).isEqualTo("BRICK");
+		Http.Response cleared = http.patch("/characters/" + brick, "{\"description\": null}");
+		assertThat(cleared.json().get("description").isNull()).isTrue();
+		assertThat(cleared.json().get("name").asString()).isEqualTo("BRICK");
+
+		assertRefused(http.patch("/characters/" + brick, "{\"name\": null, \"description\": \"Gone?\"}"), "name");
+		assertThat(http.get("/characters/" + brick).json().get("description").isNull()).as("nothing changed").isTrue();
+	}
+
+	@Test
+	void aNameFountainCannotWriteAsACueIsA400NamingIt() {
+		UUID script = knownScript();
+		assertRefused(http.post("/scripts/" + script + "/characters", "{\"name\": \"BRICK\\nMAGGIE\"}"), "name");
+		assertRefused(http.post("/scripts/" + script + "/characters", "{\"name\": \"BRICK (V.O.)\"}"), "name");
+		UUID brick = create(script, "{\"name\": \"BRICK\"}");
+		assertRefused(http.patch("/characters/" + brick, "{\"name\": \"BRICK\\n\\nINT. HOUSE\"}"), "name");
+		assertThat(names(script, "")).containsExactly("BRICK");
 	}
 
 	@Test
@@ -112,6 +159,18 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 
 	private UUID create(UUID script, String body) {
 		return ServiceTestBed.created(http.post("/scripts/" + script + "/characters", body));
+	}
+
+	private List<String> names(UUID script, String query) {
+		Http.Response page = http.get("/scripts/" + script + "/characters" + query);
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		return page.json().get("items").findValuesAsString("name");
+	}
+
+	private static void assertRefused(Http.Response response, String field) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
 	}
 
 	private int rows(UUID script) {

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fountain.format.FountainText;
+
 /**
  * A dialogue block: what a character says in a scene, with its parentheticals, its character extension (V.O.,
  * O.S., ...), whether it is spoken at the same time as the block before (dual dialogue), and its position among the
@@ -46,6 +48,7 @@ public final class Dialogue {
 
 	static Dialogue create(UUID scriptId, UUID sceneId, Lines lines, String position) {
 		lines.check();
+		lines.checkText();
 		return new Dialogue(UUID.randomUUID(), scriptId, sceneId, lines.characterId(), lines.text(), lines.dual(),
 				lines.extension(), position, lines.parentheticals());
 	}
@@ -150,6 +153,7 @@ public final class Dialogue {
 	/**
 	 * The content of a dialogue block.
 	 * @throws InvalidParenthetical from {@link #check()} when a parenthetical stands after the last line
+	 * @throws InvalidDialogueText from {@link #checkText()} when Fountain could not write the text
 	 */
 	public record Lines(UUID characterId, String text, boolean dual, String extension,
 			List<Parenthetical> parentheticals) {
@@ -170,6 +174,17 @@ public final class Dialogue {
 					throw new InvalidParenthetical(i, lineCount());
 				}
 			}
+		}
+
+		/**
+		 * That Fountain export can write the text, with the parentheticals where they stand, and read it back.
+		 * @throws InvalidDialogueText when it cannot
+		 */
+		void checkText() {
+			FountainText.dialogueProblem(text, parentheticals.stream().map(Parenthetical::beforeLine).toList())
+				.ifPresent(problem -> {
+					throw new InvalidDialogueText(problem);
+				});
 		}
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.fountain.eventing.parents.KnownParents;
+import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.eventing.parents.Parents;
 import io.fountain.positions.Position;
 
@@ -59,13 +60,23 @@ public class DialogueManagement {
 		});
 	}
 
-	/** Replaces the block's lines; with {@code move}, also its place (between the positions given). */
-	public Dialogue revise(UUID id, Dialogue.Lines lines, boolean move, String after, String before) {
+	/**
+	 * Applies a revision to the block as it is under lock (so two revisions of different fields both take); with
+	 * {@code move}, also moves it (between the positions given).
+	 */
+	public Dialogue revise(UUID id, DialogueRevision revision, boolean move, String after, String before) {
 		Dialogue current = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
-		parents.confirm(CHARACTER, lines.characterId());
+		if (revision.characterId() != null) {
+			parents.confirm(CHARACTER, revision.characterId()); // may ask character-svc: not inside the transaction
+		}
 		return transactions.execute(status -> {
-			lockParents(current.sceneId(), lines.characterId());
+			KnownParents.Parent scene = parents.known().lockLive(SCENE, current.sceneId());
 			Dialogue dialogue = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
+			Dialogue.Lines lines = revision.applyTo(dialogue.lines());
+			lockSpeaker(scene, lines.characterId());
+			if (revision.rewords()) {
+				lines.checkText();
+			}
 			dialogue.revise(lines, move ? place(after, before) : dialogue.position()).ifPresent(changed -> {
 				dialogues.update(dialogue);
 				events.publishEvent(changed);
@@ -85,9 +96,10 @@ public class DialogueManagement {
 		});
 	}
 
-	public List<Dialogue> dialogueOf(UUID sceneId) {
+	/** {@code limit} blocks of a scene in order, from {@code offset}; the scene must exist and not be deleted. */
+	public List<Dialogue> dialogueOf(UUID sceneId, int offset, int limit) {
 		parents.requireLive(SCENE, sceneId);
-		return dialogues.findByScene(sceneId);
+		return dialogues.findByScene(sceneId, offset, limit);
 	}
 
 	public void sceneCreated(UUID scriptId, UUID sceneId) {
@@ -125,11 +137,20 @@ public class DialogueManagement {
 	/** Locks the scene, then the character; both must be live and of one script. Answers the scene. */
 	private KnownParents.Parent lockParents(UUID sceneId, UUID characterId) {
 		KnownParents.Parent scene = parents.known().lockLive(SCENE, sceneId);
+		lockSpeaker(scene, characterId);
+		return scene;
+	}
+
+	/**
+	 * Locks the character who is to speak in the (locked) scene. A character of another script is no character as
+	 * far as this scene goes: it is not found, exactly as an unknown one, so that the answer does not tell a caller
+	 * that an id of a play they may not see exists.
+	 */
+	private void lockSpeaker(KnownParents.Parent scene, UUID characterId) {
 		KnownParents.Parent character = parents.known().lockLive(CHARACTER, characterId);
 		if (!character.scriptId().equals(scene.scriptId())) {
-			throw new CharacterOfAnotherScript(characterId);
+			throw new ParentNotFound(CHARACTER, characterId);
 		}
-		return scene;
 	}
 
 	private String place(String after, String before) {

@@ -103,8 +103,13 @@ public class Dialogues {
 		return select("WHERE d.id = ?", id).stream().findFirst();
 	}
 
-	public List<Dialogue> findByScene(UUID sceneId) {
-		return select("WHERE d.scene_id = ? ORDER BY d.position, d.id", sceneId);
+	/** A page of the scene's blocks, in order. */
+	public List<Dialogue> findByScene(UUID sceneId, int offset, int limit) {
+		return select("WHERE d.scene_id = ? ORDER BY d.position, d.id LIMIT ? OFFSET ?", sceneId, limit, offset);
+	}
+
+	public long countByScene(UUID sceneId) {
+		return jdbc.sql("SELECT count(*) FROM dialogue WHERE scene_id = ?").param(sceneId).query(Long.class).single();
 	}
 
 	public List<Dialogue> findByScript(UUID scriptId) {
@@ -134,8 +139,8 @@ public class Dialogues {
 		}
 	}
 
-	private List<Dialogue> select(String where, UUID param) {
-		List<Row> rows = jdbc.sql(SELECT + where).param(param).query(Dialogues::row).list();
+	private List<Dialogue> select(String where, Object... params) {
+		List<Row> rows = jdbc.sql(SELECT + where).params(params).query(Dialogues::row).list();
 		if (rows.isEmpty()) {
 			return List.of();
 		}

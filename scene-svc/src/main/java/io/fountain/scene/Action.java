@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fountain.format.FountainText;
+import io.fountain.format.PlayDocument;
+
 /** Lines of action in a scene, with their kind and their position among the scene's elements. */
 public final class Action {
 
@@ -40,6 +43,11 @@ public final class Action {
 
 	static Action create(UUID scriptId, UUID sceneId, String text, Kind kind, String position) {
 		return new Action(UUID.randomUUID(), scriptId, sceneId, text, kind, position);
+	}
+
+	/** Why Fountain could not write {@code text} as an action of {@code kind} and read it back unchanged, if so. */
+	static Optional<String> fountainProblem(String text, Kind kind) {
+		return FountainText.actionProblem(PlayDocument.ActionKind.valueOf(kind.name()), text);
 	}
 
 	ActionCreated created() {

@@ -67,9 +67,16 @@ public class Actions {
 		return jdbc.sql("SELECT * FROM action WHERE id = ?").param(id).query(Actions::map).optional();
 	}
 
-	public List<Action> findByScene(UUID sceneId) {
-		return jdbc.sql("SELECT * FROM action WHERE scene_id = ? ORDER BY position, id").param(sceneId)
-			.query(Actions::map).list();
+	/** A page of the scene's actions, in order. */
+	public List<Action> findByScene(UUID sceneId, int offset, int limit) {
+		return jdbc.sql("SELECT * FROM action WHERE scene_id = ? ORDER BY position, id LIMIT ? OFFSET ?")
+			.params(sceneId, limit, offset)
+			.query(Actions::map)
+			.list();
+	}
+
+	public long countByScene(UUID sceneId) {
+		return jdbc.sql("SELECT count(*) FROM action WHERE scene_id = ?").param(sceneId).query(Long.class).single();
 	}
 
 	public List<Action> findByScript(UUID scriptId) {

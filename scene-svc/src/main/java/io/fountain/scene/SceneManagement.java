@@ -123,13 +123,20 @@ public class SceneManagement {
 		});
 	}
 
-	public List<Scene> scenesOf(UUID actId) {
+	/** {@code limit} scenes of an act in order, from {@code offset}; the act must exist and not be deleted. */
+	public List<Scene> scenesOf(UUID actId, int offset, int limit) {
 		parents.requireLive(ACT, actId);
-		return scenes.findByAct(actId);
+		return scenes.findByAct(actId, offset, limit);
 	}
 
-	/** Adds an action to a scene, at the end or between the positions given. */
+	/**
+	 * Adds an action to a scene, at the end or between the positions given.
+	 * @throws InvalidActionText when Fountain could not write the text as that kind of action
+	 */
 	public Action addAction(UUID sceneId, String text, Action.Kind kind, String after, String before) {
+		Action.fountainProblem(text, kind).ifPresent(problem -> {
+			throw new InvalidActionText("text", problem);
+		});
 		return transactions.execute(status -> {
 			Scene scene = lockedScene(sceneId);
 			Action action = Action.create(scene.scriptId(), sceneId, text, kind, place(after, before));
@@ -139,14 +146,25 @@ public class SceneManagement {
 		});
 	}
 
-	/** Changes an action's text or kind ({@code null}: unchanged), or moves it ({@code move}: between the positions). */
+	/**
+	 * Changes an action's text or kind ({@code null}: unchanged), or moves it ({@code move}: between the positions).
+	 * The text is checked with the kind it will have, whichever of the two changes.
+	 * @throws InvalidActionText when Fountain could not write the new text or kind
+	 */
 	public Action reviseAction(UUID actionId, String text, Action.Kind kind, boolean move, String after, String before) {
 		return transactions.execute(status -> {
 			Action found = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
 			lockedScene(found.sceneId());
 			Action action = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
+			String newText = text == null ? action.text() : text;
+			Action.Kind newKind = kind == null ? action.kind() : kind;
+			if (text != null || kind != null) {
+				Action.fountainProblem(newText, newKind).ifPresent(problem -> {
+					throw new InvalidActionText(text != null ? "text" : "kind", problem);
+				});
+			}
 			String position = move ? place(after, before) : action.position();
-			action.revise(text == null ? action.text() : text, kind == null ? action.kind() : kind, position)
+			action.revise(newText, newKind, position)
 				.ifPresent(changed -> {
 					actions.update(action);
 					events.publishEvent(changed);
@@ -166,9 +184,10 @@ public class SceneManagement {
 		});
 	}
 
-	public List<Action> actionsOf(UUID sceneId) {
+	/** {@code limit} actions of a scene in order, from {@code offset}. */
+	public List<Action> actionsOf(UUID sceneId, int offset, int limit) {
 		scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
-		return actions.findByScene(sceneId);
+		return actions.findByScene(sceneId, offset, limit);
 	}
 
 	/** An act was created: it may have scenes from now on. Runs inside the consumer's transaction. */

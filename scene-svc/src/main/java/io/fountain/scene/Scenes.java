@@ -80,6 +80,18 @@ public class Scenes {
 		return jdbc.sql("SELECT * FROM scene WHERE act_id = ? ORDER BY ordinal").param(actId).query(Scenes::map).list();
 	}
 
+	/** A page of the act's scenes, in order. */
+	public List<Scene> findByAct(UUID actId, int offset, int limit) {
+		return jdbc.sql("SELECT * FROM scene WHERE act_id = ? ORDER BY ordinal, id LIMIT ? OFFSET ?")
+			.params(actId, limit, offset)
+			.query(Scenes::map)
+			.list();
+	}
+
+	public long countByAct(UUID actId) {
+		return jdbc.sql("SELECT count(*) FROM scene WHERE act_id = ?").param(actId).query(Long.class).single();
+	}
+
 	public List<Scene> findByScript(UUID scriptId) {
 		return jdbc.sql("SELECT * FROM scene WHERE script_id = ? ORDER BY act_id, ordinal").param(scriptId)
 			.query(Scenes::map).list();

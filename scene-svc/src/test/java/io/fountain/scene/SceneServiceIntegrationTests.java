@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -110,7 +111,7 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		action(scene, "{\"text\": \"Wind.\", \"after\": \"" + first + "\", \"before\": \"" + last + "\"}");
 		action(scene, "{\"text\": \"Dawn.\", \"before\": \"" + first + "\"}");
 
-		assertThat(http.get("/scenes/" + scene + "/actions").json().findValuesAsString("text"))
+		assertThat(http.get("/scenes/" + scene + "/actions").json().get("items").findValuesAsString("text"))
 			.containsExactly("Dawn.", "The river.", "Wind.", "A fish jumps.");
 
 		Http.Response backwards = http.post("/scenes/" + scene + "/actions",
@@ -120,6 +121,88 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		Http.Response badKind = http.post("/scenes/" + scene + "/actions", "{\"text\": \"x\", \"kind\": \"LOUD\"}");
 		assertThat(badKind.status()).isEqualTo(400);
 		assertThat(badKind.json().get("errors").findValuesAsString("field")).contains("kind");
+	}
+
+	@Test
+	void scenesAndActionsArePagedTwentyByDefaultAndBadPagingIsA400NamingTheParameter() {
+		UUID act = knownAct(UUID.randomUUID());
+		List<UUID> scenes = new ArrayList<>();
+		for (int i = 1; i <= 21; i++) {
+			scenes.add(scene(act, "{\"heading\": \"INT. ROOM " + i + "\"}"));
+		}
+		Http.Response first = http.get("/acts/" + act + "/scenes");
+		assertThat(first.json().get("items")).hasSize(20);
+		assertThat(first.json().get("size").asInt()).isEqualTo(20);
+		assertThat(first.json().get("total").asLong()).isEqualTo(21);
+		assertThat(headings(act, "?page=1")).containsExactly("INT. ROOM 21");
+		assertThat(headings(act, "?page=1&size=8")).containsExactly("INT. ROOM 9", "INT. ROOM 10", "INT. ROOM 11",
+				"INT. ROOM 12", "INT. ROOM 13", "INT. ROOM 14", "INT. ROOM 15", "INT. ROOM 16");
+
+		UUID scene = scenes.get(0);
+		for (int i = 1; i <= 3; i++) {
+			action(scene, "{\"text\": \"Beat " + i + ".\"}");
+		}
+		Http.Response second = http.get("/scenes/" + scene + "/actions?size=2&page=1");
+		assertThat(second.json().get("items").findValuesAsString("text")).containsExactly("Beat 3.");
+		assertThat(second.json().get("total").asLong()).isEqualTo(3);
+		assertThat(second.json().get("page").asInt()).isEqualTo(1);
+
+		for (String list : List.of("/acts/" + act + "/scenes", "/scenes/" + scene + "/actions")) {
+			assertRefused(http.get(list + "?size=0"), "size");
+			assertRefused(http.get(list + "?size=100000"), "size");
+			assertRefused(http.get(list + "?size=abc"), "size");
+			assertRefused(http.get(list + "?page=-1"), "page");
+		}
+	}
+
+	@Test
+	void aMergePatchKeepsWhatItLeavesOutClearsOptionalFieldsAndRefusesToClearRequiredOnes() {
+		UUID act = knownAct(UUID.randomUUID());
+		UUID scene = scene(act, "{\"heading\": \"INT. KITCHEN\", \"sceneNumber\": \"1A\", \"synopsis\": \"Tea.\"}");
+
+		Http.Response renumbered = http.patch("/scenes/" + scene, "{\"sceneNumber\": null}");
+		assertThat(renumbered.status()).as(renumbered.toString()).isEqualTo(200);
+		assertThat(renumbered.json().get("sceneNumber").isNull()).isTrue();
+		assertThat(renumbered.json().get("heading").asString()).isEqualTo("INT. KITCHEN");
+		assertThat(renumbered.json().get("synopsis").asString()).isEqualTo("Tea.");
+		assertRefused(http.patch("/scenes/" + scene, "{\"heading\": null, \"synopsis\": null}"), "heading");
+		assertRefused(http.patch("/scenes/" + scene, "{\"actId\": null}"), "actId");
+		assertRefused(http.patch("/scenes/" + scene, "{\"ordinal\": null}"), "ordinal");
+		assertThat(http.get("/scenes/" + scene).json().get("synopsis").asString()).as("nothing changed").isEqualTo("Tea.");
+
+		String action = action(scene, "{\"text\": \"The kettle.\"}").get("id").asString();
+		Http.Response centered = http.send("PATCH", "/actions/" + action, "{\"kind\": \"CENTERED\"}",
+				"application/merge-patch+json");
+		assertThat(centered.status()).as(centered.toString()).isEqualTo(200);
+		assertThat(centered.json().get("text").asString()).isEqualTo("The kettle.");
+		assertRefused(http.patch("/actions/" + action, "{\"text\": null}"), "text");
+		assertRefused(http.patch("/actions/" + action, "{\"text\": \"Boils.\", \"kind\": null}"), "kind");
+		assertThat(http.get("/actions/" + action).json().get("text").asString()).as("nothing changed")
+			.isEqualTo("The kettle.");
+	}
+
+	@Test
+	void textThatFountainWouldReadBackAsAnotherPlayIsA400NamingTheField() {
+		UUID act = knownAct(UUID.randomUUID());
+		assertRefused(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. HOUSE\\nEXT. GARDEN\"}"),
+				"heading");
+		assertRefused(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. A\", \"synopsis\": \"a\\nb\"}"),
+				"synopsis");
+		assertRefused(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. A\", \"sceneNumber\": \"1 A\"}"),
+				"sceneNumber");
+		assertThat(headings(act)).as("nothing written").isEmpty();
+		UUID scene = scene(act, "{\"heading\": \"INT. HOUSE\"}");
+		assertRefused(http.patch("/scenes/" + scene, "{\"heading\": \"INT. HOUSE\\n\\nEXT. GARDEN\"}"), "heading");
+		assertThat(headings(act)).containsExactly("INT. HOUSE");
+
+		assertRefused(http.post("/scenes/" + scene + "/actions", "{\"text\": \"One.\\n\\nTwo.\"}"), "text");
+		assertRefused(http.post("/scenes/" + scene + "/actions", "{\"text\": \"One\\nTwo\", \"kind\": \"CENTERED\"}"),
+				"text");
+		String action = action(scene, "{\"text\": \"One.\\nTwo.\"}").get("id").asString();
+		assertRefused(http.patch("/actions/" + action, "{\"kind\": \"CENTERED\"}"), "kind");
+		assertRefused(http.patch("/actions/" + action, "{\"text\": \"One.\\n\\nTwo.\"}"), "text");
+		assertThat(http.get("/actions/" + action).json().get("kind").asString()).isEqualTo("PLAIN");
+		assertThat(http.get("/scenes/" + scene + "/actions").json().get("total").asLong()).isEqualTo(1);
 	}
 
 	@Test
@@ -260,7 +343,19 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private List<String> headings(UUID act) {
-		return http.get("/acts/" + act + "/scenes").json().findValuesAsString("heading");
+		return headings(act, "");
+	}
+
+	private List<String> headings(UUID act, String query) {
+		Http.Response page = http.get("/acts/" + act + "/scenes" + query);
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		return page.json().get("items").findValuesAsString("heading");
+	}
+
+	private static void assertRefused(Http.Response response, String field) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
 	}
 
 	private int rows(String table, UUID script) {

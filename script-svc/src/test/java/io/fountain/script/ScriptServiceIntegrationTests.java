@@ -119,6 +119,72 @@ class ScriptServiceIntegrationTests {
 	}
 
 	@Test
+	void aMergePatchKeepsWhatItLeavesOutClearsOptionalFieldsAndRefusesToClearTheTitle() {
+		Http ada = as("ada-patches");
+		String script = "/scripts/" + ada.post("/scripts", """
+				{"title": "Big Fish", "credit": "written by", "authors": ["John August"], "source": "a novel"}""")
+			.json().get("id").asString();
+
+		Http.Response revised = ada.send("PATCH", script, "{\"source\": null, \"authors\": null}",
+				"application/merge-patch+json");
+		assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+		assertThat(revised.json().get("source").isNull()).isTrue();
+		assertThat(revised.json().get("authors")).isEmpty();
+		assertThat(revised.json().get("title").asString()).as("absent: left as it is").isEqualTo("Big Fish");
+		assertThat(revised.json().get("credit").asString()).isEqualTo("written by");
+
+		assertProblem(ada.patch(script, "{\"title\": null, \"credit\": null}"), "title");
+		assertThat(ada.get(script).json().get("credit").asString()).as("nothing changed").isEqualTo("written by");
+	}
+
+	@Test
+	void titlePageTextFountainWouldReadBackAsSomethingElseIsA400NamingTheField() {
+		Http ada = as("ada-fountain-text");
+		assertProblem(ada.post("/scripts", "{\"title\": \"Big\\n\\nFish\"}"), "title");
+		assertProblem(ada.post("/scripts", "{\"title\": \"Big Fish \"}"), "title");
+		assertProblem(ada.post("/scripts", "{\"title\": \"Big Fish\", \"authors\": [\"John\\nAugust\"]}"),
+				"authors[0]");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM script WHERE owner = 'ada-fountain-text'", Integer.class))
+			.isZero();
+		Http.Response twoLines = ada.post("/scripts", "{\"title\": \"Big\\nFish\"}");
+		assertThat(twoLines.status()).as("a title page value may have several lines").isEqualTo(201);
+		String script = "/scripts/" + twoLines.json().get("id").asString();
+		assertProblem(ada.patch(script, "{\"contact\": \"ada@example.com\\n\\nINT. HOUSE\"}"), "contact");
+		assertThat(ada.get(script).json().get("contact").isNull()).isTrue();
+	}
+
+	@Test
+	void collaboratorsArePagedOwnerFirstAndTheSystemsIdIsNoCollaborator() {
+		Http ada = as("ada-shares");
+		String script = "/scripts/" + ada.post("/scripts", "{\"title\": \"Shared\"}").json().get("id").asString();
+		for (String user : List.of("cy", "bo", "dee")) {
+			Http.Response shared = ada.send("PUT", script + "/collaborators/" + user, "{\"role\": \"viewer\"}",
+					"application/json");
+			assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
+		}
+
+		Http.Response first = ada.get(script + "/collaborators?size=2");
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
+		assertThat(first.json().get("total").asLong()).isEqualTo(4);
+		assertThat(first.json().get("size").asInt()).isEqualTo(2);
+		assertThat(first.json().get("items").findValuesAsString("userId")).containsExactly("ada-shares", "bo");
+		assertThat(first.json().get("items").findValuesAsString("role")).containsExactly("owner", "viewer");
+		assertThat(ada.get(script + "/collaborators?size=2&page=1").json().get("items").findValuesAsString("userId"))
+			.containsExactly("cy", "dee");
+		assertThat(ada.get(script + "/collaborators").json().get("items")).hasSize(4);
+		assertProblem(ada.get(script + "/collaborators?size=0"), "size");
+		assertProblem(ada.get(script + "/collaborators?size=100000"), "size");
+		assertProblem(ada.get(script + "/collaborators?size=abc"), "size");
+		assertProblem(ada.get(script + "/collaborators?page=-1"), "page");
+
+		assertProblem(ada.send("PUT", script + "/collaborators/" + Caller.SYSTEM, "{\"role\": \"editor\"}",
+				"application/json"), "userId");
+		assertThat(ada.get(script + "/collaborators").json().get("total").asLong()).as("nothing changed").isEqualTo(4);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM script_access WHERE user_id = ?", Integer.class,
+				Caller.SYSTEM)).isZero();
+	}
+
+	@Test
 	void anUnknownScriptIsA404Problem() {
 		Http.Response response = as("ada").get("/scripts/" + UUID.randomUUID());
 		assertThat(response.status()).isEqualTo(404);

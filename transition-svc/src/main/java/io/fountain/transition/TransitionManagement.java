@@ -76,9 +76,10 @@ public class TransitionManagement {
 		});
 	}
 
-	public List<Transition> transitionsOf(UUID sceneId) {
+	/** {@code limit} transitions of a scene in order, from {@code offset}; the scene must exist and not be deleted. */
+	public List<Transition> transitionsOf(UUID sceneId, int offset, int limit) {
 		parents.requireLive(SCENE, sceneId);
-		return transitions.findByScene(sceneId);
+		return transitions.findByScene(sceneId, offset, limit);
 	}
 
 	public void sceneCreated(UUID scriptId, UUID sceneId) {

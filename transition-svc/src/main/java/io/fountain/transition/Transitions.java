@@ -50,9 +50,16 @@ public class Transitions {
 		return jdbc.sql("SELECT * FROM transition WHERE id = ?").param(id).query(Transitions::map).optional();
 	}
 
-	public List<Transition> findByScene(UUID sceneId) {
-		return jdbc.sql("SELECT * FROM transition WHERE scene_id = ? ORDER BY position, id").param(sceneId)
-			.query(Transitions::map).list();
+	/** A page of the scene's transitions, in order. */
+	public List<Transition> findByScene(UUID sceneId, int offset, int limit) {
+		return jdbc.sql("SELECT * FROM transition WHERE scene_id = ? ORDER BY position, id LIMIT ? OFFSET ?")
+			.params(sceneId, limit, offset)
+			.query(Transitions::map)
+			.list();
+	}
+
+	public long countByScene(UUID sceneId) {
+		return jdbc.sql("SELECT count(*) FROM transition WHERE scene_id = ?").param(sceneId).query(Long.class).single();
 	}
 
 	public List<Transition> findByScript(UUID scriptId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,49 @@ class TransitionServiceIntegrationTests extends ServiceIntegrationTest {
 				"{\"after\": \"" + cut + "\", \"before\": \"" + fade + "\"}");
 
 		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-		assertThat(http.get("/scenes/" + scene + "/transitions").json().findValuesAsString("text"))
-			.containsExactly("CUT TO:", "DISSOLVE TO:", "FADE OUT.");
+		assertThat(texts(scene, "")).containsExactly("CUT TO:", "DISSOLVE TO:", "FADE OUT.");
 		assertThat(http.post("/scenes/" + scene + "/transitions", "{\"text\": \"X\", \"after\": \"bad-key\"}").status())
 			.isEqualTo(400);
+	}
+
+	@Test
+	void aScenesTransitionsArePagedTwentyByDefaultAndBadPagingIsA400NamingTheParameter() {
+		UUID scene = knownScene(UUID.randomUUID());
+		for (int i = 1; i <= 21; i++) {
+			create(scene, "{\"text\": \"CUT " + i + " TO:\"}");
+		}
+
+		Http.Response first = http.get("/scenes/" + scene + "/transitions");
+		assertThat(first.json().get("items")).hasSize(20);
+		assertThat(first.json().get("size").asInt()).isEqualTo(20);
+		assertThat(first.json().get("total").asLong()).isEqualTo(21);
+		assertThat(texts(scene, "?page=1")).containsExactly("CUT 21 TO:");
+		assertThat(texts(scene, "?page=3&size=2")).containsExactly("CUT 7 TO:", "CUT 8 TO:");
+
+		String list = "/scenes/" + scene + "/transitions";
+		assertRefused(http.get(list + "?size=0"), "size");
+		assertRefused(http.get(list + "?size=100000"), "size");
+		assertRefused(http.get(list + "?size=abc"), "size");
+		assertRefused(http.get(list + "?page=-1"), "page");
+	}
+
+	@Test
+	void aMergePatchKeepsWhatItLeavesOutAndRefusesToClearTheTextOrToTakeTextFountainCannotWrite() {
+		UUID scene = knownScene(UUID.randomUUID());
+		String cut = create(scene, "{\"text\": \"CUT TO:\"}").get("position").asString();
+		UUID fade = UUID.fromString(create(scene, "{\"text\": \"FADE OUT.\"}").get("id").asString());
+
+		Http.Response moved = http.send("PATCH", "/transitions/" + fade, "{\"before\": \"" + cut + "\"}",
+				"application/merge-patch+json");
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(moved.json().get("text").asString()).as("absent: left as it is").isEqualTo("FADE OUT.");
+		assertThat(texts(scene, "")).containsExactly("FADE OUT.", "CUT TO:");
+
+		assertRefused(http.patch("/transitions/" + fade, "{\"text\": null}"), "text");
+		assertRefused(http.patch("/transitions/" + fade, "{\"text\": \"FADE OUT.\\n\\nINT. HOUSE\"}"), "text");
+		assertRefused(http.patch("/transitions/" + fade, "{\"text\": \"> THE END <\"}"), "text");
+		assertRefused(http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\\nEXT. GARDEN\"}"), "text");
+		assertThat(texts(scene, "")).as("nothing changed").containsExactly("FADE OUT.", "CUT TO:");
 	}
 
 	@Test
@@ -96,6 +136,18 @@ class TransitionServiceIntegrationTests extends ServiceIntegrationTest {
 		Http.Response response = http.post("/scenes/" + scene + "/transitions", body);
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json();
+	}
+
+	private List<String> texts(UUID scene, String query) {
+		Http.Response page = http.get("/scenes/" + scene + "/transitions" + query);
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		return page.json().get("items").findValuesAsString("text");
+	}
+
+	private static void assertRefused(Http.Response response, String field) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
 	}
 
 	private int rows(UUID script) {

@@ -1,19 +1,19 @@
 package io.fountain.act.web;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,6 +26,11 @@ import io.fountain.act.Act;
 import io.fountain.act.ActManagement;
 import io.fountain.act.ActNotFound;
 import io.fountain.act.Acts;
+import io.fountain.format.FountainText;
+import io.fountain.problems.paging.Page;
+import io.fountain.problems.paging.Paging;
+import io.fountain.problems.patch.MergePatchMapping;
+import io.fountain.problems.patch.Patch;
 
 /** The HTTP API of acts; edge-api routes {@code /scripts/{id}/acts} and {@code /acts/**} here. */
 @RestController
@@ -58,10 +63,12 @@ class ActController {
 		return ResponseEntity.created(URI.create("/acts/" + created.id())).body(ActView.of(created));
 	}
 
+	/** The script's acts in order, a page at a time. */
 	@GetMapping("/scripts/{scriptId}/acts")
-	List<ActView> list(@PathVariable UUID scriptId) {
+	Page<ActView> list(@PathVariable UUID scriptId, @ParameterObject Paging paging) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
-		return management.actsOf(scriptId).stream().map(ActView::of).toList();
+		return paging.of(management.actsOf(scriptId, paging.offset(), paging.size()), acts.countByScript(scriptId))
+			.map(ActView::of);
 	}
 
 	@GetMapping("/acts/{id}")
@@ -70,10 +77,10 @@ class ActController {
 	}
 
 	/** Retitle ({@code "title"}, {@code null} clears it) and/or move ({@code "ordinal"}); absent fields stay. */
-	@PatchMapping("/acts/{id}")
+	@MergePatchMapping("/acts/{id}")
 	ActView revise(@PathVariable UUID id, @Valid @RequestBody ActChanges body) {
 		act(id, Need.WRITE);
-		return ActView.of(management.revise(id, body.title, body.titleNamed, body.ordinal));
+		return ActView.of(management.revise(id, body.title().value(), body.title().named(), body.ordinal().value()));
 	}
 
 	@DeleteMapping("/acts/{id}")
@@ -83,31 +90,17 @@ class ActController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record NewAct(@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+	record NewAct(
+			@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) String title,
 			@Min(1) @Max(10_000) Integer ordinal) {
 	}
 
-	/** A partial update; the setters record whether the title was named, so that {@code null} can clear it. */
-	static final class ActChanges {
-
-		@Size(max = 300)
-		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-		private String title;
-
-		private boolean titleNamed;
-
-		@Min(1)
-		@Max(10_000)
-		private Integer ordinal;
-
-		public void setTitle(String title) {
-			this.title = title;
-			this.titleNamed = true;
-		}
-
-		public void setOrdinal(Integer ordinal) {
-			this.ordinal = ordinal;
-		}
+	/** A JSON merge patch of an act: {@code null} clears the title; the ordinal may be moved, not cleared. */
+	record ActChanges(
+			@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) Patch<String> title,
+			@NotNull @Min(1) @Max(10_000) Patch<Integer> ordinal) {
 	}
 
 	record ActView(UUID id, UUID scriptId, int ordinal, String title) {

@@ -6,16 +6,17 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,7 +30,12 @@ import io.fountain.character.CharacterManagement;
 import io.fountain.character.CharacterNotFound;
 import io.fountain.character.Characters;
 import io.fountain.character.NameTaken;
+import io.fountain.format.FountainText;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.paging.Page;
+import io.fountain.problems.paging.Paging;
+import io.fountain.problems.patch.MergePatchMapping;
+import io.fountain.problems.patch.Patch;
 
 /** The HTTP API of characters; edge-api routes {@code /scripts/{id}/characters} and {@code /characters/**} here. */
 @RestController
@@ -61,10 +67,12 @@ class CharacterController {
 		return ResponseEntity.created(URI.create("/characters/" + created.id())).body(CharacterView.of(created));
 	}
 
+	/** The script's cast by name, a page at a time. */
 	@GetMapping("/scripts/{scriptId}/characters")
-	List<CharacterView> list(@PathVariable UUID scriptId) {
+	Page<CharacterView> list(@PathVariable UUID scriptId, @ParameterObject Paging paging) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
-		return management.castOf(scriptId).stream().map(CharacterView::of).toList();
+		return paging.of(management.castOf(scriptId, paging.offset(), paging.size()),
+				characters.countByScript(scriptId)).map(CharacterView::of);
 	}
 
 	@GetMapping("/characters/{id}")
@@ -73,10 +81,11 @@ class CharacterController {
 	}
 
 	/** Rename ({@code "name"}) and/or set the description ({@code null} clears it); absent fields stay. */
-	@PatchMapping("/characters/{id}")
+	@MergePatchMapping("/characters/{id}")
 	CharacterView revise(@PathVariable UUID id, @Valid @RequestBody CharacterChanges body) {
 		character(id, Need.WRITE);
-		return CharacterView.of(management.revise(id, body.name, body.descriptionNamed, body.description));
+		return CharacterView.of(management.revise(id, body.name().value(), body.description().named(),
+				body.description().value()));
 	}
 
 	@DeleteMapping("/characters/{id}")
@@ -95,29 +104,17 @@ class CharacterController {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
-	record NewCharacter(@NotBlank @Size(max = 100) String name, @Size(max = 2000) String description) {
+	record NewCharacter(
+			@NotBlank @Size(max = 100)
+			@Pattern(regexp = FountainText.CHARACTER, message = FountainText.CHARACTER_MESSAGE) String name,
+			@Size(max = 2000) String description) {
 	}
 
-	/** A partial update; the setter records whether the description was named, so that {@code null} clears it. */
-	static final class CharacterChanges {
-
-		@Size(min = 1, max = 100)
-		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-		private String name;
-
-		@Size(max = 2000)
-		private String description;
-
-		private boolean descriptionNamed;
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public void setDescription(String description) {
-			this.description = description;
-			this.descriptionNamed = true;
-		}
+	/** A JSON merge patch of a character: {@code null} clears the description; the name may change, not be cleared. */
+	record CharacterChanges(
+			@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+			@Pattern(regexp = FountainText.CHARACTER, message = FountainText.CHARACTER_MESSAGE) Patch<String> name,
+			@Size(max = 2000) Patch<String> description) {
 	}
 
 	record CharacterView(UUID id, UUID scriptId, String name, String description) {

@@ -10,15 +10,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,15 +28,21 @@ import io.fountain.eventing.access.Need;
 import io.fountain.eventing.access.ScriptAccess;
 import io.fountain.eventing.parents.Parents;
 import io.fountain.eventing.parents.ParentNotFound;
-import io.fountain.dialogue.CharacterOfAnotherScript;
 import io.fountain.dialogue.Dialogue;
 import io.fountain.dialogue.DialogueManagement;
 import io.fountain.dialogue.DialogueNotFound;
+import io.fountain.dialogue.DialogueRevision;
 import io.fountain.dialogue.Dialogues;
+import io.fountain.dialogue.InvalidDialogueText;
 import io.fountain.dialogue.InvalidParenthetical;
 import io.fountain.dialogue.Parenthetical;
+import io.fountain.format.FountainText;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.paging.Page;
+import io.fountain.problems.paging.Paging;
+import io.fountain.problems.patch.MergePatchMapping;
+import io.fountain.problems.patch.Patch;
 
 /**
  * The HTTP API of dialogue; edge-api routes {@code /scenes/{id}/dialogues} and {@code /dialogues/{id}} here. A block
@@ -69,19 +75,24 @@ class DialogueController {
 	}
 
 	@PostMapping("/scenes/{sceneId}/dialogues")
-	ResponseEntity<DialogueView> create(@PathVariable UUID sceneId, @Valid @RequestBody DialogueBody body) {
+	ResponseEntity<DialogueView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewDialogue body) {
 		access.requireUnder(parents, "scene", sceneId, Need.WRITE);
 		Dialogue dialogue = management.create(sceneId, body.lines(), body.after(), body.before());
 		return ResponseEntity.created(URI.create("/dialogues/" + dialogue.id())).body(view(dialogue));
 	}
 
+	/** The scene's blocks in order, a page at a time. */
 	@GetMapping("/scenes/{sceneId}/dialogues")
-	List<DialogueView> list(@PathVariable UUID sceneId) {
+	Page<DialogueView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
 		access.requireUnder(parents, "scene", sceneId, Need.READ);
-		return views(management.dialogueOf(sceneId));
+		return paging.of(views(management.dialogueOf(sceneId, paging.offset(), paging.size())),
+				dialogues.countByScene(sceneId));
 	}
 
-	/** Every block of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
+	/**
+	 * Every block of a script, unpaged, for the whole-play read edge-api assembles: the edge's route table does not
+	 * route this path, so clients cannot reach it.
+	 */
 	@GetMapping("/scripts/{scriptId}/dialogues")
 	List<DialogueView> ofScript(@PathVariable UUID scriptId) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
@@ -93,15 +104,12 @@ class DialogueController {
 		return view(dialogue(id, Need.READ));
 	}
 
-	/**
-	 * Replaces the block's content (the body is the whole block, as for creation); naming {@code after} and/or
-	 * {@code before} also moves it.
-	 */
-	@PatchMapping("/dialogues/{id}")
-	DialogueView revise(@PathVariable UUID id, @Valid @RequestBody DialogueBody body) {
+	/** Changes what the body names (absent fields stay); naming {@code after} and/or {@code before} moves it. */
+	@MergePatchMapping("/dialogues/{id}")
+	DialogueView revise(@PathVariable UUID id, @Valid @RequestBody DialogueChanges body) {
 		dialogue(id, Need.WRITE);
-		boolean moves = body.after() != null || body.before() != null;
-		return view(management.revise(id, body.lines(), moves, body.after(), body.before()));
+		boolean moves = body.after().named() || body.before().named();
+		return view(management.revise(id, body.revision(), moves, body.after().value(), body.before().value()));
 	}
 
 	@DeleteMapping("/dialogues/{id}")
@@ -121,12 +129,10 @@ class DialogueController {
 		return ProblemHandling.badRequest("parentheticals[" + ex.index() + "].beforeLine", ex.getMessage());
 	}
 
-	@ExceptionHandler(CharacterOfAnotherScript.class)
-	ResponseEntity<ProblemDetail> characterOfAnotherScript(CharacterOfAnotherScript ex) {
-		ProblemDetail problem = ProblemHandling.invalidInput(ex.getMessage(),
-				List.of(new ProblemHandling.FieldError("characterId", "must be a character of the scene's script")));
-		problem.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-		return ResponseEntity.unprocessableContent().body(problem);
+	/** Text Fountain could not write as dialogue with these parentheticals (it would come back as something else). */
+	@ExceptionHandler(InvalidDialogueText.class)
+	ResponseEntity<ProblemDetail> invalidText(InvalidDialogueText ex) {
+		return ProblemHandling.badRequest("text", ex.getMessage());
 	}
 
 	private DialogueView view(Dialogue dialogue) {
@@ -138,18 +144,45 @@ class DialogueController {
 		return blocks.stream().map(d -> DialogueView.of(d, names.get(d.characterId()))).toList();
 	}
 
-	record DialogueBody(@NotNull UUID characterId, @NotNull @Size(min = 1, max = 20_000) String text, Boolean dual,
-			@Size(max = 30) String extension, @Size(max = 50) List<@Valid ParentheticalBody> parentheticals,
-			String after, String before) {
+	record NewDialogue(@NotNull UUID characterId, @NotNull @Size(min = 1, max = 20_000) String text, Boolean dual,
+			@Size(max = 30)
+			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) String extension,
+			@Size(max = 50) List<@NotNull @Valid ParentheticalBody> parentheticals, String after, String before) {
 
 		Dialogue.Lines lines() {
-			List<Parenthetical> items = parentheticals == null ? List.of()
-					: parentheticals.stream().map(p -> Parenthetical.of(p.text(), p.beforeLine())).toList();
-			return new Dialogue.Lines(characterId, text, Boolean.TRUE.equals(dual), extension, items);
+			return new Dialogue.Lines(characterId, text, Boolean.TRUE.equals(dual), extension,
+					ParentheticalBody.all(parentheticals));
 		}
 	}
 
-	record ParentheticalBody(@NotBlank @Size(max = 200) String text, @NotNull @Min(0) @Max(10_000) Integer beforeLine) {
+	/**
+	 * A JSON merge patch of a dialogue block: {@code null} clears the extension or the parentheticals; the character,
+	 * the text and {@code dual} may change, not be cleared. Naming {@code after} and/or {@code before} (a {@code null}
+	 * one: no neighbour on that side) moves the block.
+	 */
+	record DialogueChanges(@NotNull Patch<UUID> characterId, @NotNull @Size(min = 1, max = 20_000) Patch<String> text,
+			@NotNull Patch<Boolean> dual,
+			@Size(max = 30)
+			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) Patch<String> extension,
+			@Size(max = 50) Patch<List<@NotNull @Valid ParentheticalBody>> parentheticals, Patch<String> after,
+			Patch<String> before) {
+
+		DialogueRevision revision() {
+			List<Parenthetical> items = parentheticals.named() ? ParentheticalBody.all(parentheticals.value()) : null;
+			return new DialogueRevision(characterId.value(), text.value(), dual.value(), extension.named(),
+					extension.value(), items);
+		}
+	}
+
+	/** A parenthetical as written, without its parentheses (export adds them). */
+	record ParentheticalBody(
+			@NotBlank @Size(max = 200)
+			@Pattern(regexp = FountainText.PARENTHETICAL, message = FountainText.PARENTHETICAL_MESSAGE) String text,
+			@NotNull @Min(0) @Max(10_000) Integer beforeLine) {
+
+		static List<Parenthetical> all(List<ParentheticalBody> bodies) {
+			return bodies == null ? List.of() : bodies.stream().map(p -> Parenthetical.of(p.text(), p.beforeLine())).toList();
+		}
 	}
 
 	record ParentheticalView(UUID id, String text, int beforeLine) {

@@ -10,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 import io.fountain.callers.CallerTokens;
 import io.fountain.edge.routing.Downstreams;
 import io.fountain.edge.routing.RouteTable;
+import io.fountain.problems.paging.Paging;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole play as one tree: title page, characters, and acts → scenes → elements (actions, dialogue, transitions)
- * in order. Assembled here from one call per service, made in parallel; no service shares data with another, and the
- * edge keeps none.
+ * in order. Assembled here from one call per service, made in parallel (and one more per further page of the acts
+ * and the cast, the two lists clients read paged too); no service shares data with another, and the edge keeps none.
  */
 @Component
 class PlayTrees {
@@ -46,8 +48,9 @@ class PlayTrees {
 	 */
 	Answer assemble(UUID scriptId, String callerToken) {
 		CompletableFuture<Answer> script = fetch("script", "/scripts/" + scriptId, callerToken);
-		CompletableFuture<Answer> characters = fetch("character", "/scripts/" + scriptId + "/characters", callerToken);
-		CompletableFuture<Answer> acts = fetch("act", "/scripts/" + scriptId + "/acts", callerToken);
+		CompletableFuture<Answer> characters = fetchAll("character", "/scripts/" + scriptId + "/characters",
+				callerToken);
+		CompletableFuture<Answer> acts = fetchAll("act", "/scripts/" + scriptId + "/acts", callerToken);
 		CompletableFuture<Answer> scenes = fetch("scene", "/scripts/" + scriptId + "/scenes", callerToken);
 		CompletableFuture<Answer> actions = fetch("scene", "/scripts/" + scriptId + "/actions", callerToken);
 		CompletableFuture<Answer> dialogues = fetch("dialogue", "/scripts/" + scriptId + "/dialogues", callerToken);
@@ -79,6 +82,35 @@ class PlayTrees {
 				});
 		}
 		return new Answer(200, tree);
+	}
+
+	/**
+	 * Every item of a list the service pages (a route clients use too): the first page, then the others at once. An
+	 * item that a change between two pages shifts onto both is kept once. The answer is the items, as an array, or
+	 * the service's own answer when it has no such list.
+	 */
+	private CompletableFuture<Answer> fetchAll(String service, String path, String callerToken) {
+		return fetch(service, page(path, 0), callerToken).thenCompose(first -> {
+			if (first.status() != 200 || !first.body().path("items").isArray()) {
+				return CompletableFuture.completedFuture(first);
+			}
+			long pages = (first.body().path("total").asLong() + Paging.MAX_SIZE - 1) / Paging.MAX_SIZE;
+			List<CompletableFuture<Answer>> rest = new ArrayList<>();
+			for (int page = 1; page < pages; page++) {
+				rest.add(fetch(service, page(path, page), callerToken));
+			}
+			return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).thenApply(done -> {
+				Map<String, JsonNode> items = new LinkedHashMap<>();
+				for (Answer answer : Stream.concat(Stream.of(first), rest.stream().map(CompletableFuture::join)).toList()) {
+					answer.body().path("items").forEach(item -> items.putIfAbsent(item.path("id").asString(), item));
+				}
+				return new Answer(200, json.createArrayNode().addAll(items.values()));
+			});
+		});
+	}
+
+	private static String page(String path, int page) {
+		return path + "?page=" + page + "&size=" + Paging.MAX_SIZE;
 	}
 
 	private CompletableFuture<Answer> fetch(String service, String path, String callerToken) {

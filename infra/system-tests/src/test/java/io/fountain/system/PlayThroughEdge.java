@@ -52,7 +52,7 @@ final class PlayThroughEdge {
 						"{\"text\": \"Scene " + a + "." + s + " begins.\"}")));
 				UUID first = id(edge.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \""
 						+ play.characters.get(0) + "\", \"text\": \"Line one.\\nLine two.\", \"parentheticals\": "
-						+ "[{\"text\": \"(beat)\", \"beforeLine\": 1}]}"));
+						+ "[{\"text\": \"beat\", \"beforeLine\": 1}]}"));
 				play.element("dialogues", first);
 				play.dialogueOfFirstCharacter.add(first);
 				play.element("dialogues", id(edge.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \""

@@ -93,7 +93,7 @@ final class ServiceDatabases {
 		return ENTITY_TABLES.keySet().stream().mapToInt(s -> queryInt(s, "SELECT count(*) FROM outbox")).sum();
 	}
 
-	private int queryInt(Service service, String sql) {
+	int queryInt(Service service, String sql) {
 		return Integer.parseInt(queryString(service, sql));
 	}
 

@@ -58,7 +58,7 @@ class WholePlaySystemIntegrationTests {
 			.containsExactly("action", "action", "dialogue", "dialogue", "transition");
 		assertThat(elements.findValuesAsString("text").subList(0, 2)).containsExactly("Scene 1.1 begins.", "A pause.");
 		assertThat(elements.get(2).get("characterName").asString()).isEqualTo("BRICK");
-		assertThat(elements.get(2).at("/parentheticals/0/text").asString()).isEqualTo("(beat)");
+		assertThat(elements.get(2).at("/parentheticals/0/text").asString()).isEqualTo("beat");
 		assertThat(elements.get(3).get("extension").asString()).isEqualTo("O.S.");
 	}
 

@@ -8,12 +8,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,9 +24,14 @@ import io.fountain.eventing.access.ScriptAccess;
 import io.fountain.eventing.parents.ParentNotFound;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.paging.Page;
+import io.fountain.problems.paging.Paging;
+import io.fountain.problems.patch.MergePatchMapping;
+import io.fountain.problems.patch.Patch;
 import io.fountain.scene.Action;
 import io.fountain.scene.ActionNotFound;
 import io.fountain.scene.Actions;
+import io.fountain.scene.InvalidActionText;
 import io.fountain.scene.Scene;
 import io.fountain.scene.SceneManagement;
 import io.fountain.scene.SceneNotFound;
@@ -76,13 +81,18 @@ class ActionController {
 		return ResponseEntity.created(URI.create("/actions/" + action.id())).body(ActionView.of(action));
 	}
 
+	/** The scene's actions in order, a page at a time. */
 	@GetMapping("/scenes/{sceneId}/actions")
-	List<ActionView> list(@PathVariable UUID sceneId) {
+	Page<ActionView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
 		underScene(sceneId, Need.READ);
-		return management.actionsOf(sceneId).stream().map(ActionView::of).toList();
+		return paging.of(management.actionsOf(sceneId, paging.offset(), paging.size()), actions.countByScene(sceneId))
+			.map(ActionView::of);
 	}
 
-	/** Every action of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
+	/**
+	 * Every action of a script, unpaged, for the whole-play read edge-api assembles: the edge's route table does not
+	 * route this path, so clients cannot reach it.
+	 */
 	@GetMapping("/scripts/{scriptId}/actions")
 	List<ActionView> ofScript(@PathVariable UUID scriptId) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
@@ -95,10 +105,12 @@ class ActionController {
 	}
 
 	/** Changes text or kind; naming {@code after} and/or {@code before} moves it there. Absent fields stay. */
-	@PatchMapping("/actions/{id}")
+	@MergePatchMapping("/actions/{id}")
 	ActionView revise(@PathVariable UUID id, @Valid @RequestBody ActionChanges body) {
 		action(id, Need.WRITE);
-		return ActionView.of(management.reviseAction(id, body.text, body.kind, body.moves, body.after, body.before));
+		boolean moves = body.after().named() || body.before().named();
+		return ActionView.of(management.reviseAction(id, body.text().value(), body.kind().value(), moves,
+				body.after().value(), body.before().value()));
 	}
 
 	@DeleteMapping("/actions/{id}")
@@ -113,39 +125,21 @@ class ActionController {
 		return ProblemHandling.badRequest(ex.field(), ex.problem());
 	}
 
+	/** Text Fountain cannot write as this kind of action (it would come back as something else). */
+	@ExceptionHandler(InvalidActionText.class)
+	ResponseEntity<ProblemDetail> invalidText(InvalidActionText ex) {
+		return ProblemHandling.badRequest(ex.field(), ex.getMessage());
+	}
+
 	record NewAction(@NotNull @Size(min = 1, max = 20_000) String text, Action.Kind kind, String after, String before) {
 	}
 
-	static final class ActionChanges {
-
-		@Size(min = 1, max = 20_000)
-		private String text;
-
-		private Action.Kind kind;
-
-		private String after;
-
-		private String before;
-
-		private boolean moves;
-
-		public void setText(String text) {
-			this.text = text;
-		}
-
-		public void setKind(Action.Kind kind) {
-			this.kind = kind;
-		}
-
-		public void setAfter(String after) {
-			this.after = after;
-			this.moves = true;
-		}
-
-		public void setBefore(String before) {
-			this.before = before;
-			this.moves = true;
-		}
+	/**
+	 * A JSON merge patch of an action: text and kind may be changed, not cleared; naming {@code after} and/or
+	 * {@code before} (a {@code null} one: no neighbour on that side) moves it.
+	 */
+	record ActionChanges(@NotNull @Size(min = 1, max = 20_000) Patch<String> text, @NotNull Patch<Action.Kind> kind,
+			Patch<String> after, Patch<String> before) {
 	}
 
 	record ActionView(UUID id, UUID scriptId, UUID sceneId, String text, Action.Kind kind, String position) {

@@ -8,16 +8,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,7 +28,12 @@ import io.fountain.eventing.access.Need;
 import io.fountain.eventing.access.ScriptAccess;
 import io.fountain.eventing.parents.Parents;
 import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.format.FountainText;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.paging.Page;
+import io.fountain.problems.paging.Paging;
+import io.fountain.problems.patch.MergePatchMapping;
+import io.fountain.problems.patch.Patch;
 import io.fountain.scene.ActOfAnotherScript;
 import io.fountain.scene.Scene;
 import io.fountain.scene.SceneManagement;
@@ -68,13 +74,18 @@ class SceneController {
 		return ResponseEntity.created(URI.create("/scenes/" + scene.id())).body(SceneView.of(scene));
 	}
 
+	/** The act's scenes in order, a page at a time. */
 	@GetMapping("/acts/{actId}/scenes")
-	List<SceneView> list(@PathVariable UUID actId) {
+	Page<SceneView> list(@PathVariable UUID actId, @ParameterObject Paging paging) {
 		access.requireUnder(parents, "act", actId, Need.READ);
-		return management.scenesOf(actId).stream().map(SceneView::of).toList();
+		return paging.of(management.scenesOf(actId, paging.offset(), paging.size()), scenes.countByAct(actId))
+			.map(SceneView::of);
 	}
 
-	/** Every scene of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
+	/**
+	 * Every scene of a script, unpaged, for the whole-play read edge-api assembles: the edge's route table does not
+	 * route this path, so clients cannot reach it.
+	 */
 	@GetMapping("/scripts/{scriptId}/scenes")
 	List<SceneView> ofScript(@PathVariable UUID scriptId) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
@@ -90,14 +101,16 @@ class SceneController {
 	 * Changes heading, scene number or synopsis ({@code null} clears the optional two), and/or moves the scene:
 	 * {@code actId} (another act of the same script) and {@code ordinal}. Absent fields stay.
 	 */
-	@PatchMapping("/scenes/{id}")
+	@MergePatchMapping("/scenes/{id}")
 	SceneView revise(@PathVariable UUID id, @Valid @RequestBody SceneChanges body) {
 		scene(id, Need.WRITE);
-		if (body.actId != null) { // moving to another act: the caller must be allowed to change that act's play too
-			access.requireUnder(parents, "act", body.actId, Need.WRITE);
+		UUID actId = body.actId().value();
+		if (actId != null) { // moving to another act: the caller must be allowed to change that act's play too
+			access.requireUnder(parents, "act", actId, Need.WRITE);
 		}
-		Scene scene = management.revise(id, new SceneRevision(body.heading, body.sceneNumberNamed, body.sceneNumber,
-				body.synopsisNamed, body.synopsis, body.actId, body.ordinal));
+		Scene scene = management.revise(id, new SceneRevision(body.heading().value(), body.sceneNumber().named(),
+				body.sceneNumber().value(), body.synopsis().named(), body.synopsis().value(), actId,
+				body.ordinal().value()));
 		return SceneView.of(scene);
 	}
 
@@ -116,54 +129,30 @@ class SceneController {
 		return ResponseEntity.unprocessableContent().body(problem);
 	}
 
-	record NewScene(@NotBlank @Size(max = 300) String heading, @Size(max = 20) String sceneNumber,
-			@Size(max = 2000) String synopsis, @Min(1) @Max(100_000) Integer ordinal) {
+	record NewScene(
+			@NotBlank @Size(max = 300)
+			@Pattern(regexp = FountainText.HEADING, message = FountainText.HEADING_MESSAGE) String heading,
+			@Size(max = 20)
+			@Pattern(regexp = FountainText.SCENE_NUMBER, message = FountainText.SCENE_NUMBER_MESSAGE) String sceneNumber,
+			@Size(max = 2000)
+			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) String synopsis,
+			@Min(1) @Max(100_000) Integer ordinal) {
 	}
 
-	/** A partial update; setters record which optional fields were named, so that {@code null} can clear them. */
-	static final class SceneChanges {
-
-		@Size(min = 1, max = 300)
-		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-		private String heading;
-
-		@Size(max = 20)
-		private String sceneNumber;
-
-		private boolean sceneNumberNamed;
-
-		@Size(max = 2000)
-		private String synopsis;
-
-		private boolean synopsisNamed;
-
-		private UUID actId;
-
-		@Min(1)
-		@Max(100_000)
-		private Integer ordinal;
-
-		public void setHeading(String heading) {
-			this.heading = heading;
-		}
-
-		public void setSceneNumber(String sceneNumber) {
-			this.sceneNumber = sceneNumber;
-			this.sceneNumberNamed = true;
-		}
-
-		public void setSynopsis(String synopsis) {
-			this.synopsis = synopsis;
-			this.synopsisNamed = true;
-		}
-
-		public void setActId(UUID actId) {
-			this.actId = actId;
-		}
-
-		public void setOrdinal(Integer ordinal) {
-			this.ordinal = ordinal;
-		}
+	/**
+	 * A JSON merge patch of a scene: {@code null} clears the scene number or the synopsis; the heading, the act and
+	 * the place may be changed, not cleared.
+	 */
+	record SceneChanges(
+			@NotNull @Size(min = 1, max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+			@Pattern(regexp = FountainText.HEADING, message = FountainText.HEADING_MESSAGE) Patch<String> heading,
+			@Size(max = 20)
+			@Pattern(regexp = FountainText.SCENE_NUMBER, message = FountainText.SCENE_NUMBER_MESSAGE)
+			Patch<String> sceneNumber,
+			@Size(max = 2000)
+			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) Patch<String> synopsis,
+			@NotNull Patch<UUID> actId,
+			@NotNull @Min(1) @Max(100_000) Patch<Integer> ordinal) {
 	}
 
 	record SceneView(UUID id, UUID scriptId, UUID actId, String heading, String sceneNumber, String synopsis,

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,10 +21,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.callers.Caller;
 import io.fountain.eventing.access.Need;
 import io.fountain.eventing.access.Role;
 import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.problems.paging.Page;
+import io.fountain.problems.paging.Paging;
 import io.fountain.script.ScriptNotFound;
+import io.fountain.script.sharing.Members;
 import io.fountain.script.sharing.Sharing;
 
 /**
@@ -39,17 +44,26 @@ class CollaboratorController {
 
 	private final Sharing sharing;
 
+	private final Members members;
+
 	private final ScriptAccess access;
 
-	CollaboratorController(Sharing sharing, ScriptAccess access) {
+	CollaboratorController(Sharing sharing, Members members, ScriptAccess access) {
 		this.sharing = sharing;
+		this.members = members;
 		this.access = access;
 	}
 
+	/** Everyone with a part in the script, a page at a time: its owner first, then the collaborators by user id. */
 	@GetMapping
-	Collaborators list(@PathVariable UUID id) {
+	Page<Collaborator> list(@PathVariable UUID id, @ParameterObject Paging paging) {
 		access.require(id, Need.READ, () -> new ScriptNotFound(id));
-		return Collaborators.of(access.membersOf(id).orElseThrow(() -> new ScriptNotFound(id)));
+		long total = members.count(id);
+		if (total == 0) {
+			throw new ScriptNotFound(id);
+		}
+		return paging.of(members.of(id, paging.offset(), paging.size()), total)
+			.map(m -> new Collaborator(m.userId(), m.role().wire()));
 	}
 
 	/** Adds the user as {@code editor} or {@code viewer}, or changes their role. */
@@ -58,6 +72,9 @@ class CollaboratorController {
 			@PathVariable String userId, @Valid @RequestBody NewRole body) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
 		requireUserId(userId);
+		if (userId.equals(Caller.SYSTEM)) {
+			throw new NotAUserId("is reserved for Fountain's own services: it cannot be a collaborator");
+		}
 		sharing.share(id, userId, Role.fromWire(body.role()));
 		return Collaborators.of(access.membersOf(id).orElseThrow(() -> new ScriptNotFound(id)));
 	}
@@ -89,7 +106,11 @@ class CollaboratorController {
 	static final class NotAUserId extends RuntimeException {
 
 		NotAUserId() {
-			super("must be a user id (letters, digits and ._:@|+-, at most 128)");
+			this("must be a user id (letters, digits and ._:@|+-, at most 128)");
+		}
+
+		NotAUserId(String message) {
+			super(message);
 		}
 	}
 

@@ -2,17 +2,15 @@ package io.fountain.script.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,17 +18,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.eventing.EventContext;
 import io.fountain.eventing.access.Need;
 import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.format.FountainText;
+import io.fountain.problems.paging.Page;
+import io.fountain.problems.paging.Paging;
+import io.fountain.problems.patch.MergePatchMapping;
+import io.fountain.problems.patch.Patch;
 import io.fountain.script.Script;
 import io.fountain.script.ScriptManagement;
 import io.fountain.script.ScriptNotFound;
@@ -65,13 +66,12 @@ class ScriptController {
 		return ResponseEntity.created(URI.create("/scripts/" + script.id())).body(ScriptView.of(script));
 	}
 
-	/** The scripts the caller owns or collaborates on, newest first. */
+	/** The scripts the caller owns or collaborates on, newest first, a page at a time. */
 	@GetMapping
-	ScriptPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+	Page<ScriptView> list(@ParameterObject Paging paging) {
 		String user = EventContext.current().actor();
-		List<ScriptView> items = scripts.findVisibleTo(user, page * size, size).stream().map(ScriptView::of).toList();
-		return new ScriptPage(items, page, size, scripts.countVisibleTo(user));
+		return paging.of(scripts.findVisibleTo(user, paging.offset(), paging.size()), scripts.countVisibleTo(user))
+			.map(ScriptView::of);
 	}
 
 	@GetMapping("/{id}")
@@ -80,7 +80,7 @@ class ScriptController {
 		return scripts.findById(id).map(ScriptView::of).orElseThrow(() -> new ScriptNotFound(id));
 	}
 
-	@PatchMapping("/{id}")
+	@MergePatchMapping("/{id}")
 	ScriptView revise(@PathVariable UUID id, @Valid @RequestBody ScriptChanges body) {
 		access.require(id, Need.WRITE, () -> new ScriptNotFound(id));
 		return ScriptView.of(management.revise(id, body::applyTo));
@@ -101,9 +101,21 @@ class ScriptController {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}
 
-	record NewScript(@NotBlank @Size(max = 300) String title, @Size(max = 200) String credit,
-			@Size(max = 20) List<@NotBlank @Size(max = 200) String> authors, @Size(max = 1000) String source,
-			@Size(max = 100) String draftDate, @Size(max = 1000) String contact) {
+	record NewScript(
+			@NotBlank @Size(max = 300) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String title,
+			@Size(max = 200) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String credit,
+			@Size(max = 20) List<@NotBlank @Size(max = 200)
+			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE)
+			@Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String> authors,
+			@Size(max = 1000) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String source,
+			@Size(max = 100) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String draftDate,
+			@Size(max = 1000) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String contact) {
 
 		TitlePage titlePage() {
 			return new TitlePage(credit, authors, source, draftDate, contact);
@@ -111,72 +123,32 @@ class ScriptController {
 	}
 
 	/**
-	 * A partial update (JSON merge patch): an absent field is left as it is; {@code null} clears an optional field.
-	 * The title cannot be cleared. Setters record which fields the body named.
+	 * A JSON merge patch of a script: an absent field is left as it is; {@code null} clears an optional field (the
+	 * authors: none). The title may change, not be cleared.
 	 */
-	static final class ScriptChanges {
+	record ScriptChanges(
+			@NotNull @Size(min = 1, max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+			@Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) Patch<String> title,
+			@Size(max = 200) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) Patch<String> credit,
+			@Size(max = 20) Patch<List<@NotBlank @Size(max = 200)
+			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE)
+			@Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String>> authors,
+			@Size(max = 1000) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) Patch<String> source,
+			@Size(max = 100) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) Patch<String> draftDate,
+			@Size(max = 1000) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) Patch<String> contact) {
 
-		private final Set<String> named = new HashSet<>();
-
-		@Size(min = 1, max = 300)
-		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-		private String title;
-
-		@Size(max = 200)
-		private String credit;
-
-		@Size(max = 20)
-		private List<@NotBlank @Size(max = 200) String> authors;
-
-		@Size(max = 1000)
-		private String source;
-
-		@Size(max = 100)
-		private String draftDate;
-
-		@Size(max = 1000)
-		private String contact;
-
-		public void setTitle(String title) {
-			this.title = title;
-			named.add("title");
-		}
-
-		public void setCredit(String credit) {
-			this.credit = credit;
-			named.add("credit");
-		}
-
-		public void setAuthors(List<String> authors) {
-			this.authors = authors;
-			named.add("authors");
-		}
-
-		public void setSource(String source) {
-			this.source = source;
-			named.add("source");
-		}
-
-		public void setDraftDate(String draftDate) {
-			this.draftDate = draftDate;
-			named.add("draftDate");
-		}
-
-		public void setContact(String contact) {
-			this.contact = contact;
-			named.add("contact");
-		}
-
+		/** The revision, worked out from the script as it is under the lock. */
 		ScriptRevision applyTo(Script current) {
 			TitlePage was = current.titlePage();
-			TitlePage page = new TitlePage(or("credit", credit, was.credit()),
-					or("authors", authors, was.authors()), or("source", source, was.source()),
-					or("draftDate", draftDate, was.draftDate()), or("contact", contact, was.contact()));
-			return new ScriptRevision(title, page);
-		}
-
-		private <T> T or(String field, T change, T current) {
-			return named.contains(field) ? change : current;
+			return new ScriptRevision(title.value(), new TitlePage(credit.merged(was.credit()),
+					authors.merged(was.authors()), source.merged(was.source()), draftDate.merged(was.draftDate()),
+					contact.merged(was.contact())));
 		}
 	}
 
@@ -189,8 +161,5 @@ class ScriptController {
 			return new ScriptView(script.id(), script.owner(), script.title(), page.credit(), page.authors(),
 					page.source(), page.draftDate(), page.contact(), page.otherEntries(), script.status());
 		}
-	}
-
-	record ScriptPage(List<ScriptView> items, int page, int size, long total) {
 	}
 }

@@ -6,15 +6,16 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,8 +25,13 @@ import io.fountain.eventing.access.Need;
 import io.fountain.eventing.access.ScriptAccess;
 import io.fountain.eventing.parents.Parents;
 import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.format.FountainText;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.paging.Page;
+import io.fountain.problems.paging.Paging;
+import io.fountain.problems.patch.MergePatchMapping;
+import io.fountain.problems.patch.Patch;
 import io.fountain.transition.Transition;
 import io.fountain.transition.TransitionManagement;
 import io.fountain.transition.TransitionNotFound;
@@ -68,13 +74,18 @@ class TransitionController {
 		return ResponseEntity.created(URI.create("/transitions/" + transition.id())).body(TransitionView.of(transition));
 	}
 
+	/** The scene's transitions in order, a page at a time. */
 	@GetMapping("/scenes/{sceneId}/transitions")
-	List<TransitionView> list(@PathVariable UUID sceneId) {
+	Page<TransitionView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
 		access.requireUnder(parents, "scene", sceneId, Need.READ);
-		return management.transitionsOf(sceneId).stream().map(TransitionView::of).toList();
+		return paging.of(management.transitionsOf(sceneId, paging.offset(), paging.size()),
+				transitions.countByScene(sceneId)).map(TransitionView::of);
 	}
 
-	/** Every transition of a script, for the whole-play read edge-api assembles (not routed to clients directly). */
+	/**
+	 * Every transition of a script, unpaged, for the whole-play read edge-api assembles: the edge's route table does
+	 * not route this path, so clients cannot reach it.
+	 */
 	@GetMapping("/scripts/{scriptId}/transitions")
 	List<TransitionView> ofScript(@PathVariable UUID scriptId) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
@@ -87,10 +98,12 @@ class TransitionController {
 	}
 
 	/** Changes the text; naming {@code after} and/or {@code before} moves it there. Absent fields stay. */
-	@PatchMapping("/transitions/{id}")
+	@MergePatchMapping("/transitions/{id}")
 	TransitionView revise(@PathVariable UUID id, @Valid @RequestBody TransitionChanges body) {
 		transition(id, Need.WRITE);
-		return TransitionView.of(management.revise(id, body.text, body.moves, body.after, body.before));
+		boolean moves = body.after().named() || body.before().named();
+		return TransitionView.of(management.revise(id, body.text().value(), moves, body.after().value(),
+				body.before().value()));
 	}
 
 	@DeleteMapping("/transitions/{id}")
@@ -105,34 +118,20 @@ class TransitionController {
 		return ProblemHandling.badRequest(ex.field(), ex.problem());
 	}
 
-	record NewTransition(@NotBlank @Size(max = 100) String text, String after, String before) {
+	record NewTransition(
+			@NotBlank @Size(max = 100)
+			@Pattern(regexp = FountainText.TRANSITION, message = FountainText.TRANSITION_MESSAGE) String text,
+			String after, String before) {
 	}
 
-	static final class TransitionChanges {
-
-		@Size(min = 1, max = 100)
-		@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-		private String text;
-
-		private String after;
-
-		private String before;
-
-		private boolean moves;
-
-		public void setText(String text) {
-			this.text = text;
-		}
-
-		public void setAfter(String after) {
-			this.after = after;
-			this.moves = true;
-		}
-
-		public void setBefore(String before) {
-			this.before = before;
-			this.moves = true;
-		}
+	/**
+	 * A JSON merge patch of a transition: the text may change, not be cleared; naming {@code after} and/or
+	 * {@code before} (a {@code null} one: no neighbour on that side) moves it.
+	 */
+	record TransitionChanges(
+			@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+			@Pattern(regexp = FountainText.TRANSITION, message = FountainText.TRANSITION_MESSAGE) Patch<String> text,
+			Patch<String> after, Patch<String> before) {
 	}
 
 	record TransitionView(UUID id, UUID scriptId, UUID sceneId, String text, String position) {
