@@ -171,6 +171,37 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 		assertThat(bed.rows("dialogue", script)).isZero();
 	}
 
+	/**
+	 * The script's creation and the scene's own both run the import step (ADR 13): a refused part is refused once, or
+	 * script-svc would count two failed parts for one.
+	 */
+	@Test
+	void aPartRefusedFromTheScriptsCreationIsNotRefusedAgainWhenItsSceneArrives() {
+		UUID scene = UUID.randomUUID();
+		ParentOwnerStandIn.serves("/imports/" + importId + "/characters", "[]");
+		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + scene + "/dialogues",
+				"[" + line(UUID.randomUUID(), null, "GHOST", "Boo.", "0000AV", "[]") + "]");
+		try (TopicReader reader = new TopicReader(Topic.IMPORT.topicName())) {
+			bed.send(Topic.SCRIPT, UpstreamEvents.scriptImported(script, importId));
+			await().atMost(Duration.ofSeconds(20)).until(() -> !bed.events(reader, ImportEvent.class, script).isEmpty());
+
+			SceneEvent created = UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene);
+			((io.fountain.events.scene.v1.SceneCreated) created.getPayload()).setImportId(importId.toString());
+			bed.send(Topic.SCENE, created);
+			UUID later = UUID.randomUUID();
+			bed.send(Topic.SCENE, UpstreamEvents.sceneCreated(script, UUID.randomUUID(), later));
+			await().atMost(Duration.ofSeconds(20)).until(() -> bed.knows("scene", later));
+			// Everything committed is published once the outbox is empty: a second refusal would be on the topic.
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> jdbc.queryForObject("SELECT count(*) FROM outbox", Integer.class) == 0);
+
+			assertThat(bed.events(reader, ImportEvent.class, script)).hasSize(1);
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM import_rejection WHERE import_id = ?", Integer.class,
+					importId)).isEqualTo(1);
+		}
+		assertThat(bed.rows("dialogue", script)).isZero();
+	}
+
 	private static String character(UUID id, String name) {
 		return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"description\": null, \"element\": \"characters\"}";
 	}

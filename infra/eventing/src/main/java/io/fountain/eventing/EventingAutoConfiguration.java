@@ -263,9 +263,9 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	ImportRejections importRejections(Outbox outbox,
+	ImportRejections importRejections(Outbox outbox, JdbcClient jdbc,
 			@org.springframework.beans.factory.annotation.Value("${spring.application.name}") String service) {
-		return new ImportRejections(outbox, service);
+		return new ImportRejections(outbox, jdbc, service);
 	}
 
 	@Bean

@@ -63,6 +63,8 @@ public class Forgetting {
 				+ " WHERE processed_at < " + before + " LIMIT " + CHUNK + ")");
 		forgotten += inChunks("DELETE FROM known_parent WHERE (kind, id) IN (SELECT kind, id FROM known_parent"
 				+ " WHERE deleted AND updated_at < " + before + " LIMIT " + CHUNK + ")");
+		forgotten += inChunks("DELETE FROM import_rejection WHERE (import_id, part, element) IN (SELECT import_id, part,"
+				+ " element FROM import_rejection WHERE rejected_at < " + before + " LIMIT " + CHUNK + ")");
 		for (List<UUID> scripts = deletedScripts(before); !scripts.isEmpty(); scripts = deletedScripts(before)) {
 			// Who had a part in the script goes with it: kept until now for the deletion's progress, read by them alone.
 			UUID[] ids = scripts.toArray(UUID[]::new);
