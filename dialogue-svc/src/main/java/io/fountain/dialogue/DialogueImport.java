@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import io.fountain.eventing.imports.ImportParts;
 import io.fountain.eventing.imports.ImportedParts;
 import io.fountain.eventing.imports.Imports;
+import io.fountain.eventing.imports.ScriptImport;
 import io.fountain.eventing.parents.Parents;
 
 /**
@@ -24,7 +25,7 @@ import io.fountain.eventing.parents.Parents;
  * rejection: the play fails.
  */
 @Service
-public class DialogueImport {
+public class DialogueImport implements ScriptImport {
 
 	/** Namespace of this class's advisory locks (the outbox uses single-key locks). */
 	private static final int LOCKS = 0x44494d50;
@@ -53,6 +54,7 @@ public class DialogueImport {
 	 * and scenes learnt from its parts instead of waiting for their own creations (ADR 13). In the consumer's
 	 * transaction.
 	 */
+	@Override
 	public void scriptImported(UUID scriptId, UUID importId) {
 		lockPlay(scriptId);
 		for (ImportedParts.Character character : imports.read(importId, ImportedParts.characters(),

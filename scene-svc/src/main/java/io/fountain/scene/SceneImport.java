@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import io.fountain.eventing.imports.ImportedParts;
 import io.fountain.eventing.imports.Imports;
+import io.fountain.eventing.imports.ScriptImport;
 
 /**
  * scene-svc's part of a play being imported: when the script's creation arrives, every act's scenes and their
@@ -17,7 +18,7 @@ import io.fountain.eventing.imports.Imports;
  * the limit is a rejection too.
  */
 @Service
-public class SceneImport {
+public class SceneImport implements ScriptImport {
 
 	private final Scenes scenes;
 
@@ -38,6 +39,7 @@ public class SceneImport {
 	 * The script of a play being imported was created: every act's scenes and actions, at once, without waiting for
 	 * the acts' own creations (ADR 13). In the consumer's transaction.
 	 */
+	@Override
 	public void scriptImported(UUID scriptId, UUID importId) {
 		for (UUID actId : imports.learnParents(scriptId, importId, SceneManagement.ACT, ImportedParts.allScenes(),
 				ImportedParts.Scene.class)) {

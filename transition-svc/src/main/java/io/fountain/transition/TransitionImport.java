@@ -7,10 +7,11 @@ import org.springframework.stereotype.Service;
 
 import io.fountain.eventing.imports.ImportedParts;
 import io.fountain.eventing.imports.Imports;
+import io.fountain.eventing.imports.ScriptImport;
 
 /** transition-svc's part of a play being imported: when the script's creation arrives, every scene's transitions. */
 @Service
-public class TransitionImport {
+public class TransitionImport implements ScriptImport {
 
 	private final Transitions transitions;
 
@@ -28,6 +29,7 @@ public class TransitionImport {
 	 * The script of a play being imported was created: every scene's transitions, at once, with the scenes learnt from
 	 * the play's parts instead of waiting for their own creations (ADR 13). In the consumer's transaction.
 	 */
+	@Override
 	public void scriptImported(UUID scriptId, UUID importId) {
 		for (UUID sceneId : imports.learnParents(scriptId, importId, TransitionManagement.SCENE,
 				ImportedParts.allTransitions(), ImportedParts.Transition.class)) {

@@ -73,6 +73,8 @@ import io.fountain.eventing.imports.ImportParts;
 import io.fountain.eventing.imports.Imports;
 import io.fountain.eventing.imports.ImportRejections;
 import io.fountain.eventing.imports.ImportSettings;
+import io.fountain.eventing.imports.ScriptImport;
+import io.fountain.eventing.imports.ScriptImportListener;
 import io.fountain.events.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -285,6 +287,13 @@ public class EventingAutoConfiguration {
 		settings.parents().forEach((kind, source) -> lookups.put(kind,
 				new ParentLookup(source.owner(), source.url(), source.collection(), source.timeout(), tokens)));
 		return new Parents(known, lookups, transactions);
+	}
+
+	/** For a service that makes its part of an imported play from the script's creation (ADR 13). */
+	@Bean
+	@ConditionalOnBean(ScriptImport.class)
+	ScriptImportListener scriptImportListener(IdempotentConsumer consumer, ScriptImport imports) {
+		return new ScriptImportListener(consumer, imports);
 	}
 
 	@Bean

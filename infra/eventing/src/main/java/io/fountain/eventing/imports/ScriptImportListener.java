@@ -1,29 +1,27 @@
-package io.fountain.scene.messaging;
+package io.fountain.eventing.imports;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.events.script.v1.ScriptCreated;
 import io.fountain.events.script.v1.ScriptEvent;
-import io.fountain.scene.SceneImport;
 
 /**
- * Makes the scenes and actions of an imported play as soon as its script is created, in parallel with the acts
- * (ADR 13). Who may see a script, and its deletion, are the access group's ({@code ScriptAccessListener}).
+ * Makes a service's part of an imported play from the script's creation, in the service's own consumer group (who
+ * may see a script, and its deletion, are the access group's). For the services that follow no other script event in
+ * that group; act- and character-svc make theirs from their own script listeners.
  */
-@Component
-class ScriptEventsListener {
+public class ScriptImportListener {
 
 	private final IdempotentConsumer consumer;
 
-	private final SceneImport imports;
+	private final ScriptImport imports;
 
-	ScriptEventsListener(IdempotentConsumer consumer, SceneImport imports) {
+	public ScriptImportListener(IdempotentConsumer consumer, ScriptImport imports) {
 		this.consumer = consumer;
 		this.imports = imports;
 	}
