@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +26,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -194,6 +197,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 				+ "and the decoded text must be UTF-8");
 	}
 
+	/** Path and query UUIDs in canonical form only: see {@link CanonicalUuids}. */
+	@InitBinder
+	void canonicalUuids(WebDataBinder binder) {
+		binder.registerCustomEditor(UUID.class, new CanonicalUuids());
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		String message = "must be " + (ex.getRequiredType() == null ? "valid" : describeType(ex.getRequiredType()));
@@ -259,7 +268,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	private static String describeType(Class<?> type) {
 		Map<Class<?>, String> names = Map.of(String.class, "a string", Integer.class, "an integer", int.class,
 				"an integer", Long.class, "an integer", long.class, "an integer", Boolean.class, "true or false",
-				boolean.class, "true or false", java.util.UUID.class, "a UUID", List.class, "an array");
+				boolean.class, "true or false", UUID.class,
+				"a UUID in canonical form (8-4-4-4-12 hexadecimal digits)", List.class, "an array");
 		return names.getOrDefault(type, type.isRecord() ? "an object" : "a " + type.getSimpleName());
 	}
 

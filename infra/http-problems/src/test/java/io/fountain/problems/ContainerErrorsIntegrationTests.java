@@ -50,6 +50,24 @@ class ContainerErrorsIntegrationTests {
 	}
 
 	@Test
+	void anIdIsReadOnlyInItsCanonicalFormSoOneThingHasOneAddress() {
+		String id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+		RawHttp.Response canonical = raw().get("/things/" + id, Map.of());
+		assertThat(canonical.status()).isEqualTo(200);
+		assertThat(canonical.json().at("/id").asString()).isEqualTo(id);
+		assertThat(raw().get("/things/" + id.toUpperCase(java.util.Locale.ROOT), Map.of()).status()).isEqualTo(200);
+
+		// Spring trims a UUID and Java reads short groups: each of these found the same thing, or another.
+		for (String path : new String[] { "/things/" + id + "%20", "/things/%20" + id, "/things/" + id + "%09",
+				"/things/1-1-1-1-1", "/things/" + id.replace("-", "") }) {
+			RawHttp.Response response = raw().get(path, Map.of());
+			assertProblem(response, 400);
+			assertThat(response.json().at("/errors/0/field").asString()).as(path).isEqualTo("id");
+			assertThat(response.json().at("/errors/0/message").asString()).as(path).contains("UUID");
+		}
+	}
+
+	@Test
 	void theErrorPageAskedForByItsPathIsA404LikeAnyUnknownPath() {
 		RawHttp.Response response = raw().get("/error", Map.of());
 
