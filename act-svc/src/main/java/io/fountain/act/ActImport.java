@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import io.fountain.eventing.imports.ImportedParts;
-import io.fountain.eventing.imports.Imports;
+import io.fountain.imports.ImportedParts;
+import io.fountain.imports.Imports;
 
 /**
  * act-svc's part of a play being imported: when the script's creation arrives, its acts, as the import lists them

@@ -9,7 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.fountain.eventing.parents.Parents;
+import io.fountain.parents.Parents;
 
 /**
  * Commands on acts, and this service's reactions to scripts' events. Every change to a script's acts holds the

@@ -3,8 +3,8 @@ package io.fountain.act;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.fountain.eventing.parents.Reconciler;
-import io.fountain.eventing.parents.ScriptCascade;
+import io.fountain.parents.Reconciler;
+import io.fountain.access.ScriptCascade;
 
 /** Acts whose script is known to be deleted are deleted, should the script's deletion event ever be lost. */
 @Configuration(proxyBeanMethods = false)

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.fountain.eventing.parents.Reconciler;
+import io.fountain.parents.Reconciler;
 import io.fountain.eventing.test.DeletionRace;
 import io.fountain.eventing.test.ParentOwnerStandIn;
 import io.fountain.eventing.test.ServiceIntegrationTest;

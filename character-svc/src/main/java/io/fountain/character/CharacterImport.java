@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import io.fountain.eventing.imports.ImportedParts;
-import io.fountain.eventing.imports.Imports;
+import io.fountain.imports.ImportedParts;
+import io.fountain.imports.Imports;
 import io.fountain.format.CastNames;
 
 /**

@@ -9,11 +9,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.fountain.eventing.parents.Parents;
+import io.fountain.parents.Parents;
 
 /**
  * Commands on characters, and this service's reactions to scripts' events. Changes to a script's cast hold the
- * script's row in the parent replica until they commit (see {@link io.fountain.eventing.parents.KnownParents}).
+ * script's row in the parent replica until they commit (see {@link io.fountain.parents.KnownParents}).
  */
 @Service
 public class CharacterManagement {

@@ -9,11 +9,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import io.fountain.eventing.imports.ImportParts;
-import io.fountain.eventing.imports.ImportedParts;
-import io.fountain.eventing.imports.Imports;
-import io.fountain.eventing.imports.ScriptImport;
-import io.fountain.eventing.parents.Parents;
+import io.fountain.imports.ImportParts;
+import io.fountain.imports.ImportedParts;
+import io.fountain.imports.Imports;
+import io.fountain.imports.ScriptImport;
+import io.fountain.parents.Parents;
 
 /**
  * dialogue-svc's part of a play being imported: every scene's dialogue, made when the script's creation arrives, with

@@ -3,8 +3,8 @@ package io.fountain.dialogue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.fountain.eventing.parents.Reconciler;
-import io.fountain.eventing.parents.ScriptCascade;
+import io.fountain.parents.Reconciler;
+import io.fountain.access.ScriptCascade;
 
 /** Dialogue of a scene or a character known to be deleted is deleted, should a deletion event be lost. */
 @Configuration(proxyBeanMethods = false)

@@ -32,6 +32,7 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 	static void environment(DynamicPropertyRegistry registry) {
 		environment(registry, "dialogue", "scene", "character");
 		registry.add("fountain.imports.url", ParentOwnerStandIn::url);
+		registry.add("fountain.access.url", ParentOwnerStandIn::url);
 	}
 
 	private final UUID script = UUID.randomUUID();

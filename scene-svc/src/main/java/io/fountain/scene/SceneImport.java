@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import io.fountain.eventing.imports.ImportedParts;
-import io.fountain.eventing.imports.Imports;
-import io.fountain.eventing.imports.ScriptImport;
+import io.fountain.imports.ImportedParts;
+import io.fountain.imports.Imports;
+import io.fountain.imports.ScriptImport;
 
 /**
  * scene-svc's part of a play being imported: when the script's creation arrives, every act's scenes and their

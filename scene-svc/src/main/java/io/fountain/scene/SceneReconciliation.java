@@ -3,8 +3,8 @@ package io.fountain.scene;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.fountain.eventing.parents.Reconciler;
-import io.fountain.eventing.parents.ScriptCascade;
+import io.fountain.parents.Reconciler;
+import io.fountain.access.ScriptCascade;
 
 /** Scenes (and their actions) whose act is known to be deleted are deleted, should its deletion event be lost. */
 @Configuration(proxyBeanMethods = false)

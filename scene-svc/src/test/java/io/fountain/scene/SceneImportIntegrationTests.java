@@ -31,6 +31,7 @@ class SceneImportIntegrationTests extends ServiceIntegrationTest {
 	static void environment(DynamicPropertyRegistry registry) {
 		environment(registry, "scene", "act");
 		registry.add("fountain.imports.url", ParentOwnerStandIn::url);
+		registry.add("fountain.access.url", ParentOwnerStandIn::url);
 	}
 
 	private final UUID script = UUID.randomUUID();

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.fountain.eventing.imports.ImportParts;
+import io.fountain.imports.ImportParts;
 
 /** The scripts this service owns, in its own database. */
 @Repository

@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.fountain.eventing.parents.KnownParents;
-import io.fountain.eventing.parents.Parents;
+import io.fountain.parents.KnownParents;
+import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 
 /**

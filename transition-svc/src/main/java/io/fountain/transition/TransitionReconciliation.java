@@ -3,8 +3,8 @@ package io.fountain.transition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.fountain.eventing.parents.Reconciler;
-import io.fountain.eventing.parents.ScriptCascade;
+import io.fountain.parents.Reconciler;
+import io.fountain.access.ScriptCascade;
 
 /** Transitions whose scene is known to be deleted are deleted, should the scene's deletion event be lost. */
 @Configuration(proxyBeanMethods = false)

@@ -15,7 +15,7 @@ import io.fountain.events.script.v1.ScriptEvent;
 
 /**
  * Follows scripts: learns of new ones and makes the acts of imported ones. A script's deletion reaches act-svc through
- * {@link io.fountain.eventing.parents.ScriptDeletion} (see {@code ActReconciliation}).
+ * {@link io.fountain.access.ScriptDeletion} (see {@code ActReconciliation}).
  */
 @Component
 class ScriptEventsListener {

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fountain.eventing.access.Need;
-import io.fountain.eventing.access.ScriptAccess;
-import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.access.Need;
+import io.fountain.access.ScriptAccess;
+import io.fountain.parents.ParentNotFound;
 import io.fountain.act.Act;
 import io.fountain.act.ActManagement;
 import io.fountain.act.ActNotFound;

@@ -15,7 +15,7 @@ import io.fountain.events.script.v1.ScriptEvent;
 
 /**
  * Follows scripts: learns of new ones and makes the cast of imported ones. A script's deletion reaches character-svc
- * through {@link io.fountain.eventing.parents.ScriptDeletion} (see {@code CharacterReconciliation}).
+ * through {@link io.fountain.access.ScriptDeletion} (see {@code CharacterReconciliation}).
  */
 @Component
 class ScriptEventsListener {

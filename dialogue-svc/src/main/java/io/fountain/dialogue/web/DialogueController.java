@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fountain.eventing.access.Need;
-import io.fountain.eventing.access.ScriptAccess;
-import io.fountain.eventing.parents.Parents;
-import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.access.Need;
+import io.fountain.access.ScriptAccess;
+import io.fountain.parents.Parents;
+import io.fountain.parents.ParentNotFound;
 import io.fountain.dialogue.Dialogue;
 import io.fountain.dialogue.DialogueManagement;
 import io.fountain.dialogue.DialogueNotFound;
@@ -76,7 +76,7 @@ class DialogueController {
 
 	@PostMapping("/scenes/{sceneId}/dialogues")
 	ResponseEntity<DialogueView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewDialogue body) {
-		access.requireUnder(parents, "scene", sceneId, Need.WRITE);
+		parents.requireUnder("scene", sceneId, Need.WRITE);
 		Dialogue dialogue = management.create(sceneId, body.lines(), body.after(), body.before());
 		return ResponseEntity.created(URI.create("/dialogues/" + dialogue.id())).body(view(dialogue));
 	}
@@ -84,7 +84,7 @@ class DialogueController {
 	/** The scene's blocks in order, a page at a time. */
 	@GetMapping("/scenes/{sceneId}/dialogues")
 	Page<DialogueView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
-		access.requireUnder(parents, "scene", sceneId, Need.READ);
+		parents.requireUnder("scene", sceneId, Need.READ);
 		return paging.of(views(management.dialogueOf(sceneId, paging.offset(), paging.size())),
 				dialogues.countByScene(sceneId));
 	}

@@ -1,20 +1,18 @@
 package io.fountain.eventing;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -33,11 +31,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -45,19 +43,16 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.fountain.eventing.inbox.AnotherServiceUnavailable;
 import io.fountain.eventing.inbox.Forgetting;
 import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.eventing.inbox.RecordTracing;
+import io.fountain.eventing.inbox.Remembered;
 import io.fountain.eventing.outbox.Outbox;
-import io.fountain.eventing.parents.KnownParents;
-import io.fountain.eventing.parents.ParentLookup;
-import io.fountain.eventing.parents.Parents;
-import io.fountain.eventing.parents.Reconciler;
-import io.fountain.eventing.parents.ScriptCascade;
-import io.fountain.eventing.parents.ScriptDeletion;
 import io.fountain.eventing.outbox.OutboxBacklog;
 import io.fountain.eventing.outbox.OutboxRelay;
 import io.fountain.eventing.outbox.TraceContextCapture;
@@ -66,24 +61,20 @@ import io.fountain.eventing.serde.SchemaRegistryClient;
 import io.fountain.eventing.serde.UndecodableEventException;
 import io.fountain.eventing.web.EventContextFilter;
 import io.fountain.callers.CallerTokens;
-import io.fountain.eventing.access.AccessLookup;
-import io.fountain.eventing.access.ScriptAccess;
-import io.fountain.eventing.access.ScriptAccessListener;
-import io.fountain.eventing.imports.ImportParts;
-import io.fountain.eventing.imports.Imports;
-import io.fountain.eventing.imports.ImportRejections;
-import io.fountain.eventing.imports.ImportSettings;
-import io.fountain.eventing.imports.ScriptImport;
-import io.fountain.eventing.imports.ScriptImportListener;
 import io.fountain.events.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
-/** Wires the eventing mechanics into a service: outbox and relay, serde, idempotent consumer, dead letters. */
+/**
+ * Wires the eventing mechanics into a service: outbox and relay, serde, idempotent consumer, dead letters, forgetting
+ * what no message can ask about, the topics it creates and the schemas it registers, the event context of requests.
+ * What the services do with scripts and parents is in their own modules (script access, parent replicas, play
+ * imports), each with its auto-configuration.
+ */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
-@EnableConfigurationProperties({ EventingSettings.class, ImportSettings.class })
+@EnableConfigurationProperties({ EventingSettings.class, CallerSettings.class })
 @ConditionalOnProperty("fountain.eventing.registry-url")
 public class EventingAutoConfiguration {
 
@@ -191,11 +182,10 @@ public class EventingAutoConfiguration {
 	 */
 	static boolean causedByAnUnavailableService(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ImportParts.ImportUnavailable || cause instanceof ParentLookup.ParentUnavailable
-					|| cause instanceof org.springframework.dao.DataAccessResourceFailureException
-					|| cause instanceof org.springframework.transaction.CannotCreateTransactionException
-					|| cause instanceof java.sql.SQLTransientConnectionException
-					|| cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+			if (cause instanceof AnotherServiceUnavailable || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof CannotCreateTransactionException
+					|| cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLException sql && sql.getSQLState() != null
 							&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
 				return true;
 			}
@@ -215,9 +205,11 @@ public class EventingAutoConfiguration {
 
 	/** Forgets applied events and tombstones that no message still in a topic can ask about. */
 	@Bean
-	Forgetting forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, EventingSettings settings) {
+	Forgetting forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, EventingSettings settings,
+			ObjectProvider<Remembered> remembered) {
 		EventingSettings.Retention retention = settings.retention();
-		return new Forgetting(jdbc, transactions, retention.topics(), retention.segment());
+		return new Forgetting(jdbc, transactions, retention.topics(), retention.segment(),
+				remembered.orderedStream().toList());
 	}
 
 	@Bean
@@ -226,110 +218,17 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	ImportParts importParts(ImportSettings settings, CallerTokens tokens) {
-		return new ImportParts(settings, tokens);
-	}
-
-	@Bean
 	@ConditionalOnMissingBean
-	CallerTokens callerTokens(@org.springframework.beans.factory.annotation.Value("${fountain.callers.secret:}") String secret) {
-		if (CallerTokens.LOCAL_ONLY_SECRET.equals(secret)) {
+	CallerTokens callerTokens(CallerSettings settings) {
+		if (CallerTokens.LOCAL_ONLY_SECRET.equals(settings.secret())) {
 			log.warn("fountain.callers.secret is the built-in one for tests and local runs: set your own in production");
 		}
-		return new CallerTokens(secret);
-	}
-
-	/**
-	 * Who may do what with each script. In script-svc ({@code fountain.access.replica=false}) the record itself; in
-	 * every other service a replica kept by {@link ScriptAccessListener}, completed by asking script-svc.
-	 */
-	@Bean
-	ScriptAccess scriptAccess(JdbcClient jdbc, TransactionTemplate transactions, ImportSettings script,
-			CallerTokens tokens, @org.springframework.beans.factory.annotation.Value("${fountain.access.replica:true}") boolean replica) {
-		return new ScriptAccess(jdbc, transactions,
-				replica ? new AccessLookup(script.url(), script.timeout(), tokens) : null);
+		return new CallerTokens(settings.secret());
 	}
 
 	@Bean
-	@ConditionalOnProperty(name = "fountain.access.replica", matchIfMissing = true)
-	ScriptAccessListener scriptAccessListener(AvroCodec codec, ScriptAccess access, ScriptDeletion deletion,
-			TransactionTemplate transactions, RecordTracing tracing) {
-		return new ScriptAccessListener(codec, access, deletion, transactions, tracing);
-	}
-
-	/** A script's deletion in this service: every {@link ScriptCascade} it declares, in one step. */
-	@Bean
-	@ConditionalOnProperty(name = "fountain.access.replica", matchIfMissing = true)
-	ScriptDeletion scriptDeletion(JdbcClient jdbc, ScriptAccess access, ObjectProvider<ScriptCascade> cascades) {
-		return new ScriptDeletion(jdbc, access, cascades.orderedStream().toList());
-	}
-
-	@Bean
-	ImportRejections importRejections(Outbox outbox, JdbcClient jdbc,
-			@org.springframework.beans.factory.annotation.Value("${spring.application.name}") String service) {
-		return new ImportRejections(outbox, jdbc, service);
-	}
-
-	@Bean
-	Imports imports(Parents parents, ImportParts parts, ImportRejections rejections, ImportSettings settings) {
-		return new Imports(parents, parts, rejections, settings);
-	}
-
-	@Bean
-	KnownParents knownParents(JdbcClient jdbc) {
-		return new KnownParents(jdbc);
-	}
-
-	@Bean
-	Parents parents(KnownParents known, EventingSettings settings, TransactionTemplate transactions,
-			CallerTokens tokens) {
-		Map<String, ParentLookup> lookups = new java.util.HashMap<>();
-		settings.parents().forEach((kind, source) -> lookups.put(kind,
-				new ParentLookup(source.owner(), source.url(), source.collection(), source.timeout(), tokens)));
-		return new Parents(known, lookups, transactions);
-	}
-
-	/** For a service that makes its part of an imported play from the script's creation (ADR 13). */
-	@Bean
-	@ConditionalOnBean(ScriptImport.class)
-	ScriptImportListener scriptImportListener(IdempotentConsumer consumer, ScriptImport imports) {
-		return new ScriptImportListener(consumer, imports);
-	}
-
-	@Bean
-	@ConditionalOnBean(Reconciler.Target.class)
-	Reconciler reconciler(KnownParents known, TransactionTemplate transactions, java.util.List<Reconciler.Target> targets,
-			MeterRegistry meters, EventingSettings settings) {
-		return new Reconciler(known, transactions, targets, meters);
-	}
-
-	@Bean
-	@ConditionalOnBean(Reconciler.class)
-	Periodically reconciliation(Reconciler reconciler, EventingSettings settings) {
-		return new Periodically("reconciler", settings.reconciliationInterval(), reconciler::reconcileOnce);
-	}
-
-	@Bean
-	KafkaAdmin.NewTopics fountainTopics(EventingSettings settings,
-			@org.springframework.beans.factory.annotation.Value("${fountain.access.replica:true}") boolean accessReplica) {
-		Set<String> names = new LinkedHashSet<>();
-		if (accessReplica) { // the replica of who may see each script follows script events
-			names.add(Topic.SCRIPT.topicName());
-			names.add(Topic.SCRIPT.deadLetterTopicName());
-		}
-		settings.produces().forEach(topic -> names.add(topic.topicName()));
-		settings.consumes().forEach(topic -> {
-			names.add(topic.topicName());
-			names.add(topic.deadLetterTopicName());
-		});
-		return new KafkaAdmin.NewTopics(names.stream()
-			.map(name -> TopicBuilder.name(name).partitions(settings.partitions())
-				.replicas(settings.replicationFactor())
-				// Explicit, because consumers forget what they applied past it (Forgetting).
-				.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retention().topics().toMillis()))
-				.config(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(settings.retention().segment().toMillis()))
-				.build())
-			.toArray(NewTopic[]::new));
+	KafkaAdmin.NewTopics fountainTopics(EventingSettings settings) {
+		return TopicsToCreate.of(settings);
 	}
 
 	/** Registers the schemas this service writes before it takes any command: no request waits on the registry. */
@@ -357,14 +256,22 @@ public class EventingAutoConfiguration {
 		};
 	}
 
-	@Bean
+	/**
+	 * The event context of each request (correlation, actor), in a class of its own: a service without the servlet API
+	 * (a consumer only) must not see its types while Spring introspects this configuration.
+	 */
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
-	FilterRegistrationBean<EventContextFilter> eventContextFilter(CallerTokens tokens) {
-		FilterRegistrationBean<EventContextFilter> registration = new FilterRegistrationBean<>(
-				new EventContextFilter(tokens));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-		return registration;
+	@ConditionalOnClass(name = { "jakarta.servlet.Filter", "org.springframework.web.filter.OncePerRequestFilter" })
+	static class RequestContext {
+
+		@Bean
+		FilterRegistrationBean<EventContextFilter> eventContextFilter(CallerTokens tokens) {
+			FilterRegistrationBean<EventContextFilter> registration = new FilterRegistrationBean<>(
+					new EventContextFilter(tokens));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+			return registration;
+		}
 	}
 
 	private static void sleep() {

@@ -2,7 +2,6 @@ package io.fountain.eventing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,15 +18,12 @@ import io.fountain.events.Topic;
  * @param replicationFactor replication factor of every topic this service creates
  * @param relay the outbox relay
  * @param retry retries of a failing message before it goes to the dead-letter topic
- * @param parents where to confirm a parent this service has not heard of yet, by parent kind
- * @param reconciliationInterval how often to look for children of deleted parents ({@code 0} turns it off)
  * @param retention how long the topics keep records, and so how long consumers must remember what they applied
  */
 @ConfigurationProperties("fountain.eventing")
 public record EventingSettings(String registryUrl, @DefaultValue List<Topic> produces, @DefaultValue List<Topic> consumes,
 		@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor, @DefaultValue Relay relay,
-		@DefaultValue Retry retry, @DefaultValue Map<String, ParentSource> parents,
-		@DefaultValue("60s") Duration reconciliationInterval, @DefaultValue Retention retention) {
+		@DefaultValue Retry retry, @DefaultValue Retention retention) {
 
 	/**
 	 * What the topics this service creates keep, and when what only a message could ask about is forgotten (see
@@ -40,13 +36,6 @@ public record EventingSettings(String registryUrl, @DefaultValue List<Topic> pro
 	 */
 	public record Retention(@DefaultValue("7d") Duration topics, @DefaultValue("1d") Duration segment,
 			@DefaultValue("1h") Duration forgetEvery) {
-	}
-
-	/**
-	 * The service that owns a kind of parent: {@code GET <url>/<collection>/<id>} answers 200 (with a
-	 * {@code scriptId}) or 404.
-	 */
-	public record ParentSource(String owner, String url, String collection, @DefaultValue("3s") Duration timeout) {
 	}
 
 	/**

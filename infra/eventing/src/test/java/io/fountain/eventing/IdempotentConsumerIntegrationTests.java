@@ -142,36 +142,6 @@ class IdempotentConsumerIntegrationTests {
 		assertThat(applied(script, "inside the window")).isEqualTo(1);
 	}
 
-	/** Tombstones of parents and scripts go the same way, and only past the same horizon. */
-	@Test
-	void tombstonesPastTheHorizonAreForgottenWithTheirScriptsAccessAndNewerOnesStay() {
-		UUID oldParent = UUID.randomUUID();
-		UUID newParent = UUID.randomUUID();
-		UUID oldScript = UUID.randomUUID();
-		UUID newScript = UUID.randomUUID();
-		for (UUID parent : List.of(oldParent, newParent)) {
-			jdbc.update("INSERT INTO known_parent (kind, id, script_id, deleted) VALUES ('act', ?, ?, true)", parent,
-					UUID.randomUUID());
-		}
-		for (UUID script : List.of(oldScript, newScript)) {
-			jdbc.update("INSERT INTO script_known (script_id, deleted, deleted_at) VALUES (?, true, now())", script);
-			jdbc.update("INSERT INTO script_access (script_id, user_id, role) VALUES (?, 'ada', 'owner')", script);
-		}
-		age("known_parent", "updated_at", "id", oldParent, forgetting.horizon().plusHours(1));
-		age("known_parent", "updated_at", "id", newParent, forgetting.horizon().minusHours(1));
-		age("script_known", "deleted_at", "script_id", oldScript, forgetting.horizon().plusHours(1));
-		age("script_known", "deleted_at", "script_id", newScript, forgetting.horizon().minusHours(1));
-
-		assertThat(forgetting.forget()).isGreaterThanOrEqualTo(2);
-
-		assertThat(count("known_parent", "id", oldParent)).isZero();
-		assertThat(count("known_parent", "id", newParent)).isOne();
-		assertThat(count("script_known", "script_id", oldScript) + count("script_access", "script_id", oldScript))
-			.isZero();
-		assertThat(count("script_known", "script_id", newScript) + count("script_access", "script_id", newScript))
-			.isEqualTo(2);
-	}
-
 	private void age(String table, String column, String idColumn, UUID id, Duration age) {
 		assertThat(jdbc.update("UPDATE " + table + " SET " + column + " = now() - make_interval(secs => ?) WHERE "
 				+ idColumn + " = ?", (double) age.toSeconds(), id)).isOne();

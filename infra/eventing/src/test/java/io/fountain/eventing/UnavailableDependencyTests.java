@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-import io.fountain.eventing.parents.ParentLookup;
+import io.fountain.eventing.inbox.AnotherServiceUnavailable;
 
 /** Which failures get the long retries (something needed is away) rather than the short ones and a dead letter. */
 class UnavailableDependencyTests {
@@ -20,7 +20,8 @@ class UnavailableDependencyTests {
 		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(new ListenerExecutionFailedException("x",
 				new IllegalStateException("wrapped", new SQLException("terminated by administrator", "57P01"))))).isTrue();
 		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(
-				new ParentLookup.ParentUnavailable("script-svc", "did not answer"))).isTrue();
+				new ListenerExecutionFailedException("x",
+						new AnotherServiceUnavailable("script-svc did not answer")))).isTrue();
 
 		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(new ListenerExecutionFailedException("x",
 				new IllegalStateException("a bug")))).isFalse();

@@ -232,9 +232,11 @@ public final class LocalStack implements AutoCloseable {
 					"--fountain.eventing.registry-url=" + registry.confluentApiUrl(),
 					"--fountain.eventing.partitions=3"));
 			service.parentOwners().forEach((kind, owner) -> command
-				.add("--fountain.eventing.parents." + kind + ".url=" + url(owner)));
+				.add("--fountain.parents.sources." + kind + ".url=" + url(owner)));
 			// Where the parts of a play being imported are read (script-svc's claim check).
 			command.add("--fountain.imports.url=" + url(Service.SCRIPT));
+			// Where a script not yet known here is asked about: who may see it (script access).
+			command.add("--fountain.access.url=" + url(Service.SCRIPT));
 			command.addAll(config.serviceArguments());
 		}
 		command.addAll(extraArguments);

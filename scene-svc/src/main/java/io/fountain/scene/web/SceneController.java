@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fountain.eventing.access.Need;
-import io.fountain.eventing.access.ScriptAccess;
-import io.fountain.eventing.parents.Parents;
-import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.access.Need;
+import io.fountain.access.ScriptAccess;
+import io.fountain.parents.Parents;
+import io.fountain.parents.ParentNotFound;
 import io.fountain.format.FountainText;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.problems.paging.Page;
@@ -69,7 +69,7 @@ class SceneController {
 
 	@PostMapping("/acts/{actId}/scenes")
 	ResponseEntity<SceneView> create(@PathVariable UUID actId, @Valid @RequestBody NewScene body) {
-		access.requireUnder(parents, "act", actId, Need.WRITE);
+		parents.requireUnder("act", actId, Need.WRITE);
 		Scene scene = management.create(actId, body.heading(), body.sceneNumber(), body.synopsis(), body.ordinal());
 		return ResponseEntity.created(URI.create("/scenes/" + scene.id())).body(SceneView.of(scene));
 	}
@@ -77,7 +77,7 @@ class SceneController {
 	/** The act's scenes in order, a page at a time. */
 	@GetMapping("/acts/{actId}/scenes")
 	Page<SceneView> list(@PathVariable UUID actId, @ParameterObject Paging paging) {
-		access.requireUnder(parents, "act", actId, Need.READ);
+		parents.requireUnder("act", actId, Need.READ);
 		return paging.of(management.scenesOf(actId, paging.offset(), paging.size()), scenes.countByAct(actId))
 			.map(SceneView::of);
 	}
@@ -106,7 +106,7 @@ class SceneController {
 		scene(id, Need.WRITE);
 		UUID actId = body.actId().value();
 		if (actId != null) { // moving to another act: the caller must be allowed to change that act's play too
-			access.requireUnder(parents, "act", actId, Need.WRITE);
+			parents.requireUnder("act", actId, Need.WRITE);
 		}
 		Scene scene = management.revise(id, new SceneRevision(body.heading().value(), body.sceneNumber().named(),
 				body.sceneNumber().value(), body.synopsis().named(), body.synopsis().value(), actId,

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.fountain.eventing.imports.ImportParts;
+import io.fountain.imports.ImportParts;
 
 /**
  * The parts of plays being imported, kept here by path until the play is ACTIVE or FAILED, for the services that

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.fountain.eventing.imports.ImportedParts;
+import io.fountain.imports.ImportedParts;
 import io.fountain.format.CastNames;
 import io.fountain.format.PlayDocument;
 import io.fountain.format.PlayDocument.SceneElement;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.fountain.eventing.access.Role;
+import io.fountain.access.Role;
 
 /** Who has a part in each live script (the access record, table {@code script_access}), a page at a time. */
 @Repository

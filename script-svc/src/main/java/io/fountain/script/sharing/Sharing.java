@@ -9,8 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.fountain.eventing.access.Role;
-import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.access.Role;
+import io.fountain.access.ScriptAccess;
 import io.fountain.script.ScriptCreated;
 import io.fountain.script.ScriptDeleted;
 import io.fountain.script.ScriptNotFound;

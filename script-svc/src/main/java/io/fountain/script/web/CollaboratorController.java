@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.callers.Caller;
-import io.fountain.eventing.access.Need;
-import io.fountain.eventing.access.Role;
-import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.access.Need;
+import io.fountain.access.Role;
+import io.fountain.access.ScriptAccess;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.script.ScriptNotFound;

@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.callers.Caller;
 import io.fountain.eventing.EventContext;
-import io.fountain.eventing.access.Need;
-import io.fountain.eventing.access.ScriptAccess;
-import io.fountain.eventing.imports.ImportParts;
+import io.fountain.access.Need;
+import io.fountain.access.ScriptAccess;
+import io.fountain.imports.ImportParts;
 import io.fountain.format.FountainReader;
 import io.fountain.format.FountainText;
 import io.fountain.format.PlayDocument;

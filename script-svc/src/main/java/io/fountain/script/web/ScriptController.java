@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.eventing.EventContext;
-import io.fountain.eventing.access.Need;
-import io.fountain.eventing.access.ScriptAccess;
+import io.fountain.access.Need;
+import io.fountain.access.ScriptAccess;
 import io.fountain.format.FountainText;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;

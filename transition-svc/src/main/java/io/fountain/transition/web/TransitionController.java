@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fountain.eventing.access.Need;
-import io.fountain.eventing.access.ScriptAccess;
-import io.fountain.eventing.parents.Parents;
-import io.fountain.eventing.parents.ParentNotFound;
+import io.fountain.access.Need;
+import io.fountain.access.ScriptAccess;
+import io.fountain.parents.Parents;
+import io.fountain.parents.ParentNotFound;
 import io.fountain.format.FountainText;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
@@ -69,7 +69,7 @@ class TransitionController {
 
 	@PostMapping("/scenes/{sceneId}/transitions")
 	ResponseEntity<TransitionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewTransition body) {
-		access.requireUnder(parents, "scene", sceneId, Need.WRITE);
+		parents.requireUnder("scene", sceneId, Need.WRITE);
 		Transition transition = management.create(sceneId, body.text(), body.after(), body.before());
 		return ResponseEntity.created(URI.create("/transitions/" + transition.id())).body(TransitionView.of(transition));
 	}
@@ -77,7 +77,7 @@ class TransitionController {
 	/** The scene's transitions in order, a page at a time. */
 	@GetMapping("/scenes/{sceneId}/transitions")
 	Page<TransitionView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
-		access.requireUnder(parents, "scene", sceneId, Need.READ);
+		parents.requireUnder("scene", sceneId, Need.READ);
 		return paging.of(management.transitionsOf(sceneId, paging.offset(), paging.size()),
 				transitions.countByScene(sceneId)).map(TransitionView::of);
 	}

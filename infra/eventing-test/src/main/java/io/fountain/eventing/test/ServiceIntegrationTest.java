@@ -19,7 +19,7 @@ import io.fountain.testing.Http;
  * calling {@link #environment}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "fountain.eventing.reconciliation-interval=0")
+		properties = "fountain.parents.reconciliation-interval=0")
 public abstract class ServiceIntegrationTest {
 
 	@LocalServerPort
@@ -38,7 +38,7 @@ public abstract class ServiceIntegrationTest {
 	protected static void environment(DynamicPropertyRegistry registry, String service, String... parentKinds) {
 		FountainTestEnvironment.register(registry, service);
 		for (String kind : parentKinds) {
-			registry.add("fountain.eventing.parents." + kind + ".url", ParentOwnerStandIn::url);
+			registry.add("fountain.parents.sources." + kind + ".url", ParentOwnerStandIn::url);
 		}
 	}
 

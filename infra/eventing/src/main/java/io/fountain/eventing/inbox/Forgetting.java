@@ -2,7 +2,7 @@ package io.fountain.eventing.inbox;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Forgets what no message can ask about any more. A consumer keeps the id of every event it applied
  * ({@code processed_event}) and a tombstone of every parent and script it saw deleted ({@code known_parent},
- * {@code script_known}), so that a redelivered or replayed event changes nothing. Both grew forever.
+ * {@code script_known}), so that a redelivered or replayed event changes nothing. Both grew forever. This class
+ * forgets the applied events; each capability that keeps rows of its own for the same reason forgets them as a
+ * {@link Remembered}, with the same horizon.
  * <p>
  * The rule: a message can only come back while it is in its topic, and Kafka keeps a record for at most the topic's
  * retention plus one segment (a segment is deleted whole, once its newest record is past the retention). Every topic
@@ -39,15 +41,20 @@ public class Forgetting {
 
 	private final Duration horizon;
 
+	/** What the service's other capabilities keep for messages only (tombstones, refusals said once). */
+	private final List<Remembered> remembered;
+
 
 	/**
 	 * @param retention how long the topics keep records
 	 * @param segment how long a topic's segment stays open at most
 	 */
-	public Forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, Duration retention, Duration segment) {
+	public Forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, Duration retention, Duration segment,
+			List<Remembered> remembered) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.horizon = horizon(retention, segment);
+		this.remembered = List.copyOf(remembered);
 	}
 
 	/** How old a row must be before no message can ask about it any more. */
@@ -57,22 +64,10 @@ public class Forgetting {
 
 	/** Deletes the rows past the horizon; answers how many. */
 	public long forget() {
-		String before = "now() - make_interval(secs => " + horizon.toSeconds() + ")";
-		long forgotten = 0;
-		forgotten += inChunks("DELETE FROM processed_event WHERE event_id IN (SELECT event_id FROM processed_event"
-				+ " WHERE processed_at < " + before + " LIMIT " + CHUNK + ")");
-		forgotten += inChunks("DELETE FROM known_parent WHERE (kind, id) IN (SELECT kind, id FROM known_parent"
-				+ " WHERE deleted AND updated_at < " + before + " LIMIT " + CHUNK + ")");
-		forgotten += inChunks("DELETE FROM import_rejection WHERE (import_id, part, element) IN (SELECT import_id, part,"
-				+ " element FROM import_rejection WHERE rejected_at < " + before + " LIMIT " + CHUNK + ")");
-		for (List<UUID> scripts = deletedScripts(before); !scripts.isEmpty(); scripts = deletedScripts(before)) {
-			// Who had a part in the script goes with it: kept until now for the deletion's progress, read by them alone.
-			UUID[] ids = scripts.toArray(UUID[]::new);
-			transactions.executeWithoutResult(status -> {
-				jdbc.update("DELETE FROM script_access WHERE script_id = ANY (?)", (Object) ids);
-				jdbc.update("DELETE FROM script_known WHERE script_id = ANY (?)", (Object) ids);
-			});
-			forgotten += ids.length;
+		PastTheHorizon past = new PastTheHorizon("now() - make_interval(secs => " + horizon.toSeconds() + ")");
+		long forgotten = past.deleteInChunks("processed_event", "event_id", "processed_at < " + past.before());
+		for (Remembered capability : remembered) {
+			forgotten += capability.forget(past);
 		}
 		if (forgotten > 0) {
 			log.info("Forgot {} row(s) older than {} (processed events, tombstones): no message can ask about them",
@@ -81,18 +76,53 @@ public class Forgetting {
 		return forgotten;
 	}
 
-	private List<UUID> deletedScripts(String before) {
-		return jdbc.queryForList("SELECT script_id FROM script_known WHERE deleted AND deleted_at < " + before
-				+ " LIMIT " + CHUNK, UUID.class);
-	}
+	/** What a {@link Remembered} needs to forget its rows: the horizon, and deletion in bounded chunks. */
+	public final class PastTheHorizon {
 
-	private long inChunks(String statement) {
-		long total = 0;
-		for (int deleted = CHUNK; deleted == CHUNK;) {
-			deleted = jdbc.update(statement);
-			total += deleted;
+		private final String before;
+
+		private PastTheHorizon(String before) {
+			this.before = before;
 		}
-		return total;
+
+		/** The horizon as an SQL expression of type {@code timestamptz}: a row older than it may go. */
+		public String before() {
+			return before;
+		}
+
+		/**
+		 * Deletes the rows of {@code table} matching {@code condition}, at most {@value Forgetting#CHUNK} a statement
+		 * (identified by {@code key}, one column or a parenthesized list), until none is left.
+		 */
+		public long deleteInChunks(String table, String key, String condition) {
+			String statement = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + stripParentheses(key)
+					+ " FROM " + table + " WHERE " + condition + " LIMIT " + CHUNK + ")";
+			long total = 0;
+			for (int deleted = CHUNK; deleted == CHUNK;) {
+				deleted = jdbc.update(statement);
+				total += deleted;
+			}
+			return total;
+		}
+
+		/**
+		 * Runs {@code work} on each chunk of ids that {@code query} finds (a query without its LIMIT, which this adds),
+		 * in a transaction each, until the query finds none: the work must remove what the query finds.
+		 */
+		public <T> long inChunksOf(String query, Class<T> type, Consumer<List<T>> work) {
+			long total = 0;
+			for (List<T> ids = jdbc.queryForList(query + " LIMIT " + CHUNK, type); !ids.isEmpty(); ids = jdbc
+				.queryForList(query + " LIMIT " + CHUNK, type)) {
+				List<T> chunk = ids;
+				transactions.executeWithoutResult(status -> work.accept(chunk));
+				total += chunk.size();
+			}
+			return total;
+		}
+
+		private static String stripParentheses(String key) {
+			return key.startsWith("(") ? key.substring(1, key.length() - 1) : key;
+		}
 	}
 
 	public Duration horizon() {
