@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,16 +57,17 @@ class RateLimitIntegrationTests {
 		for (int i = 0; i < 10; i++) {
 			statuses.add(ada.post("/acts/" + i + "/scenes", "{}").status()); // not retried: quick, even with act-svc down
 		}
-		assertThat(statuses.subList(0, 8)).as("within the limit: the (down) service's own answer").doesNotContain(429);
+		// Within the limit the request goes on to scene-svc, which no test runs: the edge's 503, not a refusal.
+		assertThat(statuses.subList(0, 8)).as("within the limit: the (down) service's answer").containsOnly(503);
 		assertThat(statuses.subList(8, 10)).containsOnly(429);
 
 		Http.Response refused = ada.post("/acts/9/scenes", "{}");
 		assertThat(refused.contentType()).startsWith("application/problem+json");
 		assertThat(refused.json().get("retryAfterSeconds").asInt()).isBetween(1, 2); // a token every 2 s
-		assertThat(as("bob-burst").post("/acts/1/scenes", "{}").status()).as("another user has a bucket of their own").isNotEqualTo(429);
+		assertThat(as("bob-burst").post("/acts/1/scenes", "{}").status()).as("another user has a bucket of their own").isEqualTo(503);
 
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
-			.until(() -> ada.post("/acts/1/scenes", "{}").status() != 429);
+			.until(() -> ada.post("/acts/1/scenes", "{}").status() == 503);
 	}
 
 	@Test
@@ -77,10 +77,10 @@ class RateLimitIntegrationTests {
 		for (int i = 0; i < 6; i++) {
 			statuses.add(anonymous.get("/actuator/health/liveness").status());
 		}
-		assertThat(statuses.subList(0, 4)).doesNotContain(429);
+		assertThat(statuses.subList(0, 4)).containsOnly(200);
 		assertThat(statuses.subList(4, 6)).containsOnly(429);
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
-			.until(() -> anonymous.get("/actuator/health/liveness").status() != 429);
+			.until(() -> anonymous.get("/actuator/health/liveness").status() == 200);
 	}
 
 	@Test
@@ -96,6 +96,7 @@ class RateLimitIntegrationTests {
 		assertThat(third.json().get("detail").asString()).contains("quota of 2 new scripts a day");
 		assertThat(third.json().get("retryAfterSeconds").asLong()).isGreaterThan(3600);
 		assertThat(cleo.post("/plays", "{}").status()).as("a whole play is a new script too").isEqualTo(429);
-		assertThat(cleo.get("/scripts").status()).as("reading is not creating").isNotEqualTo(429);
+		// The stand-in answers 201 to whatever reaches it: the read was passed on, not refused by the quota.
+		assertThat(cleo.get("/scripts").status()).as("reading is not creating").isEqualTo(201);
 	}
 }
