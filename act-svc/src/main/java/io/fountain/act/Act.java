@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.fountain.parents.DeletionCause;
+
 /** An act of a script: its place among the script's acts (1-based, without gaps) and an optional title. */
 public final class Act {
 
@@ -45,7 +47,7 @@ public final class Act {
 		return change(ordinal, newTitle);
 	}
 
-	ActDeleted delete(ActDeleted.Cause cause) {
+	ActDeleted deleted(DeletionCause cause) {
 		return new ActDeleted(id, scriptId, cause);
 	}
 

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 
 import io.fountain.imports.ImportedParts;
 import io.fountain.imports.Imports;
+import io.fountain.imports.PartKind;
+import io.fountain.parents.ParentKind;
 
 /**
  * act-svc's part of a play being imported: when the script's creation arrives, its acts, as the import lists them
@@ -29,8 +31,8 @@ public class ActImport {
 
 	/** In the consumer's transaction, with the script known. */
 	public void scriptImported(UUID scriptId, UUID importId) {
-		for (ImportedParts.Act part : imports.toMake(scriptId, importId, ActManagement.SCRIPT, scriptId,
-				ImportedParts.acts(), ImportedParts.Act.class, "act", all -> "acts")) {
+		for (ImportedParts.Act part : imports.toMake(scriptId, importId, ParentKind.SCRIPT, scriptId,
+				ImportedParts.acts(), ImportedParts.Act.class, PartKind.ACT, all -> "acts")) {
 			if (acts.findById(part.id()).isEmpty()) {
 				Act act = new Act(part.id(), scriptId, part.ordinal(), part.title());
 				acts.insert(act);

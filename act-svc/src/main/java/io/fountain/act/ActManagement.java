@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.parents.DeletionCause;
+import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 
 /**
@@ -18,8 +20,6 @@ import io.fountain.parents.Parents;
  */
 @Service
 public class ActManagement {
-
-	static final String SCRIPT = "script";
 
 	private static final Logger log = LoggerFactory.getLogger(ActManagement.class);
 
@@ -43,9 +43,9 @@ public class ActManagement {
 	 * place down.
 	 */
 	public Act create(UUID scriptId, String title, Integer ordinal) {
-		parents.confirm(SCRIPT, scriptId);
+		parents.confirm(ParentKind.SCRIPT, scriptId);
 		return transactions.execute(status -> {
-			parents.known().lockLive(SCRIPT, scriptId);
+			parents.known().lockLive(ParentKind.SCRIPT, scriptId);
 			List<Act> siblings = acts.findByScript(scriptId);
 			int place = ordinal == null ? siblings.size() + 1 : Math.clamp(ordinal, 1, siblings.size() + 1);
 			for (Act sibling : siblings) {
@@ -78,7 +78,7 @@ public class ActManagement {
 		transactions.executeWithoutResult(status -> {
 			Act act = lockedAct(actId);
 			acts.delete(act);
-			events.publishEvent(act.delete(ActDeleted.Cause.REQUESTED));
+			events.publishEvent(act.deleted(DeletionCause.REQUESTED));
 			for (Act later : acts.findByScript(act.scriptId())) {
 				if (later.ordinal() > act.ordinal()) {
 					later.moveTo(later.ordinal() - 1).ifPresent(changed -> save(later, changed));
@@ -89,21 +89,18 @@ public class ActManagement {
 
 	/** {@code limit} acts of a script in order, from {@code offset}; the script must exist and not be deleted. */
 	public List<Act> actsOf(UUID scriptId, int offset, int limit) {
-		parents.requireLive(SCRIPT, scriptId);
+		parents.requireLive(ParentKind.SCRIPT, scriptId);
 		return acts.findByScript(scriptId, offset, limit);
 	}
 
-	/** A script was created: it may have acts from now on. Runs inside the consumer's transaction. */
-	public void scriptCreated(UUID scriptId) {
-		parents.known().learnLive(SCRIPT, scriptId, scriptId, null);
-	}
-
-	/** A script was deleted: delete its acts, each announced, in the caller's transaction. */
-	public void scriptDeleted(UUID scriptId, ActDeleted.Cause cause) {
-		parents.known().learnDeleted(SCRIPT, scriptId, scriptId);
+	/**
+	 * Deletes every act of the script at once, each announced, in the caller's transaction (the script's deletion, or
+	 * reconciliation's when the script is known deleted and its acts are still here).
+	 */
+	public void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		List<Act> deleted = acts.deleteAllOfScript(scriptId);
 		for (Act act : deleted) {
-			events.publishEvent(act.delete(cause));
+			events.publishEvent(act.deleted(cause));
 		}
 		log.info("Script {} deleted: deleted its {} act(s)", scriptId, deleted.size());
 	}
@@ -111,7 +108,7 @@ public class ActManagement {
 	/** The act, after locking its script: concurrent changes to one script's acts queue up. */
 	private Act lockedAct(UUID actId) {
 		Act act = acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
-		parents.known().lockLive(SCRIPT, act.scriptId());
+		parents.known().lockLive(ParentKind.SCRIPT, act.scriptId());
 		return acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
 	}
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.fountain.parents.DeletionCause;
+
 class ActTests {
 
 	private final UUID script = UUID.randomUUID();
@@ -40,6 +42,6 @@ class ActTests {
 	void aDeletionSaysWhy() {
 		Act act = Act.create(script, 1, null);
 
-		assertThat(act.delete(ActDeleted.Cause.CASCADE)).isEqualTo(new ActDeleted(act.id(), script, ActDeleted.Cause.CASCADE));
+		assertThat(act.deleted(DeletionCause.CASCADE)).isEqualTo(new ActDeleted(act.id(), script, DeletionCause.CASCADE));
 	}
 }

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fountain.parents.DeletionCause;
+
 /** A character of a script: the name its dialogue cues use, and a description. */
 public final class Character {
 
@@ -48,7 +50,7 @@ public final class Character {
 				: Optional.of(new CharacterChanged(id, scriptId, name, description, List.copyOf(changed)));
 	}
 
-	CharacterDeleted delete(CharacterDeleted.Cause cause) {
+	CharacterDeleted deleted(DeletionCause cause) {
 		return new CharacterDeleted(id, scriptId, cause);
 	}
 

@@ -2,9 +2,7 @@ package io.fountain.character;
 
 import java.util.UUID;
 
-public record CharacterDeleted(UUID characterId, UUID scriptId, Cause cause) {
+import io.fountain.parents.DeletionCause;
 
-	public enum Cause {
-		REQUESTED, CASCADE, RECONCILIATION
-	}
+public record CharacterDeleted(UUID characterId, UUID scriptId, DeletionCause cause) {
 }

@@ -8,9 +8,11 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import io.fountain.format.CastNames;
 import io.fountain.imports.ImportedParts;
 import io.fountain.imports.Imports;
-import io.fountain.format.CastNames;
+import io.fountain.imports.PartKind;
+import io.fountain.parents.ParentKind;
 
 /**
  * character-svc's part of a play being imported: when the script's creation arrives, its cast, as the import lists
@@ -33,12 +35,12 @@ public class CharacterImport {
 
 	/** In the consumer's transaction, with the script known. */
 	public void scriptImported(UUID scriptId, UUID importId) {
-		List<ImportedParts.Character> cast = imports.toMake(scriptId, importId, CharacterManagement.SCRIPT, scriptId,
-				ImportedParts.characters(), ImportedParts.Character.class, "character", all -> "characters");
+		List<ImportedParts.Character> cast = imports.toMake(scriptId, importId, ParentKind.SCRIPT, scriptId,
+				ImportedParts.characters(), ImportedParts.Character.class, PartKind.CHARACTER, all -> "characters");
 		Set<String> names = new HashSet<>();
 		for (ImportedParts.Character part : cast) {
 			if (!names.add(CastNames.key(part.name().strip()))) {
-				imports.reject(scriptId, importId, "character", part.element(),
+				imports.reject(scriptId, importId, PartKind.CHARACTER, part.element(),
 						"another character of the play is named " + part.name().strip());
 				return;
 			}

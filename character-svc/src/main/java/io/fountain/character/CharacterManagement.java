@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.parents.DeletionCause;
+import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 
 /**
@@ -17,8 +19,6 @@ import io.fountain.parents.Parents;
  */
 @Service
 public class CharacterManagement {
-
-	static final String SCRIPT = "script";
 
 	private static final Logger log = LoggerFactory.getLogger(CharacterManagement.class);
 
@@ -39,9 +39,9 @@ public class CharacterManagement {
 	}
 
 	public Character create(UUID scriptId, String name, String description) {
-		parents.confirm(SCRIPT, scriptId);
+		parents.confirm(ParentKind.SCRIPT, scriptId);
 		return transactions.execute(status -> {
-			parents.known().lockLive(SCRIPT, scriptId);
+			parents.known().lockLive(ParentKind.SCRIPT, scriptId);
 			Character character = Character.create(scriptId, name, description);
 			if (characters.nameTaken(scriptId, character.name(), character.id())) {
 				throw new NameTaken(character.name());
@@ -71,31 +71,29 @@ public class CharacterManagement {
 		transactions.executeWithoutResult(status -> {
 			Character character = locked(id);
 			characters.delete(character);
-			events.publishEvent(character.delete(CharacterDeleted.Cause.REQUESTED));
+			events.publishEvent(character.deleted(DeletionCause.REQUESTED));
 		});
 	}
 
 	/** {@code limit} characters of a script by name, from {@code offset}; the script must exist and not be deleted. */
 	public List<Character> castOf(UUID scriptId, int offset, int limit) {
-		parents.requireLive(SCRIPT, scriptId);
+		parents.requireLive(ParentKind.SCRIPT, scriptId);
 		return characters.findByScript(scriptId, offset, limit);
 	}
 
-	public void scriptCreated(UUID scriptId) {
-		parents.known().learnLive(SCRIPT, scriptId, scriptId, null);
-	}
-
-	/** A script was deleted: delete its characters, each announced, in the caller's transaction. */
-	public void scriptDeleted(UUID scriptId, CharacterDeleted.Cause cause) {
-		parents.known().learnDeleted(SCRIPT, scriptId, scriptId);
+	/**
+	 * Deletes every character of the script at once, each announced, in the caller's transaction (the script's
+	 * deletion, or reconciliation's).
+	 */
+	public void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		List<Character> deleted = characters.deleteAllOfScript(scriptId);
-		deleted.forEach(character -> events.publishEvent(character.delete(cause)));
+		deleted.forEach(character -> events.publishEvent(character.deleted(cause)));
 		log.info("Script {} deleted: deleted its {} character(s)", scriptId, deleted.size());
 	}
 
 	private Character locked(UUID id) {
 		Character character = characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
-		parents.known().lockLive(SCRIPT, character.scriptId());
+		parents.known().lockLive(ParentKind.SCRIPT, character.scriptId());
 		return characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.fountain.format.FountainText;
+import io.fountain.parents.DeletionCause;
 
 /**
  * A dialogue block: what a character says in a scene, with its parentheticals, its character extension (V.O.,
@@ -92,7 +93,7 @@ public final class Dialogue {
 						parentheticals, List.copyOf(changed)));
 	}
 
-	DialogueDeleted delete(DialogueDeleted.Cause cause) {
+	DialogueDeleted deleted(DeletionCause cause) {
 		return new DialogueDeleted(id, scriptId, sceneId, characterId, cause);
 	}
 

@@ -2,9 +2,7 @@ package io.fountain.dialogue;
 
 import java.util.UUID;
 
-public record DialogueDeleted(UUID dialogueId, UUID scriptId, UUID sceneId, UUID characterId, Cause cause) {
+import io.fountain.parents.DeletionCause;
 
-	public enum Cause {
-		REQUESTED, CASCADE, RECONCILIATION
-	}
+public record DialogueDeleted(UUID dialogueId, UUID scriptId, UUID sceneId, UUID characterId, DeletionCause cause) {
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 import io.fountain.imports.ImportParts;
 import io.fountain.imports.ImportedParts;
 import io.fountain.imports.Imports;
-import io.fountain.imports.ScriptImport;
+import io.fountain.imports.PartKind;
+import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 
 /**
@@ -25,7 +26,7 @@ import io.fountain.parents.Parents;
  * rejection: the play fails.
  */
 @Service
-public class DialogueImport implements ScriptImport {
+public class DialogueImport {
 
 	/** Namespace of this class's advisory locks (the outbox uses single-key locks). */
 	private static final int LOCKS = 0x44494d50;
@@ -54,15 +55,14 @@ public class DialogueImport implements ScriptImport {
 	 * and scenes learnt from its parts instead of waiting for their own creations (ADR 13). In the consumer's
 	 * transaction.
 	 */
-	@Override
 	public void scriptImported(UUID scriptId, UUID importId) {
 		lockPlay(scriptId);
 		for (ImportedParts.Character character : imports.read(importId, ImportedParts.characters(),
 				ImportedParts.Character.class)) {
 			// The name as character-svc stores it, until its own event says otherwise.
-			parents.known().learnLive(DialogueManagement.CHARACTER, character.id(), scriptId, character.name().strip());
+			parents.known().learnLive(ParentKind.CHARACTER, character.id(), scriptId, character.name().strip());
 		}
-		for (UUID sceneId : imports.learnParents(scriptId, importId, DialogueManagement.SCENE,
+		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE,
 				ImportedParts.allDialogues(), ImportedParts.Dialogue.class)) {
 			sceneImported(scriptId, sceneId, importId);
 		}
@@ -74,15 +74,15 @@ public class DialogueImport implements ScriptImport {
 	 */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
 		lockPlay(scriptId);
-		List<ImportedParts.Dialogue> lines = imports.toMake(scriptId, importId, DialogueManagement.SCENE, sceneId,
-				ImportedParts.dialoguesOf(sceneId), ImportedParts.Dialogue.class, "dialogue",
+		List<ImportedParts.Dialogue> lines = imports.toMake(scriptId, importId, ParentKind.SCENE, sceneId,
+				ImportedParts.dialoguesOf(sceneId), ImportedParts.Dialogue.class, PartKind.DIALOGUE,
 				all -> all.get(0).element().replaceAll("\\.elements.*", ""));
 		if (lines.isEmpty()) {
 			return;
 		}
 		for (ImportedParts.Dialogue line : lines) {
 			if (line.characterId() == null) {
-				imports.reject(scriptId, importId, "dialogue", line.element(),
+				imports.reject(scriptId, importId, PartKind.DIALOGUE, line.element(),
 						line.character() + " speaks, but is not a character of the play");
 				return;
 			}
@@ -117,7 +117,7 @@ public class DialogueImport implements ScriptImport {
 				continue;
 			}
 			int taken = jdbc.sql("DELETE FROM import_waiting_scene WHERE scene_id = ?").param(scene.sceneId()).update();
-			if (taken == 1 && parents.known().lockIfLive(DialogueManagement.SCENE, scene.sceneId()).isPresent()) {
+			if (taken == 1 && parents.known().lockIfLive(ParentKind.SCENE, scene.sceneId()).isPresent()) {
 				make(scriptId, scene.sceneId(), lines, needed);
 			}
 		}
@@ -135,7 +135,7 @@ public class DialogueImport implements ScriptImport {
 
 	private void make(UUID scriptId, UUID sceneId, List<ImportedParts.Dialogue> lines, List<UUID> characters) {
 		// Held to the commit: a character deleted meanwhile takes these lines with it, after.
-		if (!parents.known().lockAllIfLive(DialogueManagement.CHARACTER, characters)) {
+		if (!parents.known().lockAllIfLive(ParentKind.CHARACTER, characters)) {
 			return; // the play is being undone: make nothing
 		}
 		Set<UUID> made = dialogues.existing(lines.stream().map(ImportedParts.Dialogue::id).toList());
@@ -151,7 +151,7 @@ public class DialogueImport implements ScriptImport {
 
 	private boolean allKnown(List<UUID> characters) {
 		long known = jdbc.sql("SELECT count(*) FROM known_parent WHERE kind = ? AND id = ANY (?) AND NOT deleted")
-			.params(DialogueManagement.CHARACTER, characters.toArray(UUID[]::new))
+			.params(ParentKind.CHARACTER.wire(), characters.toArray(UUID[]::new))
 			.query(Long.class).single();
 		return known == characters.size();
 	}

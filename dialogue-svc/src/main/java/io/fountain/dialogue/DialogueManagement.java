@@ -10,7 +10,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.parents.DeletionCause;
 import io.fountain.parents.KnownParents;
+import io.fountain.parents.ParentKind;
 import io.fountain.parents.ParentNotFound;
 import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
@@ -23,9 +25,7 @@ import io.fountain.positions.Position;
 @Service
 public class DialogueManagement {
 
-	static final String SCENE = "scene";
 
-	static final String CHARACTER = "character";
 
 	private static final Logger log = LoggerFactory.getLogger(DialogueManagement.class);
 
@@ -49,8 +49,8 @@ public class DialogueManagement {
 
 	/** Adds a block to a scene, at the end or between the positions given. */
 	public Dialogue create(UUID sceneId, Dialogue.Lines lines, String after, String before) {
-		parents.confirm(SCENE, sceneId);
-		parents.confirm(CHARACTER, lines.characterId());
+		parents.confirm(ParentKind.SCENE, sceneId);
+		parents.confirm(ParentKind.CHARACTER, lines.characterId());
 		return transactions.execute(status -> {
 			KnownParents.Parent scene = lockParents(sceneId, lines.characterId());
 			Dialogue dialogue = Dialogue.create(scene.scriptId(), sceneId, lines, place(after, before));
@@ -67,10 +67,10 @@ public class DialogueManagement {
 	public Dialogue revise(UUID id, DialogueRevision revision, boolean move, String after, String before) {
 		Dialogue current = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
 		if (revision.characterId() != null) {
-			parents.confirm(CHARACTER, revision.characterId()); // may ask character-svc: not inside the transaction
+			parents.confirm(ParentKind.CHARACTER, revision.characterId()); // may ask character-svc: not inside the transaction
 		}
 		return transactions.execute(status -> {
-			KnownParents.Parent scene = parents.known().lockLive(SCENE, current.sceneId());
+			KnownParents.Parent scene = parents.known().lockLive(ParentKind.SCENE, current.sceneId());
 			Dialogue dialogue = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
 			Dialogue.Lines lines = revision.applyTo(dialogue.lines());
 			lockSpeaker(scene, lines.characterId());
@@ -88,55 +88,33 @@ public class DialogueManagement {
 	public void delete(UUID id) {
 		transactions.executeWithoutResult(status -> {
 			Dialogue found = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
-			parents.known().lockLive(SCENE, found.sceneId());
+			parents.known().lockLive(ParentKind.SCENE, found.sceneId());
 			dialogues.findById(id).ifPresent(dialogue -> {
 				dialogues.delete(dialogue);
-				events.publishEvent(dialogue.delete(DialogueDeleted.Cause.REQUESTED));
+				events.publishEvent(dialogue.deleted(DeletionCause.REQUESTED));
 			});
 		});
 	}
 
 	/** {@code limit} blocks of a scene in order, from {@code offset}; the scene must exist and not be deleted. */
 	public List<Dialogue> dialogueOf(UUID sceneId, int offset, int limit) {
-		parents.requireLive(SCENE, sceneId);
+		parents.requireLive(ParentKind.SCENE, sceneId);
 		return dialogues.findByScene(sceneId, offset, limit);
 	}
 
-	public void sceneCreated(UUID scriptId, UUID sceneId) {
-		parents.known().learnLive(SCENE, sceneId, scriptId, null);
-	}
-
-	/** A character was created or renamed: its dialogue reads with the new name from now on. */
-	public void characterNamed(UUID scriptId, UUID characterId, String name) {
-		parents.known().rename(CHARACTER, characterId, scriptId, name);
-	}
-
-	/** A scene was deleted: delete its dialogue, each block announced, in the caller's transaction. */
-	public void sceneDeleted(UUID scriptId, UUID sceneId, DialogueDeleted.Cause cause) {
-		parents.known().learnDeleted(SCENE, sceneId, scriptId);
-		deleteAllOf("scene_id", sceneId, cause);
-	}
-
-	/** A character was deleted: delete exactly the dialogue it speaks, in the caller's transaction. */
-	public void characterDeleted(UUID scriptId, UUID characterId, DialogueDeleted.Cause cause) {
-		parents.known().learnDeleted(CHARACTER, characterId, scriptId);
-		deleteAllOf("character_id", characterId, cause);
-	}
-
-	/** The script was deleted: delete all its dialogue at once, each block announced, in the caller's transaction. */
-	public void scriptDeleted(UUID scriptId, DialogueDeleted.Cause cause) {
-		deleteAllOf("script_id", scriptId, cause);
-	}
-
-	private void deleteAllOf(String column, UUID parentId, DialogueDeleted.Cause cause) {
+	/**
+	 * Deletes the dialogue whose {@code column} ({@code scene_id}, {@code character_id} or {@code script_id}) is
+	 * {@code parentId} at once, each block announced, in the caller's transaction.
+	 */
+	public void deleteAllOf(String column, UUID parentId, DeletionCause cause) {
 		List<Dialogue> deleted = dialogues.deleteAllOf(column, parentId);
-		deleted.forEach(dialogue -> events.publishEvent(dialogue.delete(cause)));
+		deleted.forEach(dialogue -> events.publishEvent(dialogue.deleted(cause)));
 		log.debug("{} {} deleted: deleted {} dialogue block(s)", column, parentId, deleted.size());
 	}
 
 	/** Locks the scene, then the character; both must be live and of one script. Answers the scene. */
 	private KnownParents.Parent lockParents(UUID sceneId, UUID characterId) {
-		KnownParents.Parent scene = parents.known().lockLive(SCENE, sceneId);
+		KnownParents.Parent scene = parents.known().lockLive(ParentKind.SCENE, sceneId);
 		lockSpeaker(scene, characterId);
 		return scene;
 	}
@@ -147,9 +125,9 @@ public class DialogueManagement {
 	 * that an id of a play they may not see exists.
 	 */
 	private void lockSpeaker(KnownParents.Parent scene, UUID characterId) {
-		KnownParents.Parent character = parents.known().lockLive(CHARACTER, characterId);
+		KnownParents.Parent character = parents.known().lockLive(ParentKind.CHARACTER, characterId);
 		if (!character.scriptId().equals(scene.scriptId())) {
-			throw new ParentNotFound(CHARACTER, characterId);
+			throw new ParentNotFound(ParentKind.CHARACTER, characterId);
 		}
 	}
 

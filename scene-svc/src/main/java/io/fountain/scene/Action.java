@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.fountain.format.FountainText;
 import io.fountain.format.PlayDocument;
+import io.fountain.parents.DeletionCause;
 
 /** Lines of action in a scene, with their kind and their position among the scene's elements. */
 public final class Action {
@@ -72,7 +73,7 @@ public final class Action {
 				: Optional.of(new ActionChanged(id, scriptId, sceneId, text, kind, position, List.copyOf(changed)));
 	}
 
-	ActionDeleted delete(DeletionCause cause) {
+	ActionDeleted deleted(DeletionCause cause) {
 		return new ActionDeleted(id, scriptId, sceneId, cause);
 	}
 

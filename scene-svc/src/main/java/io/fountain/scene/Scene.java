@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fountain.parents.DeletionCause;
+
 /** A scene of an act: its heading, optional scene number and synopsis, and its place among the act's scenes. */
 public final class Scene {
 
@@ -56,7 +58,7 @@ public final class Scene {
 		return change(newActId, newOrdinal, heading, sceneNumber, synopsis);
 	}
 
-	SceneDeleted delete(DeletionCause cause) {
+	SceneDeleted deleted(DeletionCause cause) {
 		return new SceneDeleted(id, scriptId, actId, cause);
 	}
 

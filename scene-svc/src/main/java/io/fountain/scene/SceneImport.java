@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 
 import io.fountain.imports.ImportedParts;
 import io.fountain.imports.Imports;
-import io.fountain.imports.ScriptImport;
+import io.fountain.imports.PartKind;
+import io.fountain.parents.ParentKind;
 
 /**
  * scene-svc's part of a play being imported: when the script's creation arrives, every act's scenes and their
@@ -18,7 +19,7 @@ import io.fountain.imports.ScriptImport;
  * the limit is a rejection too.
  */
 @Service
-public class SceneImport implements ScriptImport {
+public class SceneImport {
 
 	private final Scenes scenes;
 
@@ -39,9 +40,8 @@ public class SceneImport implements ScriptImport {
 	 * The script of a play being imported was created: every act's scenes and actions, at once, without waiting for
 	 * the acts' own creations (ADR 13). In the consumer's transaction.
 	 */
-	@Override
 	public void scriptImported(UUID scriptId, UUID importId) {
-		for (UUID actId : imports.learnParents(scriptId, importId, SceneManagement.ACT, ImportedParts.allScenes(),
+		for (UUID actId : imports.learnParents(scriptId, importId, ParentKind.ACT, ImportedParts.allScenes(),
 				ImportedParts.Scene.class)) {
 			actImported(scriptId, actId, importId);
 		}
@@ -52,12 +52,12 @@ public class SceneImport implements ScriptImport {
 	 * replay of the same ids makes nothing). In the consumer's transaction, with the act known.
 	 */
 	public void actImported(UUID scriptId, UUID actId, UUID importId) {
-		List<ImportedParts.Scene> imported = imports.toMake(scriptId, importId, SceneManagement.ACT, actId,
-				ImportedParts.scenesOf(actId), ImportedParts.Scene.class, "scene",
+		List<ImportedParts.Scene> imported = imports.toMake(scriptId, importId, ParentKind.ACT, actId,
+				ImportedParts.scenesOf(actId), ImportedParts.Scene.class, PartKind.SCENE,
 				all -> all.get(0).element().replaceAll("\\.scenes.*", ""));
 		for (ImportedParts.Scene part : imported) {
 			if (part.actions().size() > imports.maxPerParent()) {
-				imports.reject(scriptId, importId, "action", part.element(), "there are " + part.actions().size()
+				imports.reject(scriptId, importId, PartKind.ACTION, part.element(), "there are " + part.actions().size()
 						+ " actions here; at most " + imports.maxPerParent() + " are allowed");
 				return;
 			}

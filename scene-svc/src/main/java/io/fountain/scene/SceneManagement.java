@@ -12,7 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.parents.DeletionCause;
 import io.fountain.parents.KnownParents;
+import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 
@@ -24,7 +26,6 @@ import io.fountain.positions.Position;
 @Service
 public class SceneManagement {
 
-	static final String ACT = "act";
 
 	private static final Logger log = LoggerFactory.getLogger(SceneManagement.class);
 
@@ -51,9 +52,9 @@ public class SceneManagement {
 
 	/** Adds a scene to an act at {@code ordinal} (1-based; {@code null}: after the last). */
 	public Scene create(UUID actId, String heading, String sceneNumber, String synopsis, Integer ordinal) {
-		parents.confirm(ACT, actId);
+		parents.confirm(ParentKind.ACT, actId);
 		return transactions.execute(status -> {
-			KnownParents.Parent act = parents.known().lockLive(ACT, actId);
+			KnownParents.Parent act = parents.known().lockLive(ParentKind.ACT, actId);
 			List<Scene> siblings = scenes.findByAct(actId);
 			int place = ordinal == null ? siblings.size() + 1 : Math.clamp(ordinal, 1, siblings.size() + 1);
 			siblings.stream().filter(s -> s.ordinal() >= place)
@@ -71,7 +72,7 @@ public class SceneManagement {
 	 */
 	public Scene revise(UUID sceneId, SceneRevision revision) {
 		if (revision.actId() != null) {
-			parents.confirm(ACT, revision.actId()); // may ask act-svc: before the transaction, not inside it
+			parents.confirm(ParentKind.ACT, revision.actId()); // may ask act-svc: before the transaction, not inside it
 		}
 		return transactions.execute(status -> {
 			Scene scene = lockedScene(sceneId, revision.actId());
@@ -90,7 +91,7 @@ public class SceneManagement {
 
 	/** Moves a locked scene to {@code ordinal} in {@code target} (its own act or another of its script, locked). */
 	private void move(Scene scene, UUID target, Integer ordinal) {
-		if (!parents.known().lockLive(ACT, target).scriptId().equals(scene.scriptId())) {
+		if (!parents.known().lockLive(ParentKind.ACT, target).scriptId().equals(scene.scriptId())) {
 			throw new ActOfAnotherScript(target);
 		}
 		UUID from = scene.actId();
@@ -125,7 +126,7 @@ public class SceneManagement {
 
 	/** {@code limit} scenes of an act in order, from {@code offset}; the act must exist and not be deleted. */
 	public List<Scene> scenesOf(UUID actId, int offset, int limit) {
-		parents.requireLive(ACT, actId);
+		parents.requireLive(ParentKind.ACT, actId);
 		return scenes.findByAct(actId, offset, limit);
 	}
 
@@ -179,7 +180,7 @@ public class SceneManagement {
 			lockedScene(found.sceneId());
 			actions.findById(actionId).ifPresent(action -> {
 				actions.delete(action);
-				events.publishEvent(action.delete(DeletionCause.REQUESTED));
+				events.publishEvent(action.deleted(DeletionCause.REQUESTED));
 			});
 		});
 	}
@@ -190,28 +191,25 @@ public class SceneManagement {
 		return actions.findByScene(sceneId, offset, limit);
 	}
 
-	/** An act was created: it may have scenes from now on. Runs inside the consumer's transaction. */
-	public void actCreated(UUID scriptId, UUID actId) {
-		parents.known().learnLive(ACT, actId, scriptId, null);
-	}
-
-	/** An act was deleted: delete its scenes and their actions, each announced, in the caller's transaction. */
-	public void actDeleted(UUID scriptId, UUID actId, DeletionCause cause) {
-		parents.known().learnDeleted(ACT, actId, scriptId);
+	/**
+	 * Deletes the scenes of an act and their actions, each announced, in the caller's transaction (the act's deletion,
+	 * or reconciliation's).
+	 */
+	public void deleteScenesOf(UUID actId, DeletionCause cause) {
 		List<Scene> deleted = scenes.deleteAllOfAct(actId);
 		announceDeletion(deleted, cause);
 		log.info("Act {} deleted: deleted its {} scene(s)", actId, deleted.size());
 	}
 
 	/**
-	 * The script was deleted: delete all its scenes and actions at once, each announced (scenes first: they are what
+	 * Deletes all the script's scenes and actions at once, each announced (scenes first: they are what
 	 * other services follow), in the caller's transaction.
 	 */
-	public void scriptDeleted(UUID scriptId, DeletionCause cause) {
+	public void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		List<Scene> deletedScenes = scenes.deleteAllOfScript(scriptId);
 		List<Action> deletedActions = actions.deleteAllOfScript(scriptId);
-		deletedScenes.forEach(scene -> events.publishEvent(scene.delete(cause)));
-		deletedActions.forEach(action -> events.publishEvent(action.delete(cause)));
+		deletedScenes.forEach(scene -> events.publishEvent(scene.deleted(cause)));
+		deletedActions.forEach(action -> events.publishEvent(action.deleted(cause)));
 		log.info("Script {} deleted: deleted its {} scene(s) and {} action(s)", scriptId, deletedScenes.size(),
 				deletedActions.size());
 	}
@@ -224,8 +222,8 @@ public class SceneManagement {
 	private void announceDeletion(List<Scene> deleted, DeletionCause cause) {
 		List<Action> orphans = actions.deleteAllOfScenes(deleted.stream().map(Scene::id).toList());
 		DeletionCause actionCause = cause == DeletionCause.REQUESTED ? DeletionCause.CASCADE : cause;
-		orphans.forEach(action -> events.publishEvent(action.delete(actionCause)));
-		deleted.forEach(scene -> events.publishEvent(scene.delete(cause)));
+		orphans.forEach(action -> events.publishEvent(action.deleted(actionCause)));
+		deleted.forEach(scene -> events.publishEvent(scene.deleted(cause)));
 	}
 
 	private String place(String after, String before) {
@@ -244,10 +242,10 @@ public class SceneManagement {
 	private Scene lockedScene(UUID sceneId, UUID otherAct) {
 		Scene scene = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
 		Stream.of(scene.actId(), otherAct).filter(java.util.Objects::nonNull).distinct().sorted(Comparator.naturalOrder())
-			.forEach(act -> parents.known().lockLive(ACT, act));
+			.forEach(act -> parents.known().lockLive(ParentKind.ACT, act));
 		Scene locked = scenes.lock(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
 		if (!locked.actId().equals(scene.actId())) {
-			parents.known().lockLive(ACT, locked.actId()); // it moved meanwhile
+			parents.known().lockLive(ParentKind.ACT, locked.actId()); // it moved meanwhile
 		}
 		return locked;
 	}

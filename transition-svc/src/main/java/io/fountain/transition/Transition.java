@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.fountain.parents.DeletionCause;
+
 /** A transition in a scene, such as {@code CUT TO:}, at its position among the scene's elements. */
 public final class Transition {
 
@@ -48,7 +50,7 @@ public final class Transition {
 				: Optional.of(new TransitionChanged(id, scriptId, sceneId, text, position, List.copyOf(changed)));
 	}
 
-	TransitionDeleted delete(TransitionDeleted.Cause cause) {
+	TransitionDeleted deleted(DeletionCause cause) {
 		return new TransitionDeleted(id, scriptId, sceneId, cause);
 	}
 

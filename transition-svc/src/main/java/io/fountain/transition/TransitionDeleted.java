@@ -2,9 +2,7 @@ package io.fountain.transition;
 
 import java.util.UUID;
 
-public record TransitionDeleted(UUID transitionId, UUID scriptId, UUID sceneId, Cause cause) {
+import io.fountain.parents.DeletionCause;
 
-	public enum Cause {
-		REQUESTED, CASCADE, RECONCILIATION
-	}
+public record TransitionDeleted(UUID transitionId, UUID scriptId, UUID sceneId, DeletionCause cause) {
 }

@@ -7,11 +7,12 @@ import org.springframework.stereotype.Service;
 
 import io.fountain.imports.ImportedParts;
 import io.fountain.imports.Imports;
-import io.fountain.imports.ScriptImport;
+import io.fountain.imports.PartKind;
+import io.fountain.parents.ParentKind;
 
 /** transition-svc's part of a play being imported: when the script's creation arrives, every scene's transitions. */
 @Service
-public class TransitionImport implements ScriptImport {
+public class TransitionImport {
 
 	private final Transitions transitions;
 
@@ -29,9 +30,8 @@ public class TransitionImport implements ScriptImport {
 	 * The script of a play being imported was created: every scene's transitions, at once, with the scenes learnt from
 	 * the play's parts instead of waiting for their own creations (ADR 13). In the consumer's transaction.
 	 */
-	@Override
 	public void scriptImported(UUID scriptId, UUID importId) {
-		for (UUID sceneId : imports.learnParents(scriptId, importId, TransitionManagement.SCENE,
+		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE,
 				ImportedParts.allTransitions(), ImportedParts.Transition.class)) {
 			sceneImported(scriptId, sceneId, importId);
 		}
@@ -42,8 +42,8 @@ public class TransitionImport implements ScriptImport {
 	 * first. In the consumer's transaction, with the scene known.
 	 */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
-		for (ImportedParts.Transition part : imports.toMake(scriptId, importId, TransitionManagement.SCENE, sceneId,
-				ImportedParts.transitionsOf(sceneId), ImportedParts.Transition.class, "transition",
+		for (ImportedParts.Transition part : imports.toMake(scriptId, importId, ParentKind.SCENE, sceneId,
+				ImportedParts.transitionsOf(sceneId), ImportedParts.Transition.class, PartKind.TRANSITION,
 				all -> all.get(0).element().replaceAll("\\.elements.*", ""))) {
 			if (transitions.findById(part.id()).isEmpty()) {
 				Transition transition = new Transition(part.id(), scriptId, sceneId, part.text(), part.position());

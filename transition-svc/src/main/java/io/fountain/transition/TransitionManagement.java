@@ -10,7 +10,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.parents.DeletionCause;
 import io.fountain.parents.KnownParents;
+import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 
@@ -21,7 +23,6 @@ import io.fountain.positions.Position;
 @Service
 public class TransitionManagement {
 
-	static final String SCENE = "scene";
 
 	private static final Logger log = LoggerFactory.getLogger(TransitionManagement.class);
 
@@ -45,9 +46,9 @@ public class TransitionManagement {
 
 	/** Adds a transition to a scene, at the end or between the positions given. */
 	public Transition create(UUID sceneId, String text, String after, String before) {
-		parents.confirm(SCENE, sceneId);
+		parents.confirm(ParentKind.SCENE, sceneId);
 		return transactions.execute(status -> {
-			KnownParents.Parent scene = parents.known().lockLive(SCENE, sceneId);
+			KnownParents.Parent scene = parents.known().lockLive(ParentKind.SCENE, sceneId);
 			Transition transition = Transition.create(scene.scriptId(), sceneId, text, place(after, before));
 			transitions.insert(transition);
 			events.publishEvent(transition.created());
@@ -72,38 +73,33 @@ public class TransitionManagement {
 		transactions.executeWithoutResult(status -> {
 			Transition transition = locked(id);
 			transitions.delete(transition);
-			events.publishEvent(transition.delete(TransitionDeleted.Cause.REQUESTED));
+			events.publishEvent(transition.deleted(DeletionCause.REQUESTED));
 		});
 	}
 
 	/** {@code limit} transitions of a scene in order, from {@code offset}; the scene must exist and not be deleted. */
 	public List<Transition> transitionsOf(UUID sceneId, int offset, int limit) {
-		parents.requireLive(SCENE, sceneId);
+		parents.requireLive(ParentKind.SCENE, sceneId);
 		return transitions.findByScene(sceneId, offset, limit);
 	}
 
-	public void sceneCreated(UUID scriptId, UUID sceneId) {
-		parents.known().learnLive(SCENE, sceneId, scriptId, null);
-	}
-
-	/** A scene was deleted: delete its transitions, each announced, in the caller's transaction. */
-	public void sceneDeleted(UUID scriptId, UUID sceneId, TransitionDeleted.Cause cause) {
-		parents.known().learnDeleted(SCENE, sceneId, scriptId);
+	/** Deletes a scene's transitions, each announced, in the caller's transaction. */
+	public void deleteTransitionsOf(UUID sceneId, DeletionCause cause) {
 		List<Transition> deleted = transitions.deleteAllOfScene(sceneId);
-		deleted.forEach(transition -> events.publishEvent(transition.delete(cause)));
+		deleted.forEach(transition -> events.publishEvent(transition.deleted(cause)));
 		log.debug("Scene {} deleted: deleted its {} transition(s)", sceneId, deleted.size());
 	}
 
-	/** The script was deleted: delete all its transitions at once, each announced, in the caller's transaction. */
-	public void scriptDeleted(UUID scriptId, TransitionDeleted.Cause cause) {
+	/** Deletes all the script's transitions at once, each announced, in the caller's transaction. */
+	public void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		List<Transition> deleted = transitions.deleteAllOfScript(scriptId);
-		deleted.forEach(transition -> events.publishEvent(transition.delete(cause)));
+		deleted.forEach(transition -> events.publishEvent(transition.deleted(cause)));
 		log.debug("Script {} deleted: deleted its {} transition(s)", scriptId, deleted.size());
 	}
 
 	private Transition locked(UUID id) {
 		Transition transition = transitions.findById(id).orElseThrow(() -> new TransitionNotFound(id));
-		parents.known().lockLive(SCENE, transition.sceneId());
+		parents.known().lockLive(ParentKind.SCENE, transition.sceneId());
 		return transitions.findById(id).orElseThrow(() -> new TransitionNotFound(id));
 	}
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.fountain.parents.DeletionCause;
+
 /** What a transition says about itself in its events: what changed, and nothing when nothing did. */
 class TransitionTests {
 
@@ -46,7 +48,7 @@ class TransitionTests {
 	void itsDeletionSaysWhy() {
 		Transition transition = Transition.create(script, scene, "CUT TO:", "0000AV");
 
-		assertThat(transition.delete(TransitionDeleted.Cause.CASCADE))
-			.isEqualTo(new TransitionDeleted(transition.id(), script, scene, TransitionDeleted.Cause.CASCADE));
+		assertThat(transition.deleted(DeletionCause.CASCADE))
+			.isEqualTo(new TransitionDeleted(transition.id(), script, scene, DeletionCause.CASCADE));
 	}
 }

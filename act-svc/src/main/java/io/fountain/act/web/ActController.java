@@ -21,12 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.access.Need;
 import io.fountain.access.ScriptAccess;
-import io.fountain.parents.ParentNotFound;
 import io.fountain.act.Act;
 import io.fountain.act.ActManagement;
 import io.fountain.act.ActNotFound;
 import io.fountain.act.Acts;
 import io.fountain.format.FountainText;
+import io.fountain.parents.ParentKind;
+import io.fountain.parents.ParentNotFound;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
@@ -57,7 +58,7 @@ class ActController {
 
 	@PostMapping("/scripts/{scriptId}/acts")
 	ResponseEntity<ActView> create(@PathVariable UUID scriptId, @Valid @RequestBody(required = false) NewAct body) {
-		access.require(scriptId, Need.WRITE, () -> new ParentNotFound("script", scriptId));
+		access.require(scriptId, Need.WRITE, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		NewAct act = body == null ? new NewAct(null, null) : body;
 		Act created = management.create(scriptId, act.title(), act.ordinal());
 		return ResponseEntity.created(URI.create("/acts/" + created.id())).body(ActView.of(created));
@@ -66,7 +67,7 @@ class ActController {
 	/** The script's acts in order, a page at a time. */
 	@GetMapping("/scripts/{scriptId}/acts")
 	Page<ActView> list(@PathVariable UUID scriptId, @ParameterObject Paging paging) {
-		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
+		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		return paging.of(management.actsOf(scriptId, paging.offset(), paging.size()), acts.countByScript(scriptId))
 			.map(ActView::of);
 	}

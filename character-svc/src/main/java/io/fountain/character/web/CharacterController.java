@@ -24,13 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.access.Need;
 import io.fountain.access.ScriptAccess;
-import io.fountain.parents.ParentNotFound;
 import io.fountain.character.Character;
 import io.fountain.character.CharacterManagement;
 import io.fountain.character.CharacterNotFound;
 import io.fountain.character.Characters;
 import io.fountain.character.NameTaken;
 import io.fountain.format.FountainText;
+import io.fountain.parents.ParentKind;
+import io.fountain.parents.ParentNotFound;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
@@ -62,7 +63,7 @@ class CharacterController {
 
 	@PostMapping("/scripts/{scriptId}/characters")
 	ResponseEntity<CharacterView> create(@PathVariable UUID scriptId, @Valid @RequestBody NewCharacter body) {
-		access.require(scriptId, Need.WRITE, () -> new ParentNotFound("script", scriptId));
+		access.require(scriptId, Need.WRITE, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		Character created = management.create(scriptId, body.name(), body.description());
 		return ResponseEntity.created(URI.create("/characters/" + created.id())).body(CharacterView.of(created));
 	}
@@ -70,7 +71,7 @@ class CharacterController {
 	/** The script's cast by name, a page at a time. */
 	@GetMapping("/scripts/{scriptId}/characters")
 	Page<CharacterView> list(@PathVariable UUID scriptId, @ParameterObject Paging paging) {
-		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
+		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		return paging.of(management.castOf(scriptId, paging.offset(), paging.size()),
 				characters.countByScript(scriptId)).map(CharacterView::of);
 	}

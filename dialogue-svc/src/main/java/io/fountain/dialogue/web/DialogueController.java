@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.access.Need;
 import io.fountain.access.ScriptAccess;
-import io.fountain.parents.Parents;
-import io.fountain.parents.ParentNotFound;
 import io.fountain.dialogue.Dialogue;
 import io.fountain.dialogue.DialogueManagement;
 import io.fountain.dialogue.DialogueNotFound;
@@ -37,6 +35,9 @@ import io.fountain.dialogue.InvalidDialogueText;
 import io.fountain.dialogue.InvalidParenthetical;
 import io.fountain.dialogue.Parenthetical;
 import io.fountain.format.FountainText;
+import io.fountain.parents.ParentKind;
+import io.fountain.parents.ParentNotFound;
+import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.problems.paging.Page;
@@ -76,7 +77,7 @@ class DialogueController {
 
 	@PostMapping("/scenes/{sceneId}/dialogues")
 	ResponseEntity<DialogueView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewDialogue body) {
-		parents.requireUnder("scene", sceneId, Need.WRITE);
+		parents.requireUnder(ParentKind.SCENE, sceneId, Need.WRITE);
 		Dialogue dialogue = management.create(sceneId, body.lines(), body.after(), body.before());
 		return ResponseEntity.created(URI.create("/dialogues/" + dialogue.id())).body(view(dialogue));
 	}
@@ -84,7 +85,7 @@ class DialogueController {
 	/** The scene's blocks in order, a page at a time. */
 	@GetMapping("/scenes/{sceneId}/dialogues")
 	Page<DialogueView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
-		parents.requireUnder("scene", sceneId, Need.READ);
+		parents.requireUnder(ParentKind.SCENE, sceneId, Need.READ);
 		return paging.of(views(management.dialogueOf(sceneId, paging.offset(), paging.size())),
 				dialogues.countByScene(sceneId));
 	}
@@ -95,7 +96,7 @@ class DialogueController {
 	 */
 	@GetMapping("/scripts/{scriptId}/dialogues")
 	List<DialogueView> ofScript(@PathVariable UUID scriptId) {
-		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
+		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		return views(dialogues.findByScript(scriptId));
 	}
 

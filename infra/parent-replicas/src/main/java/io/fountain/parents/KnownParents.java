@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import io.fountain.access.ScriptDeletion;
 
 /**
  * A service's replica of its parents (table {@code known_parent}): which exist, in which script, and which are
- * deleted. Tombstones are kept forever. A change to a parent's children first {@link #lockLive locks} the parent's
+ * deleted. Tombstones are kept until no message can ask about them (see {@code Forgetting}). A change to a parent's children first {@link #lockLive locks} the parent's
  * row; the cascade on the parent's deletion {@link #learnDeleted marks} the tombstone under the same lock. So a child
  * is either created before the cascade (and deleted by it) or refused: no interleaving leaves an orphan.
  * <p>
@@ -50,8 +51,10 @@ public class KnownParents {
 	}
 
 	/** What this service knows of the parent, without locking. */
-	public Optional<Parent> find(String kind, UUID id) {
-		return jdbc.sql("SELECT * FROM known_parent WHERE kind = ? AND id = ?").params(kind, id).query(KnownParents::map)
+	public Optional<Parent> find(ParentKind kind, UUID id) {
+		return jdbc.sql("SELECT * FROM known_parent WHERE kind = ? AND id = ?")
+			.params(kind.wire(), id)
+			.query(KnownParents::map)
 			.optional();
 	}
 
@@ -59,7 +62,7 @@ public class KnownParents {
 	 * The live parent, its row locked until the transaction ends.
 	 * @throws ParentNotFound when the parent is unknown or deleted
 	 */
-	public Parent lockLive(String kind, UUID id) {
+	public Parent lockLive(ParentKind kind, UUID id) {
 		return lockIfLive(kind, id).orElseThrow(() -> new ParentNotFound(kind, id));
 	}
 
@@ -67,26 +70,26 @@ public class KnownParents {
 	 * The live parent, its row locked until the transaction ends; empty when it is unknown or deleted, or its script
 	 * is deleted.
 	 */
-	public Optional<Parent> lockIfLive(String kind, UUID id) {
+	public Optional<Parent> lockIfLive(ParentKind kind, UUID id) {
 		// The script's lock first, then the parent's row: the order a script's deletion takes them in.
 		Optional<UUID> scriptId = scriptOf(kind, id);
 		if (scriptId.isEmpty() || !liveScripts.holdIfLive(scriptId.get())) {
 			return Optional.empty();
 		}
 		return jdbc.sql("SELECT * FROM known_parent WHERE kind = ? AND id = ? FOR UPDATE")
-			.params(kind, id)
+			.params(kind.wire(), id)
 			.query(KnownParents::map)
 			.optional()
 			.filter(parent -> !parent.deleted());
 	}
 
 	/** The script of a known parent (it never changes: kept in memory once read). */
-	private Optional<UUID> scriptOf(String kind, UUID id) {
-		String key = kind + '/' + id;
+	private Optional<UUID> scriptOf(ParentKind kind, UUID id) {
+		String key = kind.wire() + '/' + id;
 		UUID scriptId = scriptsOfParents.get(key);
 		if (scriptId == null) {
 			scriptId = jdbc.sql("SELECT script_id FROM known_parent WHERE kind = ? AND id = ?")
-				.params(kind, id)
+				.params(kind.wire(), id)
 				.query(UUID.class)
 				.optional()
 				.orElse(null);
@@ -101,14 +104,14 @@ public class KnownParents {
 	 * Whether every one of these parents is live, their rows locked (in id order, so two such locks cannot deadlock)
 	 * until the transaction ends: one statement for all of them.
 	 */
-	public boolean lockAllIfLive(String kind, List<UUID> ids) {
+	public boolean lockAllIfLive(ParentKind kind, List<UUID> ids) {
 		List<Optional<UUID>> scripts = ids.stream().map(id -> scriptOf(kind, id)).toList();
 		if (scripts.stream().anyMatch(Optional::isEmpty)
 				|| !scripts.stream().map(Optional::get).distinct().sorted().allMatch(liveScripts::holdIfLive)) {
 			return false;
 		}
 		long live = jdbc.sql("SELECT * FROM known_parent WHERE kind = ? AND id = ANY (?) ORDER BY id FOR UPDATE")
-			.params(kind, ids.toArray(UUID[]::new))
+			.params(kind.wire(), ids.toArray(UUID[]::new))
 			.query(KnownParents::map)
 			.list()
 			.stream()
@@ -118,34 +121,34 @@ public class KnownParents {
 	}
 
 	/** Records a live parent unless it is known already (a tombstone stays a tombstone). */
-	public void learnLive(String kind, UUID id, UUID scriptId, String name) {
+	public void learnLive(ParentKind kind, UUID id, UUID scriptId, String name) {
 		jdbc.sql("INSERT INTO known_parent (kind, id, script_id, name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-			.params(kind, id, scriptId, name)
+			.params(kind.wire(), id, scriptId, name)
 			.update();
 	}
 
 	/** Updates what children show of a live parent (a renamed character). */
-	public void rename(String kind, UUID id, UUID scriptId, String name) {
+	public void rename(ParentKind kind, UUID id, UUID scriptId, String name) {
 		learnLive(kind, id, scriptId, name);
 		jdbc.sql("UPDATE known_parent SET name = ?, updated_at = now() WHERE kind = ? AND id = ? AND NOT deleted")
-			.params(name, kind, id)
+			.params(name, kind.wire(), id)
 			.update();
 	}
 
 	/** Records the parent as deleted, whether or not it was known, and holds its row until the transaction ends. */
-	public void learnDeleted(String kind, UUID id, UUID scriptId) {
+	public void learnDeleted(ParentKind kind, UUID id, UUID scriptId) {
 		jdbc.sql("""
 				INSERT INTO known_parent (kind, id, script_id, deleted) VALUES (?, ?, ?, true)
 				ON CONFLICT (kind, id) DO UPDATE SET deleted = true, updated_at = now()""")
-			.params(kind, id, scriptId)
+			.params(kind.wire(), id, scriptId)
 			.update();
 	}
 
 	/** Deleted parents of a kind that still have children in {@code childTable} (by its {@code parentColumn}). */
-	public List<Parent> deletedWithChildren(String kind, String childTable, String parentColumn) {
+	public List<Parent> deletedWithChildren(ParentKind kind, String childTable, String parentColumn) {
 		return jdbc.sql("SELECT p.* FROM known_parent p WHERE p.kind = ? AND p.deleted AND EXISTS (SELECT 1 FROM "
 				+ childTable + " c WHERE c." + parentColumn + " = p.id)")
-			.param(kind)
+			.param(kind.wire())
 			.query(KnownParents::map)
 			.list();
 	}
@@ -156,16 +159,17 @@ public class KnownParents {
 	 */
 	public void recordReconciled(Parent parent, String childTable) {
 		jdbc.sql("INSERT INTO reconciliation_fix (parent_kind, parent_id, script_id, child_table) VALUES (?, ?, ?, ?)")
-			.params(parent.kind(), parent.id(), parent.scriptId(), childTable)
+			.params(parent.kind().wire(), parent.id(), parent.scriptId(), childTable)
 			.update();
 	}
 
 	private static Parent map(ResultSet rs, int row) throws SQLException {
-		return new Parent(rs.getString("kind"), rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
-				rs.getBoolean("deleted"), rs.getString("name"));
+		return new Parent(ParentKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+				rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class), rs.getBoolean("deleted"),
+				rs.getString("name"));
 	}
 
 	/** A parent as this service knows it. */
-	public record Parent(String kind, UUID id, UUID scriptId, boolean deleted, String name) {
+	public record Parent(ParentKind kind, UUID id, UUID scriptId, boolean deleted, String name) {
 	}
 }

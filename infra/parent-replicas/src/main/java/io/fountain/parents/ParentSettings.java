@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of a service's parent replicas, prefix {@code fountain.parents}.
  *
- * @param sources where to confirm a parent this service has not heard of yet, by parent kind
+ * @param sources where to confirm a parent this service has not heard of yet, by parent kind ({@code script},
+ *     {@code act}, {@code scene}, {@code character})
  * @param reconciliationInterval how often to look for children of deleted parents ({@code 0} turns it off)
  */
 @ConfigurationProperties("fountain.parents")
-public record ParentSettings(@DefaultValue Map<String, Source> sources,
+public record ParentSettings(@DefaultValue Map<ParentKind, Source> sources,
 		@DefaultValue("60s") Duration reconciliationInterval) {
 
 	/**

@@ -18,13 +18,13 @@ public class Parents {
 
 	private final KnownParents known;
 
-	private final Map<String, ParentLookup> lookups;
+	private final Map<ParentKind, ParentLookup> lookups;
 
 	private final TransactionTemplate transactions;
 
 	private final ScriptAccess access;
 
-	public Parents(KnownParents known, Map<String, ParentLookup> lookups, TransactionTemplate transactions,
+	public Parents(KnownParents known, Map<ParentKind, ParentLookup> lookups, TransactionTemplate transactions,
 			ScriptAccess access) {
 		this.known = known;
 		this.lookups = Map.copyOf(lookups);
@@ -40,7 +40,7 @@ public class Parents {
 	 * For reads of a parent's children: the parent must exist (confirmed as {@link #confirm} does) and not be deleted.
 	 * @throws ParentNotFound otherwise
 	 */
-	public void requireLive(String kind, UUID id) {
+	public void requireLive(ParentKind kind, UUID id) {
 		confirm(kind, id);
 		if (known.find(kind, id).map(KnownParents.Parent::deleted).orElse(true)) {
 			throw new ParentNotFound(kind, id);
@@ -51,7 +51,7 @@ public class Parents {
 	 * Makes sure the replica knows the parent: when it does not, asks the parent's owner and records its answer.
 	 * @throws ParentNotFound when the owner says it does not exist
 	 */
-	public void confirm(String kind, UUID id) {
+	public void confirm(ParentKind kind, UUID id) {
 		if (known.find(kind, id).isPresent()) {
 			return;
 		}
@@ -69,7 +69,7 @@ public class Parents {
 	 * a caller with no part in the play learns nothing of it.
 	 * @return the caller's role ({@code null} for the system)
 	 */
-	public Role requireUnder(String kind, UUID parentId, Need need) {
+	public Role requireUnder(ParentKind kind, UUID parentId, Need need) {
 		confirm(kind, parentId);
 		UUID scriptId = known.find(kind, parentId)
 			.map(KnownParents.Parent::scriptId)

@@ -58,10 +58,10 @@ public class Reconciler {
 		return fixed;
 	}
 
-	private Counter counter(String kind) {
+	private Counter counter(ParentKind kind) {
 		return Counter.builder("fountain.reconciliation.fixed")
 			.description("Parents found deleted with children still present, whose children reconciliation deleted")
-			.tag("parent", kind)
+			.tag("parent", kind.wire())
 			.register(meters);
 	}
 
@@ -69,7 +69,7 @@ public class Reconciler {
 	 * Children in {@code childTable} hang from a parent of {@code parentKind} by {@code parentColumn};
 	 * {@code deleteChildrenOf} deletes them as the parent's deletion event would have.
 	 */
-	public record Target(String parentKind, String childTable, String parentColumn,
+	public record Target(ParentKind parentKind, String childTable, String parentColumn,
 			Consumer<KnownParents.Parent> deleteChildrenOf) {
 	}
 }

@@ -30,14 +30,14 @@ public class ImportRejections {
 	}
 
 	/**
-	 * @param part the kind of entity (act, scene, ...)
+	 * @param part the kind of entity
 	 * @param element where in the play, as the import named it
 	 * @param reason why, for the writer
 	 */
-	public void reject(UUID scriptId, UUID importId, String part, String element, String reason) {
+	public void reject(UUID scriptId, UUID importId, PartKind part, String element, String reason) {
 		int first = jdbc.sql("INSERT INTO import_rejection (import_id, part, element) VALUES (?, ?, ?) "
 				+ "ON CONFLICT DO NOTHING")
-			.params(importId, part, element)
+			.params(importId, part.wire(), element)
 			.update();
 		if (first == 0) {
 			return; // said already
@@ -47,7 +47,7 @@ public class ImportRejections {
 		event.setImportId(importId);
 		event.setPayload(PartRejected.newBuilder()
 			.setService(service)
-			.setPart(part)
+			.setPart(part.wire())
 			.setElement(element)
 			.setReason(reason)
 			.build());

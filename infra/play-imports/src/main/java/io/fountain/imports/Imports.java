@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 
 /**
@@ -36,15 +37,15 @@ public class Imports {
 	 * @param part the kind of entity made (act, scene, ...), for the rejection
 	 * @param where where in the play these parts stand, from the parts, for the rejection
 	 */
-	public <T> List<T> toMake(UUID scriptId, UUID importId, String parentKind, UUID parentId, String path,
-			Class<T> type, String part, Function<List<T>, String> where) {
+	public <T> List<T> toMake(UUID scriptId, UUID importId, ParentKind parentKind, UUID parentId, String path,
+			Class<T> type, PartKind part, Function<List<T>, String> where) {
 		if (parents.known().lockIfLive(parentKind, parentId).isEmpty()) {
 			return List.of();
 		}
 		List<T> imported = parts.read(importId, path, type).orElse(List.of());
 		if (imported.size() > settings.maxPerParent()) {
 			rejections.reject(scriptId, importId, part, where.apply(imported), "there are " + imported.size() + " "
-					+ part + "s here; at most " + settings.maxPerParent() + " are allowed");
+					+ part.wire() + "s here; at most " + settings.maxPerParent() + " are allowed");
 			return List.of();
 		}
 		return imported;
@@ -57,7 +58,7 @@ public class Imports {
 	 * parent known deleted here already stays deleted, and one that its own service refuses fails the play, whose
 	 * deletion then takes everything made under it (ADR 12). Empty when the import is over.
 	 */
-	public <T> List<UUID> learnParents(UUID scriptId, UUID importId, String parentKind, String family, Class<T> type) {
+	public <T> List<UUID> learnParents(UUID scriptId, UUID importId, ParentKind parentKind, String family, Class<T> type) {
 		List<UUID> ids = parts.readFamily(importId, family, type)
 			.map(byPath -> byPath.keySet().stream().map(ImportedParts::parentIn).toList())
 			.orElse(List.of());
@@ -71,7 +72,7 @@ public class Imports {
 	}
 
 	/** Tells the play that this service cannot make its part (a business rule of its own). */
-	public void reject(UUID scriptId, UUID importId, String part, String element, String reason) {
+	public void reject(UUID scriptId, UUID importId, PartKind part, String element, String reason) {
 		rejections.reject(scriptId, importId, part, element, reason);
 	}
 

@@ -9,7 +9,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.fountain.callers.CallerTokens;
-import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.eventing.inbox.Remembered;
 import io.fountain.eventing.outbox.Outbox;
 import io.fountain.parents.ParentReplicasAutoConfiguration;
@@ -45,12 +44,5 @@ public class PlayImportsAutoConfiguration {
 	@ConditionalOnBean(Parents.class)
 	Imports imports(Parents parents, ImportParts parts, ImportRejections rejections, ImportSettings settings) {
 		return new Imports(parents, parts, rejections, settings);
-	}
-
-	/** For a service that makes its part of an imported play from the script's creation (ADR 13). */
-	@Bean
-	@ConditionalOnBean(ScriptImport.class)
-	ScriptImportListener scriptImportListener(IdempotentConsumer consumer, ScriptImport imports) {
-		return new ScriptImportListener(consumer, imports);
 	}
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.access.Need;
 import io.fountain.access.ScriptAccess;
+import io.fountain.parents.ParentKind;
 import io.fountain.parents.ParentNotFound;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
@@ -95,7 +96,7 @@ class ActionController {
 	 */
 	@GetMapping("/scripts/{scriptId}/actions")
 	List<ActionView> ofScript(@PathVariable UUID scriptId) {
-		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
+		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		return actions.findByScript(scriptId).stream().map(ActionView::of).toList();
 	}
 

@@ -26,9 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.access.Need;
 import io.fountain.access.ScriptAccess;
-import io.fountain.parents.Parents;
-import io.fountain.parents.ParentNotFound;
 import io.fountain.format.FountainText;
+import io.fountain.parents.ParentKind;
+import io.fountain.parents.ParentNotFound;
+import io.fountain.parents.Parents;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
@@ -69,7 +70,7 @@ class SceneController {
 
 	@PostMapping("/acts/{actId}/scenes")
 	ResponseEntity<SceneView> create(@PathVariable UUID actId, @Valid @RequestBody NewScene body) {
-		parents.requireUnder("act", actId, Need.WRITE);
+		parents.requireUnder(ParentKind.ACT, actId, Need.WRITE);
 		Scene scene = management.create(actId, body.heading(), body.sceneNumber(), body.synopsis(), body.ordinal());
 		return ResponseEntity.created(URI.create("/scenes/" + scene.id())).body(SceneView.of(scene));
 	}
@@ -77,7 +78,7 @@ class SceneController {
 	/** The act's scenes in order, a page at a time. */
 	@GetMapping("/acts/{actId}/scenes")
 	Page<SceneView> list(@PathVariable UUID actId, @ParameterObject Paging paging) {
-		parents.requireUnder("act", actId, Need.READ);
+		parents.requireUnder(ParentKind.ACT, actId, Need.READ);
 		return paging.of(management.scenesOf(actId, paging.offset(), paging.size()), scenes.countByAct(actId))
 			.map(SceneView::of);
 	}
@@ -88,7 +89,7 @@ class SceneController {
 	 */
 	@GetMapping("/scripts/{scriptId}/scenes")
 	List<SceneView> ofScript(@PathVariable UUID scriptId) {
-		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
+		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		return scenes.findByScript(scriptId).stream().map(SceneView::of).toList();
 	}
 
@@ -106,7 +107,7 @@ class SceneController {
 		scene(id, Need.WRITE);
 		UUID actId = body.actId().value();
 		if (actId != null) { // moving to another act: the caller must be allowed to change that act's play too
-			parents.requireUnder("act", actId, Need.WRITE);
+			parents.requireUnder(ParentKind.ACT, actId, Need.WRITE);
 		}
 		Scene scene = management.revise(id, new SceneRevision(body.heading().value(), body.sceneNumber().named(),
 				body.sceneNumber().value(), body.synopsis().named(), body.synopsis().value(), actId,

@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.fountain.access.Need;
 import io.fountain.access.ScriptAccess;
-import io.fountain.parents.Parents;
-import io.fountain.parents.ParentNotFound;
 import io.fountain.format.FountainText;
+import io.fountain.parents.ParentKind;
+import io.fountain.parents.ParentNotFound;
+import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.problems.paging.Page;
@@ -69,7 +70,7 @@ class TransitionController {
 
 	@PostMapping("/scenes/{sceneId}/transitions")
 	ResponseEntity<TransitionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewTransition body) {
-		parents.requireUnder("scene", sceneId, Need.WRITE);
+		parents.requireUnder(ParentKind.SCENE, sceneId, Need.WRITE);
 		Transition transition = management.create(sceneId, body.text(), body.after(), body.before());
 		return ResponseEntity.created(URI.create("/transitions/" + transition.id())).body(TransitionView.of(transition));
 	}
@@ -77,7 +78,7 @@ class TransitionController {
 	/** The scene's transitions in order, a page at a time. */
 	@GetMapping("/scenes/{sceneId}/transitions")
 	Page<TransitionView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
-		parents.requireUnder("scene", sceneId, Need.READ);
+		parents.requireUnder(ParentKind.SCENE, sceneId, Need.READ);
 		return paging.of(management.transitionsOf(sceneId, paging.offset(), paging.size()),
 				transitions.countByScene(sceneId)).map(TransitionView::of);
 	}
@@ -88,7 +89,7 @@ class TransitionController {
 	 */
 	@GetMapping("/scripts/{scriptId}/transitions")
 	List<TransitionView> ofScript(@PathVariable UUID scriptId) {
-		access.require(scriptId, Need.READ, () -> new ParentNotFound("script", scriptId));
+		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		return transitions.findByScript(scriptId).stream().map(TransitionView::of).toList();
 	}
 
