@@ -3,6 +3,7 @@ package io.fountain.act;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.fountain.parents.DeletionCause;
@@ -39,11 +40,11 @@ public final class Act {
 	}
 
 	/** Moves the act to another place; answers the change, if any. */
-	java.util.Optional<ActChanged> moveTo(int newOrdinal) {
+	Optional<ActUpdated> moveTo(int newOrdinal) {
 		return change(newOrdinal, title);
 	}
 
-	java.util.Optional<ActChanged> retitle(String newTitle) {
+	Optional<ActUpdated> retitle(String newTitle) {
 		return change(ordinal, newTitle);
 	}
 
@@ -51,7 +52,7 @@ public final class Act {
 		return new ActDeleted(id, scriptId, cause);
 	}
 
-	private java.util.Optional<ActChanged> change(int newOrdinal, String newTitle) {
+	private Optional<ActUpdated> change(int newOrdinal, String newTitle) {
 		List<String> changed = new ArrayList<>();
 		if (newOrdinal != ordinal) {
 			changed.add("ordinal");
@@ -61,8 +62,8 @@ public final class Act {
 		}
 		ordinal = newOrdinal;
 		title = newTitle;
-		return changed.isEmpty() ? java.util.Optional.empty()
-				: java.util.Optional.of(new ActChanged(id, scriptId, ordinal, title, List.copyOf(changed)));
+		return changed.isEmpty() ? Optional.empty()
+				: Optional.of(new ActUpdated(id, scriptId, ordinal, title, List.copyOf(changed)));
 	}
 
 	public UUID id() {

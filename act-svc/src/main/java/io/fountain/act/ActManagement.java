@@ -131,7 +131,7 @@ public class ActManagement {
 		act.moveTo(to).ifPresent(changed -> save(act, changed));
 	}
 
-	private void save(Act act, ActChanged changed) {
+	private void save(Act act, ActUpdated changed) {
 		acts.update(act);
 		events.publishEvent(changed);
 	}

@@ -16,7 +16,7 @@ class ActTests {
 	void aMoveAnnouncesTheNewPlaceAndOnlyWhatChanged() {
 		Act act = Act.create(script, 2, "Two");
 
-		ActChanged moved = act.moveTo(1).orElseThrow();
+		ActUpdated moved = act.moveTo(1).orElseThrow();
 
 		assertThat(moved.changed()).containsExactly("ordinal");
 		assertThat(moved.ordinal()).isEqualTo(1);

@@ -35,7 +35,7 @@ public final class Character {
 	}
 
 	/** Renames and/or redescribes (a {@code null} name keeps it); answers what changed. */
-	Optional<CharacterChanged> revise(String newName, String newDescription) {
+	Optional<CharacterUpdated> revise(String newName, String newDescription) {
 		List<String> changed = new ArrayList<>();
 		String renamed = newName == null ? name : newName.strip();
 		if (!renamed.equals(name)) {
@@ -47,7 +47,7 @@ public final class Character {
 		name = renamed;
 		description = newDescription;
 		return changed.isEmpty() ? Optional.empty()
-				: Optional.of(new CharacterChanged(id, scriptId, name, description, List.copyOf(changed)));
+				: Optional.of(new CharacterUpdated(id, scriptId, name, description, List.copyOf(changed)));
 	}
 
 	CharacterDeleted deleted(DeletionCause cause) {

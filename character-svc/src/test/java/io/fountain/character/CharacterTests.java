@@ -13,7 +13,7 @@ class CharacterTests {
 		Character brick = Character.create(UUID.randomUUID(), "  BRICK ", "A former athlete");
 
 		assertThat(brick.name()).isEqualTo("BRICK");
-		CharacterChanged changed = brick.revise("BIG BRICK", "A former athlete").orElseThrow();
+		CharacterUpdated changed = brick.revise("BIG BRICK", "A former athlete").orElseThrow();
 		assertThat(changed.changed()).containsExactly("name");
 		assertThat(changed.name()).isEqualTo("BIG BRICK");
 	}

@@ -59,7 +59,7 @@ public final class Dialogue {
 	}
 
 	/** Replaces what is said (and by whom) and where it stands; answers what changed. */
-	Optional<DialogueChanged> revise(Lines lines, String newPosition) {
+	Optional<DialogueUpdated> revise(Lines lines, String newPosition) {
 		lines.check();
 		List<String> changed = new ArrayList<>();
 		if (!lines.characterId().equals(characterId)) {
@@ -89,7 +89,7 @@ public final class Dialogue {
 			parentheticals = List.copyOf(lines.parentheticals());
 		}
 		return changed.isEmpty() ? Optional.empty()
-				: Optional.of(new DialogueChanged(id, scriptId, sceneId, characterId, text, dual, extension, position,
+				: Optional.of(new DialogueUpdated(id, scriptId, sceneId, characterId, text, dual, extension, position,
 						parentheticals, List.copyOf(changed)));
 	}
 

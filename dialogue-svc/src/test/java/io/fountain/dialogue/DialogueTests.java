@@ -30,7 +30,7 @@ class DialogueTests {
 		Dialogue dialogue = Dialogue.create(UUID.randomUUID(), UUID.randomUUID(),
 				new Dialogue.Lines(brick, "Hello.", false, null, List.of(Parenthetical.of("(beat)", 0))), "V");
 
-		DialogueChanged changed = dialogue
+		DialogueUpdated changed = dialogue
 			.revise(new Dialogue.Lines(brick, "Hello.", true, "V.O.", List.of(Parenthetical.of("(beat)", 0))), "V")
 			.orElseThrow();
 

@@ -55,7 +55,7 @@ public final class Action {
 		return new ActionCreated(id, scriptId, sceneId, text, kind, position);
 	}
 
-	Optional<ActionChanged> revise(String newText, Kind newKind, String newPosition) {
+	Optional<ActionUpdated> revise(String newText, Kind newKind, String newPosition) {
 		List<String> changed = new ArrayList<>();
 		if (!newText.equals(text)) {
 			changed.add("text");
@@ -70,7 +70,7 @@ public final class Action {
 		kind = newKind;
 		position = newPosition;
 		return changed.isEmpty() ? Optional.empty()
-				: Optional.of(new ActionChanged(id, scriptId, sceneId, text, kind, position, List.copyOf(changed)));
+				: Optional.of(new ActionUpdated(id, scriptId, sceneId, text, kind, position, List.copyOf(changed)));
 	}
 
 	ActionDeleted deleted(DeletionCause cause) {

@@ -49,12 +49,12 @@ public final class Scene {
 	}
 
 	/** Sets heading, scene number and synopsis; answers what changed. */
-	Optional<SceneChanged> describe(String newHeading, String newSceneNumber, String newSynopsis) {
+	Optional<SceneUpdated> describe(String newHeading, String newSceneNumber, String newSynopsis) {
 		return change(actId, ordinal, newHeading, newSceneNumber, newSynopsis);
 	}
 
 	/** Puts the scene at {@code newOrdinal} in {@code newActId} (the same act, or another of the same script). */
-	Optional<SceneChanged> moveTo(UUID newActId, int newOrdinal) {
+	Optional<SceneUpdated> moveTo(UUID newActId, int newOrdinal) {
 		return change(newActId, newOrdinal, heading, sceneNumber, synopsis);
 	}
 
@@ -62,7 +62,7 @@ public final class Scene {
 		return new SceneDeleted(id, scriptId, actId, cause);
 	}
 
-	private Optional<SceneChanged> change(UUID newActId, int newOrdinal, String newHeading, String newSceneNumber,
+	private Optional<SceneUpdated> change(UUID newActId, int newOrdinal, String newHeading, String newSceneNumber,
 			String newSynopsis) {
 		List<String> changed = new ArrayList<>();
 		UUID previousActId = newActId.equals(actId) ? null : actId;
@@ -87,7 +87,7 @@ public final class Scene {
 		sceneNumber = newSceneNumber;
 		synopsis = newSynopsis;
 		return changed.isEmpty() ? Optional.empty()
-				: Optional.of(new SceneChanged(id, scriptId, actId, heading, sceneNumber, synopsis, ordinal,
+				: Optional.of(new SceneUpdated(id, scriptId, actId, heading, sceneNumber, synopsis, ordinal,
 						previousActId, List.copyOf(changed)));
 	}
 

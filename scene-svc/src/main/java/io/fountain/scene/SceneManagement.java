@@ -3,6 +3,7 @@ package io.fountain.scene;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -241,7 +242,7 @@ public class SceneManagement {
 	 */
 	private Scene lockedScene(UUID sceneId, UUID otherAct) {
 		Scene scene = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
-		Stream.of(scene.actId(), otherAct).filter(java.util.Objects::nonNull).distinct().sorted(Comparator.naturalOrder())
+		Stream.of(scene.actId(), otherAct).filter(Objects::nonNull).distinct().sorted(Comparator.naturalOrder())
 			.forEach(act -> parents.known().lockLive(ParentKind.ACT, act));
 		Scene locked = scenes.lock(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
 		if (!locked.actId().equals(scene.actId())) {
@@ -250,7 +251,7 @@ public class SceneManagement {
 		return locked;
 	}
 
-	private void save(Scene scene, SceneChanged changed) {
+	private void save(Scene scene, SceneUpdated changed) {
 		scenes.update(scene);
 		events.publishEvent(changed);
 	}

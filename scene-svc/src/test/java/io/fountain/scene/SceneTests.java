@@ -17,7 +17,7 @@ class SceneTests {
 		Scene scene = Scene.create(script, act, "INT. HOUSE - DAY", null, null, 2);
 		UUID other = UUID.randomUUID();
 
-		SceneChanged moved = scene.moveTo(other, 1).orElseThrow();
+		SceneUpdated moved = scene.moveTo(other, 1).orElseThrow();
 
 		assertThat(moved.previousActId()).isEqualTo(act);
 		assertThat(moved.actId()).isEqualTo(other);

@@ -3,6 +3,7 @@ package io.fountain.script;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,19 +55,19 @@ public final class Script {
 	}
 
 	/** Every part of the play exists: it becomes ACTIVE (once). */
-	java.util.Optional<ScriptRevised> activate() {
+	Optional<ScriptUpdated> activate() {
 		if (status == Status.ACTIVE) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		status = Status.ACTIVE;
-		return java.util.Optional.of(new ScriptRevised(id, title, titlePage, status, List.of("status")));
+		return Optional.of(new ScriptUpdated(id, title, titlePage, status, List.of("status")));
 	}
 
 	/**
 	 * Applies the given changes (a {@code null} argument leaves that part as it is) and answers what changed, or
 	 * nothing when the revision changes nothing.
 	 */
-	java.util.Optional<ScriptRevised> revise(ScriptRevision revision) {
+	Optional<ScriptUpdated> revise(ScriptRevision revision) {
 		List<String> changed = new ArrayList<>();
 		String newTitle = pick(revision.title() == null ? title : revision.title(), title, "title", changed);
 		TitlePage page = revision.titlePage() == null ? titlePage : revision.titlePage();
@@ -76,11 +77,11 @@ public final class Script {
 		String draftDate = pick(page.draftDate(), titlePage.draftDate(), "draftDate", changed);
 		String contact = pick(page.contact(), titlePage.contact(), "contact", changed);
 		if (changed.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		this.title = newTitle;
 		this.titlePage = new TitlePage(credit, authors, source, draftDate, contact, titlePage.otherEntries());
-		return java.util.Optional.of(new ScriptRevised(id, title, titlePage, status, List.copyOf(changed)));
+		return Optional.of(new ScriptUpdated(id, title, titlePage, status, List.copyOf(changed)));
 	}
 
 	ScriptDeleted delete(ScriptDeleted.Cause cause) {

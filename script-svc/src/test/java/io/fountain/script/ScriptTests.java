@@ -20,7 +20,7 @@ class ScriptTests {
 	void aRevisionNamesExactlyTheFieldsItChanged() {
 		Script script = Script.create("ada", "Big Fish", TitlePage.EMPTY).script();
 
-		ScriptRevised revised = script
+		ScriptUpdated revised = script
 			.revise(new ScriptRevision("Bigger Fish", new TitlePage(null, List.of("Ada", "Bo"), null, null, null)))
 			.orElseThrow();
 

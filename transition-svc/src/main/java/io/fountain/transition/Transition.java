@@ -36,7 +36,7 @@ public final class Transition {
 		return new TransitionCreated(id, scriptId, sceneId, text, position);
 	}
 
-	Optional<TransitionChanged> revise(String newText, String newPosition) {
+	Optional<TransitionUpdated> revise(String newText, String newPosition) {
 		List<String> changed = new ArrayList<>();
 		if (!newText.equals(text)) {
 			changed.add("text");
@@ -47,7 +47,7 @@ public final class Transition {
 		text = newText;
 		position = newPosition;
 		return changed.isEmpty() ? Optional.empty()
-				: Optional.of(new TransitionChanged(id, scriptId, sceneId, text, position, List.copyOf(changed)));
+				: Optional.of(new TransitionUpdated(id, scriptId, sceneId, text, position, List.copyOf(changed)));
 	}
 
 	TransitionDeleted deleted(DeletionCause cause) {

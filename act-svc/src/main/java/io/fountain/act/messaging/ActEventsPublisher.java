@@ -5,13 +5,12 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.fountain.act.ActChanged;
 import io.fountain.act.ActCreated;
 import io.fountain.act.ActDeleted;
+import io.fountain.act.ActUpdated;
 import io.fountain.eventing.outbox.Outbox;
 import io.fountain.events.Topic;
 import io.fountain.events.act.v1.ActEvent;
-import io.fountain.events.act.v1.ActUpdated;
 import io.fountain.events.act.v1.DeletionCause;
 
 /** Maps the domain's act events to the published contract and appends them to the outbox, in the same transaction. */
@@ -36,9 +35,9 @@ class ActEventsPublisher {
 	}
 
 	@EventListener
-	void on(ActChanged changed) {
+	void on(ActUpdated changed) {
 		ActEvent event = envelope(changed.scriptId(), changed.actId());
-		event.setPayload(ActUpdated.newBuilder()
+		event.setPayload(io.fountain.events.act.v1.ActUpdated.newBuilder()
 			.setOrdinal(changed.ordinal())
 			.setTitle(changed.title())
 			.setChanged(changed.changed())

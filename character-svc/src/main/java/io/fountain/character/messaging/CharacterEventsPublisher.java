@@ -5,13 +5,12 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.fountain.character.CharacterChanged;
 import io.fountain.character.CharacterCreated;
 import io.fountain.character.CharacterDeleted;
+import io.fountain.character.CharacterUpdated;
 import io.fountain.eventing.outbox.Outbox;
 import io.fountain.events.Topic;
 import io.fountain.events.character.v1.CharacterEvent;
-import io.fountain.events.character.v1.CharacterUpdated;
 import io.fountain.events.character.v1.DeletionCause;
 
 /** Maps the domain's character events to the published contract and appends them to the outbox. */
@@ -34,8 +33,8 @@ class CharacterEventsPublisher {
 	}
 
 	@EventListener
-	void on(CharacterChanged changed) {
-		outbox.append(Topic.CHARACTER, event(changed.scriptId(), changed.characterId(), CharacterUpdated.newBuilder()
+	void on(CharacterUpdated changed) {
+		outbox.append(Topic.CHARACTER, event(changed.scriptId(), changed.characterId(), io.fountain.events.character.v1.CharacterUpdated.newBuilder()
 			.setName(changed.name())
 			.setDescription(changed.description())
 			.setChanged(changed.changed())

@@ -6,15 +6,14 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.fountain.dialogue.DialogueChanged;
 import io.fountain.dialogue.DialogueCreated;
 import io.fountain.dialogue.DialogueDeleted;
+import io.fountain.dialogue.DialogueUpdated;
 import io.fountain.dialogue.Parenthetical;
 import io.fountain.eventing.outbox.Outbox;
 import io.fountain.events.Topic;
 import io.fountain.events.dialogue.v1.DeletionCause;
 import io.fountain.events.dialogue.v1.DialogueEvent;
-import io.fountain.events.dialogue.v1.DialogueUpdated;
 
 /** Maps the domain's dialogue events to the published contract and appends them to the outbox. */
 @Component
@@ -39,9 +38,9 @@ class DialogueEventsPublisher {
 	}
 
 	@EventListener
-	void on(DialogueChanged changed) {
+	void on(DialogueUpdated changed) {
 		outbox.append(Topic.DIALOGUE, event(changed.scriptId(), changed.sceneId(), changed.dialogueId(),
-				changed.characterId(), DialogueUpdated.newBuilder()
+				changed.characterId(), io.fountain.events.dialogue.v1.DialogueUpdated.newBuilder()
 					.setText(changed.text())
 					.setDual(changed.dual())
 					.setExtension(changed.extension())

@@ -1,6 +1,7 @@
 package io.fountain.edge.apidocs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,7 +114,7 @@ class ApiDocsController {
 		props.putObject("errors").put("type", "array").putObject("items").put("type", "object")
 			.putObject("properties").putObject("field").put("type", "string");
 		ObjectNode responses = components.putObject("responses");
-		Map<String, String> common = new java.util.LinkedHashMap<>();
+		Map<String, String> common = new LinkedHashMap<>();
 		common.put("400", "Bad input: errors[] names each field (or header) and what is wrong");
 		common.put("401", "No bearer token, or one that was refused");
 		common.put("403", "A collaborator whose role does not allow this (a viewer writing, an editor deleting or sharing)");

@@ -7,16 +7,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fountain.edge.security.EdgeCaller;
 import io.fountain.edge.ops.deadletters.DeadLetter;
 import io.fountain.edge.ops.deadletters.DeadLetters;
 import io.fountain.edge.ops.lag.LagMonitor;
 import io.fountain.edge.ops.lag.LagReport;
+import io.fountain.edge.security.EdgeCaller;
 
 /**
  * Operations over HTTP: consumer lag and outbox backlogs ({@code GET /ops/lag}), and dead letters
@@ -63,7 +64,7 @@ class OpsController {
 		return available;
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(OpsDisabled.class)
+	@ExceptionHandler(OpsDisabled.class)
 	ResponseEntity<ProblemDetail> disabled() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"Operations views are off (fountain.ops.enabled=false, or no Kafka configured)");

@@ -1,15 +1,17 @@
 package io.fountain.edge.routing;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.net.http.HttpClient;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -114,7 +116,7 @@ public class Downstreams {
 
 	/** The state of each service's breaker, for health and tests: CLOSED, OPEN, HALF_OPEN. */
 	public Map<String, String> breakerStates() {
-		Map<String, String> states = new java.util.TreeMap<>();
+		Map<String, String> states = new TreeMap<>();
 		breakers.forEach((name, breaker) -> states.put(name, breaker.getState().name()));
 		return states;
 	}
@@ -135,7 +137,7 @@ public class Downstreams {
 				return false; // it is there but slow: asking again would only double the wait
 			}
 		}
-		return failure.getCause() instanceof java.io.IOException;
+		return failure.getCause() instanceof IOException;
 	}
 
 	/** A service did not answer in time: the client gets a 503 problem naming it. */

@@ -1,5 +1,6 @@
 package io.fountain.edge.routing;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,7 @@ public class PlayVisibility {
 
 	private final JsonMapper json;
 
-	private final Map<UUID, Boolean> active = java.util.Collections.synchronizedMap(
+	private final Map<UUID, Boolean> active = Collections.synchronizedMap(
 			new LinkedHashMap<>(256, 0.75f, true) {
 				@Override
 				protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {

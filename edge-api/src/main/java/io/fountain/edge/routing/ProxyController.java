@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +76,7 @@ class ProxyController {
 	ResponseEntity<?> forward(HttpServletRequest request) throws IOException {
 		String path = request.getRequestURI();
 		if (asksForFountain(request) && HttpMethod.GET.matches(request.getMethod())) {
-			java.util.regex.Matcher script = SCRIPT.matcher(path);
+			Matcher script = SCRIPT.matcher(path);
 			if (script.matches()) {
 				return exports.export(UUID.fromString(script.group(1)));
 			}
@@ -130,7 +132,7 @@ class ProxyController {
 	/** Only a client that names Fountain gets it: one that accepts anything (curl, a browser) gets the script's JSON. */
 	private static boolean asksForFountain(HttpServletRequest request) {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(PlayTreeController.FOUNTAIN);
+		return accept != null && accept.toLowerCase(Locale.ROOT).contains(PlayTreeController.FOUNTAIN);
 	}
 
 	private static byte[] readBody(HttpServletRequest request, long limit) throws IOException {

@@ -1,5 +1,6 @@
 package io.fountain.edge.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public record AuthSettings(String jwksUri, String hmacSecret, @DefaultValue("fou
 			throw new IllegalArgumentException("Set exactly one of fountain.edge.auth.jwks-uri (RS256, production) and "
 					+ "fountain.edge.auth.hmac-secret (HS256, local runs; ./infra/run-local sets it)");
 		}
-		if (hmac && hmacSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+		if (hmac && hmacSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
 			throw new IllegalArgumentException("fountain.edge.auth.hmac-secret must be at least 32 bytes (HS256)");
 		}
 	}

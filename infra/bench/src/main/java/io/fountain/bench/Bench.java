@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -364,7 +365,7 @@ public final class Bench {
 	/** A stored play's rows, table by table, against a real play's of the same shape: where they differ. */
 	private static Map<String, Object> shape(Map<String, Long> stored, Map<String, Long> real) {
 		List<String> differences = new ArrayList<>();
-		java.util.Set<String> tables = new java.util.TreeSet<>(stored.keySet());
+		Set<String> tables = new TreeSet<>(stored.keySet());
 		tables.addAll(real.keySet());
 		for (String table : tables) {
 			long s = stored.getOrDefault(table, 0L);

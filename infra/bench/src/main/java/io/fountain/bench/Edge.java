@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,7 @@ final class Edge {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-		.executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
+		.executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
 	private final String baseUrl;
 

@@ -1,6 +1,7 @@
 package io.fountain.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -53,7 +54,7 @@ public record ReferencePlay(String title, List<String> characters, List<Act> act
 				dialogueAt.add(new int[] { s, j });
 			}
 		}
-		java.util.Collections.shuffle(dialogueAt, random);
+		Collections.shuffle(dialogueAt, random);
 		int placed = 0;
 		for (int[] at : dialogueAt) {
 			if (placed == parentheticals * scale) {

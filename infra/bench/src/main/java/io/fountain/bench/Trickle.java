@@ -1,5 +1,6 @@
 package io.fountain.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class Trickle {
 					errors++;
 				}
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				errors++;
 			}
 			latencies.add(System.nanoTime() - t);

@@ -1,9 +1,12 @@
 package io.fountain.example;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -27,7 +30,7 @@ public final class PlayDeletionsWatcher implements AutoCloseable {
 
 	private final KafkaConsumer<String, SpecificRecord> consumer;
 
-	private final java.util.Set<UUID> seenEventIds = new java.util.HashSet<>();
+	private final Set<UUID> seenEventIds = new HashSet<>();
 
 	public PlayDeletionsWatcher(String bootstrapServers, String schemaRegistryUrl, String groupId) {
 		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -57,7 +60,7 @@ public final class PlayDeletionsWatcher implements AutoCloseable {
 	}
 
 	/** A play that was deleted: which, by whom, when. */
-	public record DeletedPlay(UUID scriptId, String by, java.time.Instant at) {
+	public record DeletedPlay(UUID scriptId, String by, Instant at) {
 	}
 
 	public static void main(String[] args) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,7 +217,7 @@ public final class FaultSuite {
 	}
 
 	private static void say(String line) {
-		System.out.printf("[faults %s] %s%n", java.time.LocalTime.now().withNano(0), line);
+		System.out.printf("[faults %s] %s%n", LocalTime.now().withNano(0), line);
 	}
 
 	/** A scenario's totals over its rounds. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -84,7 +85,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
 			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
-			.sorted(java.util.Comparator.comparing(FieldError::field))
+			.sorted(Comparator.comparing(FieldError::field))
 			.toList();
 		return ResponseEntity.badRequest().body(invalidInput(describe(errors), errors));
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +58,7 @@ public final class KafkaBroker implements AutoCloseable {
 		List<String> java = List.of(ManagedProcess.currentJava(), "-Xmx256m", "-Xms64m", "-XX:ReservedCodeCacheSize=48m",
 				"-Dlog4j2.configurationFile=" + log4j, "-cp", lib + "/*");
 		if (!Files.exists(dataDir.resolve("data/meta.properties"))) {
-			List<String> format = new java.util.ArrayList<>(java);
+			List<String> format = new ArrayList<>(java);
 			format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(), "-c",
 					config.toString(), "--standalone"));
 			ManagedProcess formatting = ManagedProcess.start("kafka storage format", format, Map.of(),
@@ -67,7 +68,7 @@ public final class KafkaBroker implements AutoCloseable {
 				throw new IllegalStateException("Formatting Kafka's storage failed:\n" + formatting.tail(20));
 			}
 		}
-		List<String> run = new java.util.ArrayList<>(java);
+		List<String> run = new ArrayList<>(java);
 		run.addAll(List.of("kafka.Kafka", config.toString()));
 		ManagedProcess process = ManagedProcess.start("kafka", run, Map.of(), logs.resolve("kafka.log"));
 		try {

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -28,7 +30,7 @@ public final class LocalStack implements AutoCloseable {
 	private final long startedAt = System.nanoTime();
 
 	/** What has started, in order; parts started in parallel add themselves as soon as they are up. */
-	private final List<AutoCloseable> started = java.util.Collections.synchronizedList(new ArrayList<>());
+	private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
 
 	private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
@@ -278,7 +280,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/** A process of the stack that has died, if any: the stack is broken then. */
-	public java.util.Optional<ManagedProcess> deadProcess() {
+	public Optional<ManagedProcess> deadProcess() {
 		List<ManagedProcess> all = new ArrayList<>(services.values());
 		if (kafka != null) {
 			all.add(kafka.process());

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -35,7 +36,7 @@ public final class Postgres implements AutoCloseable {
 	 * @param serverUrl JDBC URL of the server without a database name, e.g. {@code jdbc:postgresql://127.0.0.1:5432/}
 	 */
 	public static Postgres connectOrStart(String serverUrl, String user, String password, Path dataDir,
-			java.util.function.Consumer<String> progress) throws IOException {
+			Consumer<String> progress) throws IOException {
 		if (answers(serverUrl, user, password)) {
 			return new Postgres(serverUrl, user, password, null);
 		}

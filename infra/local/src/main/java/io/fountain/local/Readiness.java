@@ -9,6 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /** Waiting, with a deadline, for a process to be ready; and finding free ports. */
@@ -60,9 +65,9 @@ public final class Readiness {
 	 * A free port for each name, all different: a port just freed can be handed out again, and two parts of the stack
 	 * on one port would not start.
 	 */
-	public static java.util.Map<String, Integer> freePorts(java.util.Collection<String> names) {
-		java.util.Map<String, Integer> ports = new java.util.HashMap<>();
-		java.util.Set<Integer> taken = new java.util.HashSet<>();
+	public static Map<String, Integer> freePorts(Collection<String> names) {
+		Map<String, Integer> ports = new HashMap<>();
+		Set<Integer> taken = new HashSet<>();
 		for (String name : names) {
 			int port = freePort();
 			while (!taken.add(port)) {

@@ -1,8 +1,10 @@
 package io.fountain.local;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The Spring Boot applications of the stack, in the order they start. */
 public enum Service {
@@ -65,7 +67,7 @@ public enum Service {
 			return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
 				.orElseThrow(() -> missing(target));
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw missing(target);
 		}
 	}
@@ -76,13 +78,13 @@ public enum Service {
 	}
 
 	/** The services that own this one's parents, by parent kind (its read-your-writes lookups go there). */
-	public java.util.Map<String, Service> parentOwners() {
+	public Map<String, Service> parentOwners() {
 		return switch (this) {
-			case ACT, CHARACTER -> java.util.Map.of("script", SCRIPT);
-			case SCENE -> java.util.Map.of("act", ACT);
-			case DIALOGUE -> java.util.Map.of("scene", SCENE, "character", CHARACTER);
-			case TRANSITION -> java.util.Map.of("scene", SCENE);
-			case SCRIPT, EDGE -> java.util.Map.of();
+			case ACT, CHARACTER -> Map.of("script", SCRIPT);
+			case SCENE -> Map.of("act", ACT);
+			case DIALOGUE -> Map.of("scene", SCENE, "character", CHARACTER);
+			case TRANSITION -> Map.of("scene", SCENE);
+			case SCRIPT, EDGE -> Map.of();
 		};
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -87,7 +88,7 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> port
 	}
 
 	public static String environmentVariable(String portName) {
-		return "FOUNTAIN_" + portName.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+		return "FOUNTAIN_" + portName.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
 	}
 
 	/** The configuration from the environment, with the defaults the README documents. */

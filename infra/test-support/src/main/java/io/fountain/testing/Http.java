@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -33,7 +35,7 @@ public final class Http {
 	}
 
 	public Http withHeaders(Map<String, String> more) {
-		Map<String, String> all = new java.util.HashMap<>(headers);
+		Map<String, String> all = new HashMap<>(headers);
 		all.putAll(more);
 		return new Http(baseUrl, all);
 	}
@@ -77,7 +79,7 @@ public final class Http {
 	}
 
 	public record Response(int status, String contentType, String location, String body,
-			java.util.Map<String, java.util.List<String>> headers) {
+			Map<String, List<String>> headers) {
 
 		/** The first value of a response header, or {@code null}. */
 		public String header(String name) {

@@ -1,5 +1,7 @@
 package io.fountain.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.springframework.boot.SpringApplication;
@@ -38,7 +40,7 @@ public final class TestKafka {
 	}
 
 	private static boolean dockerAvailable() {
-		if (System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))) {
+		if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
 			return false; // no engine to ask; spares the log Testcontainers' search for one
 		}
 		try {

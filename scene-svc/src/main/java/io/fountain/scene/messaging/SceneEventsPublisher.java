@@ -9,15 +9,14 @@ import io.fountain.eventing.outbox.Outbox;
 import io.fountain.events.Topic;
 import io.fountain.events.action.v1.ActionEvent;
 import io.fountain.events.action.v1.ActionKind;
-import io.fountain.events.action.v1.ActionUpdated;
+import io.fountain.events.scene.v1.DeletionCause;
 import io.fountain.events.scene.v1.SceneEvent;
-import io.fountain.events.scene.v1.SceneUpdated;
-import io.fountain.scene.ActionChanged;
 import io.fountain.scene.ActionCreated;
 import io.fountain.scene.ActionDeleted;
-import io.fountain.scene.SceneChanged;
+import io.fountain.scene.ActionUpdated;
 import io.fountain.scene.SceneCreated;
 import io.fountain.scene.SceneDeleted;
+import io.fountain.scene.SceneUpdated;
 
 /** Maps the domain's scene and action events to the published contract and appends them to the outbox. */
 @Component
@@ -42,8 +41,8 @@ class SceneEventsPublisher {
 	}
 
 	@EventListener
-	void on(SceneChanged changed) {
-		outbox.append(Topic.SCENE, scene(changed.scriptId(), changed.actId(), changed.sceneId(), SceneUpdated.newBuilder()
+	void on(SceneUpdated changed) {
+		outbox.append(Topic.SCENE, scene(changed.scriptId(), changed.actId(), changed.sceneId(), io.fountain.events.scene.v1.SceneUpdated.newBuilder()
 			.setHeading(changed.heading())
 			.setSceneNumber(changed.sceneNumber())
 			.setSynopsis(changed.synopsis())
@@ -57,7 +56,7 @@ class SceneEventsPublisher {
 	void on(SceneDeleted deleted) {
 		outbox.append(Topic.SCENE, scene(deleted.scriptId(), deleted.actId(), deleted.sceneId(),
 				io.fountain.events.scene.v1.SceneDeleted.newBuilder()
-					.setCause(io.fountain.events.scene.v1.DeletionCause.valueOf(deleted.cause().name()))
+					.setCause(DeletionCause.valueOf(deleted.cause().name()))
 					.build()));
 	}
 
@@ -72,9 +71,9 @@ class SceneEventsPublisher {
 	}
 
 	@EventListener
-	void on(ActionChanged changed) {
+	void on(ActionUpdated changed) {
 		outbox.append(Topic.ACTION, action(changed.scriptId(), changed.sceneId(), changed.actionId(),
-				ActionUpdated.newBuilder()
+				io.fountain.events.action.v1.ActionUpdated.newBuilder()
 					.setText(changed.text())
 					.setKind(ActionKind.valueOf(changed.kind().name()))
 					.setPosition(changed.position())

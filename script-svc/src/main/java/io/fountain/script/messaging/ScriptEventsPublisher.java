@@ -10,12 +10,14 @@ import io.fountain.events.script.v1.CollaboratorRole;
 import io.fountain.events.script.v1.DeletionCause;
 import io.fountain.events.script.v1.PlayStatus;
 import io.fountain.events.script.v1.ScriptEvent;
-import io.fountain.events.script.v1.ScriptUpdated;
+import io.fountain.events.script.v1.TitleEntry;
 import io.fountain.script.ScriptCreated;
 import io.fountain.script.ScriptDeleted;
-import io.fountain.script.ScriptRevised;
+import io.fountain.script.ScriptUpdated;
 import io.fountain.script.TitlePage;
 import io.fountain.script.sharing.CollaboratorsChanged;
+import java.util.Map;
+import java.util.UUID;
 
 /** Maps the domain's script events to the published contract and appends them to the outbox, in the same transaction. */
 @Component
@@ -41,9 +43,9 @@ class ScriptEventsPublisher {
 	}
 
 	@EventListener
-	void on(ScriptRevised revised) {
+	void on(ScriptUpdated revised) {
 		ScriptEvent event = envelope(revised.scriptId());
-		event.setPayload(ScriptUpdated.newBuilder()
+		event.setPayload(io.fountain.events.script.v1.ScriptUpdated.newBuilder()
 			.setTitle(revised.title())
 			.setTitlePage(titlePage(revised.titlePage()))
 			.setStatus(PlayStatus.valueOf(revised.status().name()))
@@ -66,14 +68,14 @@ class ScriptEventsPublisher {
 		ScriptEvent event = envelope(changed.scriptId());
 		event.setPayload(io.fountain.events.script.v1.CollaboratorsChanged.newBuilder()
 			.setCollaborators(changed.collaborators().entrySet().stream()
-				.sorted(java.util.Map.Entry.comparingByKey())
+				.sorted(Map.Entry.comparingByKey())
 				.map(c -> new Collaborator(c.getKey(), CollaboratorRole.valueOf(c.getValue().name())))
 				.toList())
 			.build());
 		outbox.append(Topic.SCRIPT, event);
 	}
 
-	private static ScriptEvent envelope(java.util.UUID scriptId) {
+	private static ScriptEvent envelope(UUID scriptId) {
 		ScriptEvent event = new ScriptEvent();
 		event.setScriptId(scriptId);
 		return event;
@@ -87,7 +89,7 @@ class ScriptEventsPublisher {
 			.setDraftDate(page.draftDate())
 			.setContact(page.contact())
 			.setOtherEntries(page.otherEntries().stream()
-				.map(entry -> new io.fountain.events.script.v1.TitleEntry(entry.key(), entry.value()))
+				.map(entry -> new TitleEntry(entry.key(), entry.value()))
 				.toList())
 			.build();
 	}

@@ -3,6 +3,7 @@ package io.fountain.script.play;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -19,7 +20,7 @@ final class PlayTally {
 	final Map<UUID, Map<String, int[]>> counts = new TreeMap<>();
 
 	/** The current transaction's tally, applied by {@code apply} before the commit (and before the outbox's write). */
-	static PlayTally current(Object key, Runnable prepareOutbox, java.util.function.Consumer<PlayTally> apply) {
+	static PlayTally current(Object key, Runnable prepareOutbox, Consumer<PlayTally> apply) {
 		PlayTally tally = (PlayTally) TransactionSynchronizationManager.getResource(key);
 		if (tally != null) {
 			return tally;

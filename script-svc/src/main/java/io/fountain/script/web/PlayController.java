@@ -2,6 +2,7 @@ package io.fountain.script.web;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.fountain.callers.Caller;
-import io.fountain.eventing.EventContext;
 import io.fountain.access.Need;
 import io.fountain.access.ScriptAccess;
-import io.fountain.imports.ImportParts;
+import io.fountain.callers.Caller;
+import io.fountain.eventing.EventContext;
 import io.fountain.format.FountainReader;
 import io.fountain.format.FountainText;
 import io.fountain.format.PlayDocument;
+import io.fountain.imports.ImportParts;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.problems.TextRule;
 import io.fountain.script.ScriptNotFound;
@@ -165,7 +166,7 @@ class PlayController {
 		var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		ByteBuffer in = ByteBuffer.wrap(bytes);
-		var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+		var out = CharBuffer.allocate(bytes.length + 1);
 		var result = decoder.decode(in, out, true);
 		return result.isError() ? in.position() : bytes.length - 1;
 	}

@@ -9,10 +9,9 @@ import io.fountain.eventing.outbox.Outbox;
 import io.fountain.events.Topic;
 import io.fountain.events.transition.v1.DeletionCause;
 import io.fountain.events.transition.v1.TransitionEvent;
-import io.fountain.events.transition.v1.TransitionUpdated;
-import io.fountain.transition.TransitionChanged;
 import io.fountain.transition.TransitionCreated;
 import io.fountain.transition.TransitionDeleted;
+import io.fountain.transition.TransitionUpdated;
 
 /** Maps the domain's transition events to the published contract and appends them to the outbox. */
 @Component
@@ -34,9 +33,9 @@ class TransitionEventsPublisher {
 	}
 
 	@EventListener
-	void on(TransitionChanged changed) {
+	void on(TransitionUpdated changed) {
 		outbox.append(Topic.TRANSITION, event(changed.scriptId(), changed.sceneId(), changed.transitionId(),
-				TransitionUpdated.newBuilder()
+				io.fountain.events.transition.v1.TransitionUpdated.newBuilder()
 					.setText(changed.text())
 					.setPosition(changed.position())
 					.setChanged(changed.changed())

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +28,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import io.fountain.events.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +41,7 @@ import io.micrometer.core.instrument.Tags;
  * record, so each decision is recorded, with who made it, on the compacted topic {@value #ACTIONS}, and the list
  * shows it.
  */
-public class DeadLetters implements org.springframework.context.SmartLifecycle {
+public class DeadLetters implements SmartLifecycle {
 
 	static final String ACTIONS = "fountain.ops.dead-letter-actions";
 
@@ -53,7 +57,7 @@ public class DeadLetters implements org.springframework.context.SmartLifecycle {
 
 	private final MultiGauge pending;
 
-	private java.util.concurrent.ScheduledExecutorService scheduler;
+	private ScheduledExecutorService scheduler;
 
 	public DeadLetters(Admin admin, KafkaConsumer<byte[], byte[]> reader, KafkaProducer<byte[], byte[]> producer,
 			MeterRegistry meters) {
@@ -211,7 +215,7 @@ public class DeadLetters implements org.springframework.context.SmartLifecycle {
 	}
 
 	private static List<String> deadLetterTopics() {
-		return java.util.Arrays.stream(Topic.values()).map(Topic::deadLetterTopicName).toList();
+		return Arrays.stream(Topic.values()).map(Topic::deadLetterTopicName).toList();
 	}
 
 	private static DeadLetter describe(ConsumerRecord<byte[], byte[]> record, Action action) {
@@ -249,7 +253,7 @@ public class DeadLetters implements org.springframework.context.SmartLifecycle {
 	/** Keeps {@code fountain_dead_letters} current for alerting, whether or not anyone looks at the list. */
 	@Override
 	public synchronized void start() {
-		scheduler = java.util.concurrent.Executors
+		scheduler = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dead-letters").daemon().factory());
 		scheduler.scheduleWithFixedDelay(() -> {
 			try {

@@ -6,11 +6,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,7 +67,7 @@ public class LagMonitor implements SmartLifecycle {
 	private final Map<String, Long> recordTimestamps = new ConcurrentHashMap<>();
 
 	/** Each group's total lag at its last samples, for the trend the ops page draws. */
-	private final Map<String, java.util.Deque<Long>> trends = new ConcurrentHashMap<>();
+	private final Map<String, Deque<Long>> trends = new ConcurrentHashMap<>();
 
 	private final AtomicReference<LagReport> latest = new AtomicReference<>(LagReport.EMPTY);
 
@@ -142,7 +146,7 @@ public class LagMonitor implements SmartLifecycle {
 			committed.put(id, new HashMap<>(admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata().get()));
 		}
 		// A partition the group has never committed on is still one it reads (from the earliest offset): count it.
-		java.util.Set<String> topics = new java.util.HashSet<>();
+		Set<String> topics = new HashSet<>();
 		committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> topics.add(tp.topic())));
 		Map<String, Integer> partitionCounts = new HashMap<>();
 		admin.describeTopics(topics).allTopicNames().get()
@@ -160,7 +164,7 @@ public class LagMonitor implements SmartLifecycle {
 		Map<TopicPartition, Long> starts = new HashMap<>();
 		admin.listOffsets(earliestSpec).all().get().forEach((tp, info) -> starts.put(tp, info.offset()));
 		for (Map<TopicPartition, OffsetAndMetadata> offsets : committed.values()) {
-			java.util.Set<String> read = new java.util.HashSet<>();
+			Set<String> read = new HashSet<>();
 			offsets.keySet().forEach(tp -> read.add(tp.topic()));
 			for (String topic : read) {
 				for (int p = 0; p < partitionCounts.getOrDefault(topic, 0); p++) {
@@ -194,7 +198,7 @@ public class LagMonitor implements SmartLifecycle {
 			}
 			partitions.sort(Comparator.comparing(LagReport.Partition::topic).thenComparingInt(LagReport.Partition::partition));
 			long total = partitions.stream().mapToLong(LagReport.Partition::lag).sum();
-			java.util.Deque<Long> trend = trends.computeIfAbsent(id, k -> new java.util.ArrayDeque<>());
+			Deque<Long> trend = trends.computeIfAbsent(id, k -> new ArrayDeque<>());
 			trend.addLast(total);
 			while (trend.size() > 60) {
 				trend.removeFirst();

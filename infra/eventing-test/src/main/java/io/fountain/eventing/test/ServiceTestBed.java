@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -48,7 +49,7 @@ public final class ServiceTestBed implements AutoCloseable {
 
 	/** The service's API as this user calls it through the edge. */
 	public Http httpAs(String user) {
-		return http.withHeaders(callerHeaders(Caller.user(user, java.util.Set.of())));
+		return http.withHeaders(callerHeaders(Caller.user(user, Set.of())));
 	}
 
 	/** The headers the edge adds to a request for this caller (signed with the built-in local secret). */

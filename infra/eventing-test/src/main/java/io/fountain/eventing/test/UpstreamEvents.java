@@ -1,6 +1,7 @@
 package io.fountain.eventing.test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import io.fountain.events.script.v1.ScriptCreated;
 import io.fountain.events.script.v1.ScriptDeleted;
 import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.events.script.v1.TitlePage;
+import io.fountain.testing.TestKafka;
 
 /**
  * Plays the part of the services upstream of the one under test: writes their events, in the published contract
@@ -41,7 +43,7 @@ public final class UpstreamEvents implements AutoCloseable {
 	public UpstreamEvents(AvroCodec codec) {
 		this.codec = codec;
 		this.producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, io.fountain.testing.TestKafka.bootstrapServers()),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer());
 	}
 
@@ -112,7 +114,7 @@ public final class UpstreamEvents implements AutoCloseable {
 
 	public static CharacterEvent characterRenamed(UUID scriptId, UUID characterId, String name) {
 		CharacterEvent event = character(scriptId, characterId);
-		event.setPayload(CharacterUpdated.newBuilder().setName(name).setChanged(java.util.List.of("name")).build());
+		event.setPayload(CharacterUpdated.newBuilder().setName(name).setChanged(List.of("name")).build());
 		return event;
 	}
 

@@ -2,6 +2,7 @@ package io.fountain.eventing.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,7 +33,7 @@ public class OutboxBacklog implements MeterBinder {
 			.baseUnit("rows")
 			.description("Events written to the outbox and not yet published to Kafka")
 			.register(registry);
-		TimeGauge.builder("fountain.outbox.oldest.age", this, java.util.concurrent.TimeUnit.SECONDS,
+		TimeGauge.builder("fountain.outbox.oldest.age", this, TimeUnit.SECONDS,
 				backlog -> backlog.snapshot().oldestAgeSeconds())
 			.description("Age of the oldest event not yet published (0 when the outbox is empty)")
 			.register(registry);

@@ -4,6 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 /** The title, title page or status changed; {@code changed} names the fields that did. */
-public record ScriptRevised(UUID scriptId, String title, TitlePage titlePage, Script.Status status,
+public record ScriptUpdated(UUID scriptId, String title, TitlePage titlePage, Script.Status status,
 		List<String> changed) {
 }

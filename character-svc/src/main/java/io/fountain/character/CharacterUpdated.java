@@ -4,5 +4,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** Renamed or redescribed; {@code changed} names what changed. */
-public record CharacterChanged(UUID characterId, UUID scriptId, String name, String description, List<String> changed) {
+public record CharacterUpdated(UUID characterId, UUID scriptId, String name, String description, List<String> changed) {
 }

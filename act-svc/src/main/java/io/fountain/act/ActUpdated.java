@@ -4,5 +4,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** The act was retitled or moved; {@code changed} names what changed. */
-public record ActChanged(UUID actId, UUID scriptId, int ordinal, String title, List<String> changed) {
+public record ActUpdated(UUID actId, UUID scriptId, int ordinal, String title, List<String> changed) {
 }

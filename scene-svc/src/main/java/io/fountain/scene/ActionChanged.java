@@ -1,8 +1,0 @@
-package io.fountain.scene;
-
-import java.util.List;
-import java.util.UUID;
-
-public record ActionChanged(UUID actionId, UUID scriptId, UUID sceneId, String text, Action.Kind kind, String position,
-		List<String> changed) {
-}

@@ -1,8 +1,0 @@
-package io.fountain.transition;
-
-import java.util.List;
-import java.util.UUID;
-
-public record TransitionChanged(UUID transitionId, UUID scriptId, UUID sceneId, String text, String position,
-		List<String> changed) {
-}
