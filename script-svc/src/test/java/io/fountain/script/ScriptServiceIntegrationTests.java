@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.access.AccessLookup;
+import io.fountain.access.Role;
 import io.fountain.callers.Caller;
+import io.fountain.callers.CallerTokens;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.events.Topic;
@@ -46,8 +49,38 @@ class ScriptServiceIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	CallerTokens tokens;
+
 	private Http as(String user) {
 		return new Http("http://localhost:" + port, ServiceTestBed.callerHeaders(Caller.user(user, java.util.Set.of())));
+	}
+
+	/**
+	 * What another service's access replica reads when a script's creation has not reached it yet (read-your-writes):
+	 * the owner and every collaborator, from script-svc's paged list itself, more than one page of it included. It
+	 * once read a shape the list no longer had and learnt an owner-less script, so its writer got a 404.
+	 */
+	@Test
+	void anotherServiceLearnsTheOwnerAndEveryCollaboratorFromThePagedList() {
+		Http ada = as("ada");
+		UUID id = UUID.fromString(ada.post("/scripts", """
+				{"title": "Shared"}""").json().get("id").asString());
+		for (int i = 0; i < 120; i++) {
+			String role = i % 2 == 0 ? "editor" : "viewer";
+			assertThat(ada.send("PUT", "/scripts/" + id + "/collaborators/user-" + i, "{\"role\": \"" + role + "\"}",
+					"application/json").status()).isEqualTo(200);
+		}
+		AccessLookup lookup = new AccessLookup("http://localhost:" + port, Duration.ofSeconds(5), tokens);
+
+		AccessLookup.Access access = lookup.find(id).orElseThrow();
+
+		assertThat(access.owner()).isEqualTo("ada");
+		assertThat(access.collaborators()).hasSize(120)
+			.containsEntry("user-0", Role.EDITOR)
+			.containsEntry("user-119", Role.VIEWER)
+			.doesNotContainKey("ada");
+		assertThat(lookup.find(UUID.randomUUID())).isEmpty();
 	}
 
 	@Test

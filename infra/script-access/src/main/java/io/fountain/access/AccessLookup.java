@@ -26,6 +26,9 @@ public class AccessLookup {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/** Members read a request (the list's largest page). */
+	private static final int PAGE = 100;
+
 	private final String baseUrl;
 
 	private final Duration timeout;
@@ -39,22 +42,54 @@ public class AccessLookup {
 		this.tokens = tokens;
 	}
 
-	/** The script's owner and collaborators; empty when script-svc says there is no such (live) script. */
+	/**
+	 * The script's owner and collaborators; empty when script-svc says there is no such (live) script. The list is
+	 * paged (issue 16: {@code {items, page, size, total}}, the owner first), so this reads every page of it.
+	 */
 	public Optional<Access> find(UUID scriptId) {
+		String owner = null;
+		Map<String, Role> collaborators = new LinkedHashMap<>();
+		long total = Long.MAX_VALUE;
+		for (int page = 0; (long) page * PAGE < total; page++) {
+			Optional<JsonNode> body = page(scriptId, page);
+			if (body.isEmpty()) {
+				return Optional.empty();
+			}
+			total = body.get().path("total").asLong(0);
+			JsonNode items = body.get().path("items");
+			if (!items.isArray() || (items.isEmpty() && (long) page * PAGE < total)) {
+				throw new AccessUnavailable("answered a list without its items");
+			}
+			for (JsonNode member : items) {
+				Role role = Role.fromWire(member.path("role").asText());
+				if (role == Role.OWNER) {
+					owner = member.path("userId").asText();
+				}
+				else {
+					collaborators.put(member.path("userId").asText(), role);
+				}
+			}
+		}
+		if (owner == null || owner.isEmpty()) {
+			// Never guess: an owner-less replica would hide the play from its own writer.
+			throw new AccessUnavailable("named no owner of the script");
+		}
+		return Optional.of(new Access(owner, collaborators));
+	}
+
+	/** One page of the script's members, at most {@link #PAGE}; empty when script-svc answers 404. */
+	private Optional<JsonNode> page(UUID scriptId, int page) {
 		try {
-			HttpResponse<String> response = SystemReads.get(URI.create(baseUrl + "/scripts/" + scriptId + "/collaborators"),
-					timeout, tokens, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = SystemReads.get(URI.create(baseUrl + "/scripts/" + scriptId
+					+ "/collaborators?size=" + PAGE + "&page=" + page), timeout, tokens,
+					HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() == 404) {
 				return Optional.empty();
 			}
 			if (response.statusCode() != 200) {
 				throw new AccessUnavailable("answered " + response.statusCode());
 			}
-			JsonNode body = JSON.readTree(response.body());
-			Map<String, Role> collaborators = new LinkedHashMap<>();
-			body.path("collaborators")
-				.forEach(c -> collaborators.put(c.path("userId").asText(), Role.fromWire(c.path("role").asText())));
-			return Optional.of(new Access(body.path("owner").asText(), collaborators));
+			return Optional.of(JSON.readTree(response.body()));
 		}
 		catch (IOException ex) {
 			throw new AccessUnavailable("did not answer: " + ex.getMessage());
