@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import io.fountain.parents.DeletionCause;
 
-/** An act of a script: its place among the script's acts (1-based, without gaps) and an optional title. */
+/**
+ * An act of a script: its place among the script's acts (1-based, without gaps) and an
+ * optional title.
+ */
 public final class Act {
 
 	private final UUID id;
@@ -81,4 +84,5 @@ public final class Act {
 	public String title() {
 		return title;
 	}
+
 }

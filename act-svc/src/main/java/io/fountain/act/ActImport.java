@@ -11,8 +11,8 @@ import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 
 /**
- * act-svc's part of a play being imported: when the script's creation arrives, its acts, as the import lists them
- * (ids included, so a replay makes nothing twice).
+ * act-svc's part of a play being imported: when the script's creation arrives, its acts,
+ * as the import lists them (ids included, so a replay makes nothing twice).
  */
 @Service
 public class ActImport {
@@ -40,4 +40,5 @@ public class ActImport {
 			}
 		}
 	}
+
 }

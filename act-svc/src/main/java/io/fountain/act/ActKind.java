@@ -6,21 +6,25 @@ import org.springframework.context.annotation.Configuration;
 import io.fountain.parents.ChildKind;
 import io.fountain.parents.ParentKind;
 
-/** Acts as children of scripts: the one declaration the parent-child mechanism works from (ADR 15). */
+/**
+ * Acts as children of scripts: the one declaration the parent-child mechanism works from
+ * (ADR 15).
+ */
 @Configuration(proxyBeanMethods = false)
 class ActKind {
 
 	/**
-	 * Acts hang from their script ({@code act.script_id}) and go with it; an imported play's acts are made when its
-	 * script's creation arrives.
+	 * Acts hang from their script ({@code act.script_id}) and go with it; an imported
+	 * play's acts are made when its script's creation arrives.
 	 */
 	@Bean
 	ChildKind childKind(ActManagement management, ActImport imports) {
 		return ChildKind.inTable("act")
-			.under(ParentKind.SCRIPT, "script_id",
-					(script, cause) -> management.deleteAllOfScript(script.id(), cause))
-			.whenCreated(ParentKind.SCRIPT, script -> script.importId()
-				.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
+			.under(ParentKind.SCRIPT, "script_id", (script, cause) -> management.deleteAllOfScript(script.id(), cause))
+			.whenCreated(ParentKind.SCRIPT,
+					script -> script.importId()
+						.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
 			.build();
 	}
+
 }

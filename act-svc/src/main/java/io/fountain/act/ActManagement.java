@@ -14,9 +14,10 @@ import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 
 /**
- * Commands on acts, and this service's reactions to scripts' events. Every change to a script's acts holds the
- * script's row in the parent replica until it commits: an act is never created under a script known to be
- * deleted, and an act created while its script's deletion is being applied is deleted with the others.
+ * Commands on acts, and this service's reactions to scripts' events. Every change to a
+ * script's acts holds the script's row in the parent replica until it commits: an act is
+ * never created under a script known to be deleted, and an act created while its script's
+ * deletion is being applied is deleted with the others.
  */
 @Service
 public class ActManagement {
@@ -39,8 +40,8 @@ public class ActManagement {
 	}
 
 	/**
-	 * Adds an act at the given place (1-based; {@code null} for after the last), moving the acts from there on one
-	 * place down.
+	 * Adds an act at the given place (1-based; {@code null} for after the last), moving
+	 * the acts from there on one place down.
 	 */
 	public Act create(UUID scriptId, String title, Integer ordinal) {
 		parents.confirm(ParentKind.SCRIPT, scriptId);
@@ -60,7 +61,10 @@ public class ActManagement {
 		});
 	}
 
-	/** Retitles ({@code retitle}: to {@code title}, which may be null) and/or moves an act ({@code ordinal}). */
+	/**
+	 * Retitles ({@code retitle}: to {@code title}, which may be null) and/or moves an act
+	 * ({@code ordinal}).
+	 */
 	public Act revise(UUID actId, String title, boolean retitle, Integer ordinal) {
 		return transactions.execute(status -> {
 			Act act = lockedAct(actId);
@@ -87,15 +91,19 @@ public class ActManagement {
 		});
 	}
 
-	/** {@code limit} acts of a script in order, from {@code offset}; the script must exist and not be deleted. */
+	/**
+	 * {@code limit} acts of a script in order, from {@code offset}; the script must exist
+	 * and not be deleted.
+	 */
 	public List<Act> actsOf(UUID scriptId, int offset, int limit) {
 		parents.requireLive(ParentKind.SCRIPT, scriptId);
 		return acts.findByScript(scriptId, offset, limit);
 	}
 
 	/**
-	 * Deletes every act of the script at once, each announced, in the caller's transaction (the script's deletion, or
-	 * reconciliation's when the script is known deleted and its acts are still here).
+	 * Deletes every act of the script at once, each announced, in the caller's
+	 * transaction (the script's deletion, or reconciliation's when the script is known
+	 * deleted and its acts are still here).
 	 */
 	public void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		List<Act> deleted = acts.deleteAllOfScript(scriptId);
@@ -105,7 +113,10 @@ public class ActManagement {
 		log.info("Script {} deleted: deleted its {} act(s)", scriptId, deleted.size());
 	}
 
-	/** The act, after locking its script: concurrent changes to one script's acts queue up. */
+	/**
+	 * The act, after locking its script: concurrent changes to one script's acts queue
+	 * up.
+	 */
 	private Act lockedAct(UUID actId) {
 		Act act = acts.findById(actId).orElseThrow(() -> new ActNotFound(actId));
 		parents.known().lockLive(ParentKind.SCRIPT, act.scriptId());
@@ -135,4 +146,5 @@ public class ActManagement {
 		acts.update(act);
 		events.publishEvent(changed);
 	}
+
 }

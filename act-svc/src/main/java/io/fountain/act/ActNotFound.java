@@ -8,4 +8,5 @@ public class ActNotFound extends NoSuchElementException {
 	public ActNotFound(UUID id) {
 		super("No act " + id);
 	}
+
 }

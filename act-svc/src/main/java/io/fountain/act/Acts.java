@@ -45,7 +45,10 @@ public class Acts {
 	}
 
 	public List<Act> findByScript(UUID scriptId) {
-		return jdbc.sql("SELECT * FROM act WHERE script_id = ? ORDER BY ordinal").param(scriptId).query(Acts::map).list();
+		return jdbc.sql("SELECT * FROM act WHERE script_id = ? ORDER BY ordinal")
+			.param(scriptId)
+			.query(Acts::map)
+			.list();
 	}
 
 	/** A page of the script's acts, in order. */
@@ -64,4 +67,5 @@ public class Acts {
 		return new Act(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class), rs.getInt("ordinal"),
 				rs.getString("title"));
 	}
+
 }

@@ -62,7 +62,9 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void aScriptJustCreatedTakesActsBeforeItsEventArrives() {
 		UUID script = UUID.randomUUID();
-		ParentOwnerStandIn.exists("scripts", script, script); // script-svc knows it; its event is still in flight
+		ParentOwnerStandIn.exists("scripts", script, script); // script-svc knows it; its
+																// event is still in
+																// flight
 
 		Http.Response created = http.post("/scripts/" + script + "/acts", "{\"title\": \"At once\"}");
 
@@ -90,19 +92,26 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 
 		bed.send(Topic.SCRIPT, deleted);
 		bed.send(Topic.SCRIPT, deleted);
-		bed.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script)); // a late or replayed creation resurrects nothing
+		bed.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(script)); // a late or
+																		// replayed
+																		// creation
+																		// resurrects
+																		// nothing
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> acts.stream().allMatch(act -> http.get("/acts/" + act).status() == 404));
 		try (TopicReader reader = new TopicReader(Topic.ACT.topicName())) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script).size() == 3);
-			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(5))
 				.until(() -> deletions(reader, script).size() == 3);
-			assertThat(deletions(reader, script)).extracting(ActEvent::getActId).containsExactlyInAnyOrderElementsOf(acts);
+			assertThat(deletions(reader, script)).extracting(ActEvent::getActId)
+				.containsExactlyInAnyOrderElementsOf(acts);
 			assertThat(deletions(reader, script))
 				.allSatisfy(e -> assertThat(((ActDeleted) e.getPayload()).getCause()).isEqualTo(DeletionCause.CASCADE));
 			assertThat(reader.keyed(script)).extracting(r -> decode(r).getPayload())
-				.filteredOn(ActCreated.class::isInstance).hasSize(3);
+				.filteredOn(ActCreated.class::isInstance)
+				.hasSize(3);
 		}
 		assertThat(http.post("/scripts/" + script + "/acts", "{}").status()).isEqualTo(404);
 	}
@@ -207,20 +216,22 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 		UUID script = knownScript();
 		createAct(script, "{}");
 		createAct(script, "{}");
-		// As if the deletion had been recorded but its cascade lost (say, a restore from an old backup).
+		// As if the deletion had been recorded but its cascade lost (say, a restore from
+		// an old backup).
 		jdbc.update("UPDATE known_parent SET deleted = true WHERE kind = 'script' AND id = ?", script);
 
 		assertThat(reconciler.reconcileOnce()).isEqualTo(1);
 
 		assertThat(actRows(script)).isZero();
 		assertThat(meters.get("fountain.reconciliation.fixed").tag("parent", "script").counter().count()).isEqualTo(1);
-		assertThat(jdbc.queryForList("SELECT parent_kind, child_table FROM reconciliation_fix WHERE parent_id = ?", script))
+		assertThat(jdbc.queryForList("SELECT parent_kind, child_table FROM reconciliation_fix WHERE parent_id = ?",
+				script))
 			.as("the fix is on record, so it outlives a restart that resets the counter")
 			.containsExactly(Map.of("parent_kind", "script", "child_table", "act"));
 		try (TopicReader reader = new TopicReader(Topic.ACT.topicName())) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script).size() == 2);
-			assertThat(deletions(reader, script)).allSatisfy(e -> assertThat(((ActDeleted) e.getPayload()).getCause())
-				.isEqualTo(DeletionCause.RECONCILIATION));
+			assertThat(deletions(reader, script)).allSatisfy(
+					e -> assertThat(((ActDeleted) e.getPayload()).getCause()).isEqualTo(DeletionCause.RECONCILIATION));
 			assertThat(deletions(reader, script)).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("system"));
 		}
 		assertThat(reconciler.reconcileOnce()).isZero();
@@ -230,8 +241,9 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 	void operatorsSeeConsumerLagAndTheOutboxBacklogInOneScrape() {
 		knownScript(); // the listener has consumed, so its lag metrics exist
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/actuator/prometheus").body())
-			.contains("fountain_outbox_backlog_rows", "fountain_outbox_oldest_age_seconds",
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(http.get("/actuator/prometheus").body()).contains(
+					"fountain_outbox_backlog_rows", "fountain_outbox_oldest_age_seconds",
 					"kafka_consumer_fetch_manager_records_lag", "fountain_event_hop_seconds"));
 	}
 
@@ -257,7 +269,8 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 	private static void assertRefused(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString())
+			.containsExactly(field);
 	}
 
 	private int actRows(UUID script) {
@@ -265,10 +278,15 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private List<ActEvent> deletions(TopicReader reader, UUID script) {
-		return reader.keyed(script).stream().map(this::decode).filter(e -> e.getPayload() instanceof ActDeleted).toList();
+		return reader.keyed(script)
+			.stream()
+			.map(this::decode)
+			.filter(e -> e.getPayload() instanceof ActDeleted)
+			.toList();
 	}
 
 	private ActEvent decode(ConsumerRecord<String, byte[]> record) {
 		return codec.decode(record.value(), ActEvent.class);
 	}
+
 }

@@ -35,13 +35,16 @@ class ActTests {
 	void clearingTheTitleIsAChange() {
 		Act act = Act.create(script, 1, "One");
 
-		assertThat(act.retitle(null)).hasValueSatisfying(changed -> assertThat(changed.changed()).containsExactly("title"));
+		assertThat(act.retitle(null))
+			.hasValueSatisfying(changed -> assertThat(changed.changed()).containsExactly("title"));
 	}
 
 	@Test
 	void aDeletionSaysWhy() {
 		Act act = Act.create(script, 1, null);
 
-		assertThat(act.deleted(DeletionCause.CASCADE)).isEqualTo(new ActDeleted(act.id(), script, DeletionCause.CASCADE));
+		assertThat(act.deleted(DeletionCause.CASCADE))
+			.isEqualTo(new ActDeleted(act.id(), script, DeletionCause.CASCADE));
 	}
+
 }

@@ -34,7 +34,9 @@ public final class Character {
 		return new CharacterCreated(id, scriptId, name, description);
 	}
 
-	/** Renames and/or redescribes (a {@code null} name keeps it); answers what changed. */
+	/**
+	 * Renames and/or redescribes (a {@code null} name keeps it); answers what changed.
+	 */
 	Optional<CharacterUpdated> revise(String newName, String newDescription) {
 		List<String> changed = new ArrayList<>();
 		String renamed = newName == null ? name : newName.strip();
@@ -69,4 +71,5 @@ public final class Character {
 	public String description() {
 		return description;
 	}
+
 }

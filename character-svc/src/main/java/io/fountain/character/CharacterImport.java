@@ -15,8 +15,9 @@ import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 
 /**
- * character-svc's part of a play being imported: when the script's creation arrives, its cast, as the import lists
- * it. Two characters of one name is a rejection: the play fails.
+ * character-svc's part of a play being imported: when the script's creation arrives, its
+ * cast, as the import lists it. Two characters of one name is a rejection: the play
+ * fails.
  */
 @Service
 public class CharacterImport {
@@ -53,4 +54,5 @@ public class CharacterImport {
 			}
 		}
 	}
+
 }

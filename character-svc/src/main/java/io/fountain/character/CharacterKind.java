@@ -6,21 +6,25 @@ import org.springframework.context.annotation.Configuration;
 import io.fountain.parents.ChildKind;
 import io.fountain.parents.ParentKind;
 
-/** Characters as children of scripts: the one declaration the parent-child mechanism works from (ADR 15). */
+/**
+ * Characters as children of scripts: the one declaration the parent-child mechanism works
+ * from (ADR 15).
+ */
 @Configuration(proxyBeanMethods = false)
 class CharacterKind {
 
 	/**
-	 * Characters hang from their script ({@code character.script_id}) and go with it; an imported play's cast is made
-	 * when its script's creation arrives.
+	 * Characters hang from their script ({@code character.script_id}) and go with it; an
+	 * imported play's cast is made when its script's creation arrives.
 	 */
 	@Bean
 	ChildKind childKind(CharacterManagement management, CharacterImport imports) {
 		return ChildKind.inTable("character")
-			.under(ParentKind.SCRIPT, "script_id",
-					(script, cause) -> management.deleteAllOfScript(script.id(), cause))
-			.whenCreated(ParentKind.SCRIPT, script -> script.importId()
-				.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
+			.under(ParentKind.SCRIPT, "script_id", (script, cause) -> management.deleteAllOfScript(script.id(), cause))
+			.whenCreated(ParentKind.SCRIPT,
+					script -> script.importId()
+						.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
 			.build();
 	}
+
 }

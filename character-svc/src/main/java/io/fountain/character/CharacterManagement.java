@@ -14,8 +14,9 @@ import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 
 /**
- * Commands on characters, and this service's reactions to scripts' events. Changes to a script's cast hold the
- * script's row in the parent replica until they commit (see {@link io.fountain.parents.KnownParents}).
+ * Commands on characters, and this service's reactions to scripts' events. Changes to a
+ * script's cast hold the script's row in the parent replica until they commit (see
+ * {@link io.fountain.parents.KnownParents}).
  */
 @Service
 public class CharacterManagement {
@@ -52,7 +53,10 @@ public class CharacterManagement {
 		});
 	}
 
-	/** Renames ({@code null}: keeps the name) and sets the description ({@code describe}: to {@code description}). */
+	/**
+	 * Renames ({@code null}: keeps the name) and sets the description ({@code describe}:
+	 * to {@code description}).
+	 */
 	public Character revise(UUID id, String name, boolean describe, String description) {
 		return transactions.execute(status -> {
 			Character character = locked(id);
@@ -75,15 +79,18 @@ public class CharacterManagement {
 		});
 	}
 
-	/** {@code limit} characters of a script by name, from {@code offset}; the script must exist and not be deleted. */
+	/**
+	 * {@code limit} characters of a script by name, from {@code offset}; the script must
+	 * exist and not be deleted.
+	 */
 	public List<Character> castOf(UUID scriptId, int offset, int limit) {
 		parents.requireLive(ParentKind.SCRIPT, scriptId);
 		return characters.findByScript(scriptId, offset, limit);
 	}
 
 	/**
-	 * Deletes every character of the script at once, each announced, in the caller's transaction (the script's
-	 * deletion, or reconciliation's).
+	 * Deletes every character of the script at once, each announced, in the caller's
+	 * transaction (the script's deletion, or reconciliation's).
 	 */
 	public void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		List<Character> deleted = characters.deleteAllOfScript(scriptId);
@@ -96,4 +103,5 @@ public class CharacterManagement {
 		parents.known().lockLive(ParentKind.SCRIPT, character.scriptId());
 		return characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
 	}
+
 }

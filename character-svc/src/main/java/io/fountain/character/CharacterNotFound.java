@@ -8,4 +8,5 @@ public class CharacterNotFound extends NoSuchElementException {
 	public CharacterNotFound(UUID id) {
 		super("No character " + id);
 	}
+
 }

@@ -36,13 +36,16 @@ public class Characters {
 	}
 
 	List<Character> deleteAllOfScript(UUID scriptId) {
-		return jdbc.sql("DELETE FROM character WHERE script_id = ? RETURNING *").param(scriptId)
-			.query(Characters::map).list();
+		return jdbc.sql("DELETE FROM character WHERE script_id = ? RETURNING *")
+			.param(scriptId)
+			.query(Characters::map)
+			.list();
 	}
 
 	boolean nameTaken(UUID scriptId, String name, UUID except) {
-		return jdbc.sql("SELECT count(*) FROM character WHERE script_id = ? "
-				+ "AND upper(normalize(name, NFC)) = upper(normalize(?, NFC)) AND id <> ?")
+		return jdbc
+			.sql("SELECT count(*) FROM character WHERE script_id = ? "
+					+ "AND upper(normalize(name, NFC)) = upper(normalize(?, NFC)) AND id <> ?")
 			.params(scriptId, name.strip(), except)
 			.query(Integer.class)
 			.single() > 0;
@@ -61,11 +64,15 @@ public class Characters {
 	}
 
 	public long countByScript(UUID scriptId) {
-		return jdbc.sql("SELECT count(*) FROM character WHERE script_id = ?").param(scriptId).query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM character WHERE script_id = ?")
+			.param(scriptId)
+			.query(Long.class)
+			.single();
 	}
 
 	private static Character map(ResultSet rs, int row) throws SQLException {
-		return new Character(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class), rs.getString("name"),
-				rs.getString("description"));
+		return new Character(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
+				rs.getString("name"), rs.getString("description"));
 	}
+
 }

@@ -43,10 +43,12 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 		assertThat(http.patch("/characters/" + brick, "{\"name\": \"BIG BRICK\"}").status()).isEqualTo(200);
 
 		try (TopicReader reader = new TopicReader(Topic.CHARACTER.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> reader.keyed(script).stream()
-				.map(r -> codec.decode(r.value(), CharacterEvent.class))
-				.anyMatch(e -> e.getPayload() instanceof CharacterUpdated updated && updated.getName().equals("BIG BRICK")
-						&& e.getCharacterId().equals(brick)));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> reader.keyed(script)
+					.stream()
+					.map(r -> codec.decode(r.value(), CharacterEvent.class))
+					.anyMatch(e -> e.getPayload() instanceof CharacterUpdated updated
+							&& updated.getName().equals("BIG BRICK") && e.getCharacterId().equals(brick)));
 		}
 	}
 
@@ -121,9 +123,10 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 			.until(() -> cast.stream().allMatch(c -> http.get("/characters/" + c).status() == 404));
 		try (TopicReader reader = new TopicReader(Topic.CHARACTER.topicName())) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script).size() == 3);
-			assertThat(deletions(reader, script)).extracting(CharacterEvent::getCharacterId).containsExactlyInAnyOrderElementsOf(cast);
-			assertThat(deletions(reader, script)).allSatisfy(e -> assertThat(((CharacterDeleted) e.getPayload()).getCause())
-				.isEqualTo(DeletionCause.CASCADE));
+			assertThat(deletions(reader, script)).extracting(CharacterEvent::getCharacterId)
+				.containsExactlyInAnyOrderElementsOf(cast);
+			assertThat(deletions(reader, script)).allSatisfy(
+					e -> assertThat(((CharacterDeleted) e.getPayload()).getCause()).isEqualTo(DeletionCause.CASCADE));
 		}
 		assertThat(http.post("/scripts/" + script + "/characters", "{\"name\": \"D\"}").status()).isEqualTo(404);
 	}
@@ -132,10 +135,9 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 	void charactersCreatedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
 		UUID script = knownScript();
 		AtomicInteger extras = new AtomicInteger();
-		DeletionRace.run(
-				() -> http.post("/scripts/" + script + "/characters",
-						"{\"name\": \"EXTRA " + extras.incrementAndGet() + "\"}").status(),
-				() -> bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)));
+		DeletionRace.run(() -> http
+			.post("/scripts/" + script + "/characters", "{\"name\": \"EXTRA " + extras.incrementAndGet() + "\"}")
+			.status(), () -> bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> rows(script) == 0);
 	}
@@ -170,7 +172,8 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 	private static void assertRefused(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString())
+			.containsExactly(field);
 	}
 
 	private int rows(UUID script) {
@@ -178,7 +181,10 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private List<CharacterEvent> deletions(TopicReader reader, UUID script) {
-		return bed.events(reader, CharacterEvent.class, script).stream()
-			.filter(e -> e.getPayload() instanceof CharacterDeleted).toList();
+		return bed.events(reader, CharacterEvent.class, script)
+			.stream()
+			.filter(e -> e.getPayload() instanceof CharacterDeleted)
+			.toList();
 	}
+
 }

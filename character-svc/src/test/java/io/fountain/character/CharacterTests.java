@@ -25,4 +25,5 @@ class CharacterTests {
 		assertThat(maggie.revise(null, null)).isEmpty();
 		assertThat(maggie.revise("MAGGIE", null)).isEmpty();
 	}
+
 }

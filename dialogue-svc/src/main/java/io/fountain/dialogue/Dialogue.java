@@ -10,9 +10,9 @@ import io.fountain.format.FountainText;
 import io.fountain.parents.DeletionCause;
 
 /**
- * A dialogue block: what a character says in a scene, with its parentheticals, its character extension (V.O.,
- * O.S., ...), whether it is spoken at the same time as the block before (dual dialogue), and its position among the
- * scene's elements.
+ * A dialogue block: what a character says in a scene, with its parentheticals, its
+ * character extension (V.O., O.S., ...), whether it is spoken at the same time as the
+ * block before (dual dialogue), and its position among the scene's elements.
  */
 public final class Dialogue {
 
@@ -88,16 +88,18 @@ public final class Dialogue {
 		if (changed.contains("parentheticals")) {
 			parentheticals = List.copyOf(lines.parentheticals());
 		}
-		return changed.isEmpty() ? Optional.empty()
-				: Optional.of(new DialogueUpdated(id, scriptId, sceneId, characterId, text, dual, extension, position,
-						parentheticals, List.copyOf(changed)));
+		return changed.isEmpty() ? Optional.empty() : Optional.of(new DialogueUpdated(id, scriptId, sceneId,
+				characterId, text, dual, extension, position, parentheticals, List.copyOf(changed)));
 	}
 
 	DialogueDeleted deleted(DeletionCause cause) {
 		return new DialogueDeleted(id, scriptId, sceneId, characterId, cause);
 	}
 
-	/** What is said and by whom, as a client gives it; the same check guards creation and revision. */
+	/**
+	 * What is said and by whom, as a client gives it; the same check guards creation and
+	 * revision.
+	 */
 	public Lines lines() {
 		return new Lines(characterId, text, dual, extension, parentheticals);
 	}
@@ -153,8 +155,11 @@ public final class Dialogue {
 
 	/**
 	 * The content of a dialogue block.
-	 * @throws InvalidParenthetical from {@link #check()} when a parenthetical stands after the last line
-	 * @throws InvalidDialogueText from {@link #checkText()} when Fountain could not write the text
+	 *
+	 * @throws InvalidParenthetical from {@link #check()} when a parenthetical stands
+	 * after the last line
+	 * @throws InvalidDialogueText from {@link #checkText()} when Fountain could not write
+	 * the text
 	 */
 	public record Lines(UUID characterId, String text, boolean dual, String extension,
 			List<Parenthetical> parentheticals) {
@@ -163,7 +168,10 @@ public final class Dialogue {
 			parentheticals = parentheticals == null ? List.of() : List.copyOf(parentheticals);
 		}
 
-		/** Lines of text; a parenthetical may stand before any of them, or after the last ({@code beforeLine = count}). */
+		/**
+		 * Lines of text; a parenthetical may stand before any of them, or after the last
+		 * ({@code beforeLine = count}).
+		 */
 		public int lineCount() {
 			return (int) text.lines().count();
 		}
@@ -178,7 +186,8 @@ public final class Dialogue {
 		}
 
 		/**
-		 * That Fountain export can write the text, with the parentheticals where they stand, and read it back.
+		 * That Fountain export can write the text, with the parentheticals where they
+		 * stand, and read it back.
 		 * @throws InvalidDialogueText when it cannot
 		 */
 		void checkText() {
@@ -188,4 +197,5 @@ public final class Dialogue {
 				});
 		}
 	}
+
 }

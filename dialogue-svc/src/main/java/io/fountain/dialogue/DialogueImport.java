@@ -17,13 +17,15 @@ import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 
 /**
- * dialogue-svc's part of a play being imported: every scene's dialogue, made when the script's creation arrives, with
- * the scenes and characters it needs learnt from the play's parts (ADR 13). The scenes' and characters' own creations
- * still arrive, from two services in parallel, and make what is not made yet (nothing, once the script's creation
- * came first): a scene that comes first waits (its parts kept in {@code import_waiting_scene}) and each character
- * that arrives looks again at the scenes that need it. Both paths hold one lock per play, so neither misses the
- * other. A dialogue for a character the play does not have, or more elements in a scene than the limit, is a
- * rejection: the play fails.
+ * dialogue-svc's part of a play being imported: every scene's dialogue, made when the
+ * script's creation arrives, with the scenes and characters it needs learnt from the
+ * play's parts (ADR 13). The scenes' and characters' own creations still arrive, from two
+ * services in parallel, and make what is not made yet (nothing, once the script's
+ * creation came first): a scene that comes first waits (its parts kept in
+ * {@code import_waiting_scene}) and each character that arrives looks again at the scenes
+ * that need it. Both paths hold one lock per play, so neither misses the other. A
+ * dialogue for a character the play does not have, or more elements in a scene than the
+ * limit, is a rejection: the play fails.
  */
 @Service
 public class DialogueImport {
@@ -51,9 +53,9 @@ public class DialogueImport {
 	}
 
 	/**
-	 * The script of a play being imported was created: every scene's dialogue, at once, with the play's characters
-	 * and scenes learnt from its parts instead of waiting for their own creations (ADR 13). In the consumer's
-	 * transaction.
+	 * The script of a play being imported was created: every scene's dialogue, at once,
+	 * with the play's characters and scenes learnt from its parts instead of waiting for
+	 * their own creations (ADR 13). In the consumer's transaction.
 	 */
 	public void scriptImported(UUID scriptId, UUID importId) {
 		lockPlay(scriptId);
@@ -62,15 +64,16 @@ public class DialogueImport {
 			// The name as character-svc stores it, until its own event says otherwise.
 			parents.known().learnLive(ParentKind.CHARACTER, character.id(), scriptId, character.name().strip());
 		}
-		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE,
-				ImportedParts.allDialogues(), ImportedParts.Dialogue.class)) {
+		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE, ImportedParts.allDialogues(),
+				ImportedParts.Dialogue.class)) {
 			sceneImported(scriptId, sceneId, importId);
 		}
 	}
 
 	/**
-	 * A scene of a play being imported was created: its dialogue, made already when the script's creation came first
-	 * (a replay of the same ids makes nothing). In the consumer's transaction, with the scene known.
+	 * A scene of a play being imported was created: its dialogue, made already when the
+	 * script's creation came first (a replay of the same ids makes nothing). In the
+	 * consumer's transaction, with the scene known.
 	 */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
 		lockPlay(scriptId);
@@ -100,9 +103,13 @@ public class DialogueImport {
 		}
 	}
 
-	/** A character became known: make the dialogue of the scenes that waited for it and now have all they need. */
+	/**
+	 * A character became known: make the dialogue of the scenes that waited for it and
+	 * now have all they need.
+	 */
 	public void characterKnown(UUID scriptId, UUID characterId) {
-		// First the lock, then the look: a scene committing its wait meanwhile is seen, not missed.
+		// First the lock, then the look: a scene committing its wait meanwhile is seen,
+		// not missed.
 		lockPlay(scriptId);
 		List<Waiting> waiting = jdbc.sql("""
 				SELECT scene_id, parts FROM import_waiting_scene WHERE script_id = ? AND ? = ANY (character_ids)
@@ -123,7 +130,9 @@ public class DialogueImport {
 		}
 	}
 
-	/** The scene is gone (its play failed or was deleted): nothing waits for it any more. */
+	/**
+	 * The scene is gone (its play failed or was deleted): nothing waits for it any more.
+	 */
 	public void sceneGone(UUID sceneId) {
 		jdbc.sql("DELETE FROM import_waiting_scene WHERE scene_id = ?").param(sceneId).update();
 	}
@@ -134,7 +143,8 @@ public class DialogueImport {
 	}
 
 	private void make(UUID scriptId, UUID sceneId, List<ImportedParts.Dialogue> lines, List<UUID> characters) {
-		// Held to the commit: a character deleted meanwhile takes these lines with it, after.
+		// Held to the commit: a character deleted meanwhile takes these lines with it,
+		// after.
 		if (!parents.known().lockAllIfLive(ParentKind.CHARACTER, characters)) {
 			return; // the play is being undone: make nothing
 		}
@@ -142,8 +152,11 @@ public class DialogueImport {
 		List<Dialogue> toMake = lines.stream()
 			.filter(line -> !made.contains(line.id()))
 			.map(line -> new Dialogue(line.id(), scriptId, sceneId, line.characterId(), line.text(), line.dual(),
-					line.extension(), line.position(), line.parentheticals().stream()
-						.map(p -> new Parenthetical(p.id(), p.text(), p.beforeLine())).toList()))
+					line.extension(), line.position(),
+					line.parentheticals()
+						.stream()
+						.map(p -> new Parenthetical(p.id(), p.text(), p.beforeLine()))
+						.toList()))
 			.toList();
 		dialogues.insertAll(toMake);
 		toMake.forEach(dialogue -> events.publishEvent(dialogue.created()));
@@ -152,13 +165,16 @@ public class DialogueImport {
 	private boolean allKnown(List<UUID> characters) {
 		long known = jdbc.sql("SELECT count(*) FROM known_parent WHERE kind = ? AND id = ANY (?) AND NOT deleted")
 			.params(ParentKind.CHARACTER.wire(), characters.toArray(UUID[]::new))
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 		return known == characters.size();
 	}
 
 	private void lockPlay(UUID scriptId) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(LOCKS, scriptId.toString())
-			.query((rs, row) -> 1).list();
+		jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
+			.params(LOCKS, scriptId.toString())
+			.query((rs, row) -> 1)
+			.list();
 	}
 
 	private static String json(List<ImportedParts.Dialogue> lines) {
@@ -181,4 +197,5 @@ public class DialogueImport {
 
 	private record Waiting(UUID sceneId, String parts) {
 	}
+
 }

@@ -18,14 +18,13 @@ import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 
 /**
- * Commands on dialogue, and this service's reactions to scenes' and characters' events. A change to a block holds
- * its scene's row and then its character's in the parent replica (always in that order), so no block survives either
- * parent's cascade, and a block is only ever spoken by a character of its own script.
+ * Commands on dialogue, and this service's reactions to scenes' and characters' events. A
+ * change to a block holds its scene's row and then its character's in the parent replica
+ * (always in that order), so no block survives either parent's cascade, and a block is
+ * only ever spoken by a character of its own script.
  */
 @Service
 public class DialogueManagement {
-
-
 
 	private static final Logger log = LoggerFactory.getLogger(DialogueManagement.class);
 
@@ -61,13 +60,17 @@ public class DialogueManagement {
 	}
 
 	/**
-	 * Applies a revision to the block as it is under lock (so two revisions of different fields both take); with
-	 * {@code move}, also moves it (between the positions given).
+	 * Applies a revision to the block as it is under lock (so two revisions of different
+	 * fields both take); with {@code move}, also moves it (between the positions given).
 	 */
 	public Dialogue revise(UUID id, DialogueRevision revision, boolean move, String after, String before) {
 		Dialogue current = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
 		if (revision.characterId() != null) {
-			parents.confirm(ParentKind.CHARACTER, revision.characterId()); // may ask character-svc: not inside the transaction
+			parents.confirm(ParentKind.CHARACTER, revision.characterId()); // may ask
+																			// character-svc:
+																			// not inside
+																			// the
+																			// transaction
 		}
 		return transactions.execute(status -> {
 			KnownParents.Parent scene = parents.known().lockLive(ParentKind.SCENE, current.sceneId());
@@ -96,15 +99,19 @@ public class DialogueManagement {
 		});
 	}
 
-	/** {@code limit} blocks of a scene in order, from {@code offset}; the scene must exist and not be deleted. */
+	/**
+	 * {@code limit} blocks of a scene in order, from {@code offset}; the scene must exist
+	 * and not be deleted.
+	 */
 	public List<Dialogue> dialogueOf(UUID sceneId, int offset, int limit) {
 		parents.requireLive(ParentKind.SCENE, sceneId);
 		return dialogues.findByScene(sceneId, offset, limit);
 	}
 
 	/**
-	 * Deletes the dialogue whose {@code column} ({@code scene_id}, {@code character_id} or {@code script_id}) is
-	 * {@code parentId} at once, each block announced, in the caller's transaction.
+	 * Deletes the dialogue whose {@code column} ({@code scene_id}, {@code character_id}
+	 * or {@code script_id}) is {@code parentId} at once, each block announced, in the
+	 * caller's transaction.
 	 */
 	public void deleteAllOf(String column, UUID parentId, DeletionCause cause) {
 		List<Dialogue> deleted = dialogues.deleteAllOf(column, parentId);
@@ -112,7 +119,10 @@ public class DialogueManagement {
 		log.debug("{} {} deleted: deleted {} dialogue block(s)", column, parentId, deleted.size());
 	}
 
-	/** Locks the scene, then the character; both must be live and of one script. Answers the scene. */
+	/**
+	 * Locks the scene, then the character; both must be live and of one script. Answers
+	 * the scene.
+	 */
 	private KnownParents.Parent lockParents(UUID sceneId, UUID characterId) {
 		KnownParents.Parent scene = parents.known().lockLive(ParentKind.SCENE, sceneId);
 		lockSpeaker(scene, characterId);
@@ -120,9 +130,10 @@ public class DialogueManagement {
 	}
 
 	/**
-	 * Locks the character who is to speak in the (locked) scene. A character of another script is no character as
-	 * far as this scene goes: it is not found, exactly as an unknown one, so that the answer does not tell a caller
-	 * that an id of a play they may not see exists.
+	 * Locks the character who is to speak in the (locked) scene. A character of another
+	 * script is no character as far as this scene goes: it is not found, exactly as an
+	 * unknown one, so that the answer does not tell a caller that an id of a play they
+	 * may not see exists.
 	 */
 	private void lockSpeaker(KnownParents.Parent scene, UUID characterId) {
 		KnownParents.Parent character = parents.known().lockLive(ParentKind.CHARACTER, characterId);
@@ -134,4 +145,5 @@ public class DialogueManagement {
 	private String place(String after, String before) {
 		return before == null ? Position.atEnd(clock.instant(), after) : Position.between(after, before);
 	}
+
 }

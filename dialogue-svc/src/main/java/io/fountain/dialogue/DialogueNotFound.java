@@ -8,4 +8,5 @@ public class DialogueNotFound extends NoSuchElementException {
 	public DialogueNotFound(UUID id) {
 		super("No dialogue " + id);
 	}
+
 }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What one {@code PATCH} of a dialogue block changes. A {@code null} character, text, dual or parentheticals stays as
- * it is (an empty list of parentheticals removes them); the extension may be cleared, so whether it was named at all
- * is said apart from its value.
+ * What one {@code PATCH} of a dialogue block changes. A {@code null} character, text,
+ * dual or parentheticals stays as it is (an empty list of parentheticals removes them);
+ * the extension may be cleared, so whether it was named at all is said apart from its
+ * value.
  */
 public record DialogueRevision(UUID characterId, String text, Boolean dual, boolean reextends, String extension,
 		List<Parenthetical> parentheticals) {
@@ -23,7 +24,10 @@ public record DialogueRevision(UUID characterId, String text, Boolean dual, bool
 				parentheticals != null ? parentheticals : current.parentheticals());
 	}
 
-	/** Whether what is said changes: only then is it checked against Fountain's rules again. */
+	/**
+	 * Whether what is said changes: only then is it checked against Fountain's rules
+	 * again.
+	 */
 	boolean rewords() {
 		return text != null || parentheticals != null;
 	}

@@ -32,22 +32,27 @@ public class Dialogues {
 		this.batches = batches;
 	}
 
-	/** Inserts the blocks and their parentheticals in two batches (sent as multi-row statements). */
+	/**
+	 * Inserts the blocks and their parentheticals in two batches (sent as multi-row
+	 * statements).
+	 */
 	void insertAll(List<Dialogue> all) {
 		if (all.isEmpty()) {
 			return;
 		}
 		batches.batchUpdate("""
 				INSERT INTO dialogue (id, script_id, scene_id, character_id, text, dual, extension, position)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", all.stream()
-			.map(d -> new Object[] { d.id(), d.scriptId(), d.sceneId(), d.characterId(), d.text(), d.dual(),
-					d.extension(), d.position() })
-			.toList());
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+				all.stream()
+					.map(d -> new Object[] { d.id(), d.scriptId(), d.sceneId(), d.characterId(), d.text(), d.dual(),
+							d.extension(), d.position() })
+					.toList());
 		List<Object[]> parentheticals = new ArrayList<>();
 		for (Dialogue dialogue : all) {
 			List<Parenthetical> ps = dialogue.parentheticals();
 			for (int i = 0; i < ps.size(); i++) {
-				parentheticals.add(new Object[] { ps.get(i).id(), dialogue.id(), i, ps.get(i).text(), ps.get(i).beforeLine() });
+				parentheticals
+					.add(new Object[] { ps.get(i).id(), dialogue.id(), i, ps.get(i).text(), ps.get(i).beforeLine() });
 			}
 		}
 		if (!parentheticals.isEmpty()) {
@@ -57,8 +62,10 @@ public class Dialogues {
 
 	/** Which of these ids are blocks here already. */
 	Set<UUID> existing(List<UUID> ids) {
-		return Set.copyOf(jdbc.sql("SELECT id FROM dialogue WHERE id = ANY (?)").param(ids.toArray(UUID[]::new))
-			.query(UUID.class).list());
+		return Set.copyOf(jdbc.sql("SELECT id FROM dialogue WHERE id = ANY (?)")
+			.param(ids.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list());
 	}
 
 	void insert(Dialogue dialogue) {
@@ -85,12 +92,14 @@ public class Dialogues {
 	}
 
 	/**
-	 * Deletes every block of the scene, or spoken by the character, and answers the blocks this statement deleted
-	 * (without their parentheticals, which go with them). A block that a concurrent cascade of its other parent
-	 * deleted first is not answered, so that each deletion is announced once.
+	 * Deletes every block of the scene, or spoken by the character, and answers the
+	 * blocks this statement deleted (without their parentheticals, which go with them). A
+	 * block that a concurrent cascade of its other parent deleted first is not answered,
+	 * so that each deletion is announced once.
 	 */
 	List<Dialogue> deleteAllOf(String column, UUID parentId) {
-		return jdbc.sql("DELETE FROM dialogue d WHERE d." + column + " = ? RETURNING *").param(parentId)
+		return jdbc.sql("DELETE FROM dialogue d WHERE d." + column + " = ? RETURNING *")
+			.param(parentId)
 			.query(Dialogues::row)
 			.list()
 			.stream()
@@ -116,7 +125,10 @@ public class Dialogues {
 		return select("WHERE d.script_id = ? ORDER BY d.scene_id, d.position, d.id", scriptId);
 	}
 
-	/** The names this service knows for the speaking characters (its replica, kept from their events). */
+	/**
+	 * The names this service knows for the speaking characters (its replica, kept from
+	 * their events).
+	 */
 	public Map<UUID, String> characterNames(List<Dialogue> dialogues) {
 		Map<UUID, String> names = new LinkedHashMap<>();
 		if (dialogues.isEmpty()) {
@@ -133,9 +145,7 @@ public class Dialogues {
 		List<Parenthetical> parentheticals = dialogue.parentheticals();
 		for (int i = 0; i < parentheticals.size(); i++) {
 			Parenthetical p = parentheticals.get(i);
-			jdbc.sql(INSERT_PARENTHETICAL)
-				.params(p.id(), dialogue.id(), i, p.text(), p.beforeLine())
-				.update();
+			jdbc.sql(INSERT_PARENTHETICAL).params(p.id(), dialogue.id(), i, p.text(), p.beforeLine()).update();
 		}
 	}
 
@@ -147,11 +157,14 @@ public class Dialogues {
 		Map<UUID, List<Parenthetical>> parentheticals = new LinkedHashMap<>();
 		jdbc.sql("SELECT * FROM parenthetical WHERE dialogue_id = ANY (?) ORDER BY dialogue_id, ordinal")
 			.param(rows.stream().map(Row::id).toArray(UUID[]::new))
-			.query((rs, n) -> parentheticals.computeIfAbsent(rs.getObject("dialogue_id", UUID.class), k -> new ArrayList<>())
+			.query((rs, n) -> parentheticals
+				.computeIfAbsent(rs.getObject("dialogue_id", UUID.class), k -> new ArrayList<>())
 				.add(new Parenthetical(rs.getObject("id", UUID.class), rs.getString("text"), rs.getInt("before_line"))))
 			.list();
-		return rows.stream().map(r -> new Dialogue(r.id(), r.scriptId(), r.sceneId(), r.characterId(), r.text(),
-				r.dual(), r.extension(), r.position(), parentheticals.getOrDefault(r.id(), List.of()))).toList();
+		return rows.stream()
+			.map(r -> new Dialogue(r.id(), r.scriptId(), r.sceneId(), r.characterId(), r.text(), r.dual(),
+					r.extension(), r.position(), parentheticals.getOrDefault(r.id(), List.of())))
+			.toList();
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
@@ -163,4 +176,5 @@ public class Dialogues {
 	private record Row(UUID id, UUID scriptId, UUID sceneId, UUID characterId, String text, boolean dual,
 			String extension, String position) {
 	}
+
 }

@@ -13,4 +13,5 @@ public class InvalidParenthetical extends RuntimeException {
 	public int index() {
 		return index;
 	}
+
 }

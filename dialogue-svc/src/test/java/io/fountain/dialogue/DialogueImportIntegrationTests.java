@@ -23,8 +23,9 @@ import io.fountain.events.scene.v1.SceneEvent;
 import io.fountain.testing.TopicReader;
 
 /**
- * dialogue-svc's part of a play being imported: a scene's dialogue is made once the scene and all its characters are
- * known, whichever comes first, exactly once; a line for a character the play does not have is a rejection.
+ * dialogue-svc's part of a play being imported: a scene's dialogue is made once the scene
+ * and all its characters are known, whichever comes first, exactly once; a line for a
+ * character the play does not have is a rejection.
  */
 class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 
@@ -47,8 +48,8 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 		UUID first = UUID.randomUUID();
 		UUID second = UUID.randomUUID();
 		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + scene + "/dialogues", "[" //
-				+ line(first, brick, "BRICK", "Mendacity.", "0000AV", "[{\"id\": \"" + UUID.randomUUID()
-						+ "\", \"text\": \"beat\", \"beforeLine\": 0}]")
+				+ line(first, brick, "BRICK", "Mendacity.", "0000AV",
+						"[{\"id\": \"" + UUID.randomUUID() + "\", \"text\": \"beat\", \"beforeLine\": 0}]")
 				+ "," + line(second, maggie, "MAGGIE", "I'm alive!", "0000BV", "[]") + "]");
 
 		SceneEvent created = UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene);
@@ -63,23 +64,28 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> bed.rows("dialogue", script) == 2);
 		List<String> spoken = new java.util.ArrayList<>();
-		http.get("/scenes/" + scene + "/dialogues").json().get("items")
+		http.get("/scenes/" + scene + "/dialogues")
+			.json()
+			.get("items")
 			.forEach(block -> spoken.add(block.get("text").asString()));
 		assertThat(spoken).containsExactly("Mendacity.", "I'm alive!");
 		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> bed.events(reader, DialogueEvent.class, script).size() == 2);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> bed.events(reader, DialogueEvent.class, script).size() == 2);
 			List<DialogueEvent> events = bed.events(reader, DialogueEvent.class, script);
 			assertThat(events).extracting(DialogueEvent::getDialogueId).containsExactly(first, second);
 			assertThat(((DialogueCreated) events.get(0).getPayload()).getParentheticals()).hasSize(1);
 		}
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM import_waiting_scene WHERE script_id = ?", Integer.class,
-				script)).isZero();
+				script))
+			.isZero();
 	}
 
 	/**
-	 * The saga in one hop (ADR 13): the script's creation alone makes every scene's dialogue, its scenes and
-	 * characters learnt from the play's parts; their own creations, arriving after, make nothing twice. A scene known
-	 * deleted here before (its play being undone) gets nothing.
+	 * The saga in one hop (ADR 13): the script's creation alone makes every scene's
+	 * dialogue, its scenes and characters learnt from the play's parts; their own
+	 * creations, arriving after, make nothing twice. A scene known deleted here before
+	 * (its play being undone) gets nothing.
 	 */
 	@Test
 	void theScriptsCreationAloneMakesEveryScenesDialogueOnceAndNothingUnderADeletedScene() {
@@ -88,11 +94,11 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 		UUID gone = UUID.randomUUID();
 		UUID brick = UUID.randomUUID();
 		UUID maggie = UUID.randomUUID();
-		ParentOwnerStandIn.serves("/imports/" + importId + "/characters", "[" + character(brick, "BRICK") + ","
-				+ character(maggie, "MAGGIE") + "]");
-		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + scene + "/dialogues", "["
-				+ line(UUID.randomUUID(), brick, "BRICK", "Mendacity.", "0000AV", "[]") + ","
-				+ line(UUID.randomUUID(), maggie, "MAGGIE", "I'm alive!", "0000BV", "[]") + "]");
+		ParentOwnerStandIn.serves("/imports/" + importId + "/characters",
+				"[" + character(brick, "BRICK") + "," + character(maggie, "MAGGIE") + "]");
+		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + scene + "/dialogues",
+				"[" + line(UUID.randomUUID(), brick, "BRICK", "Mendacity.", "0000AV", "[]") + ","
+						+ line(UUID.randomUUID(), maggie, "MAGGIE", "I'm alive!", "0000BV", "[]") + "]");
 		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + other + "/dialogues",
 				"[" + line(UUID.randomUUID(), maggie, "MAGGIE", "Skipper!", "0000AV", "[]") + "]");
 		ParentOwnerStandIn.serves("/imports/" + importId + "/scenes/" + gone + "/dialogues",
@@ -103,7 +109,8 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 		bed.send(Topic.SCRIPT, UpstreamEvents.scriptImported(script, importId));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> bed.rows("dialogue", script) == 3);
-		// The scenes' and characters' own creations, late: applied (the rename shows), nothing made twice.
+		// The scenes' and characters' own creations, late: applied (the rename shows),
+		// nothing made twice.
 		for (UUID made : List.of(scene, other, gone)) {
 			SceneEvent created = UpstreamEvents.sceneCreated(script, UUID.randomUUID(), made);
 			((io.fountain.events.scene.v1.SceneCreated) created.getPayload()).setImportId(importId.toString());
@@ -111,22 +118,27 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 		}
 		bed.send(Topic.CHARACTER, UpstreamEvents.characterCreated(script, brick, "BRICK"));
 		bed.send(Topic.CHARACTER, UpstreamEvents.characterRenamed(script, maggie, "MAGGIE THE CAT"));
-		await().atMost(Duration.ofSeconds(20)).until(() -> "MAGGIE THE CAT".equals(jdbc.queryForObject(
-				"SELECT name FROM known_parent WHERE kind = 'character' AND id = ?", String.class, maggie)));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "MAGGIE THE CAT".equals(jdbc.queryForObject(
+					"SELECT name FROM known_parent WHERE kind = 'character' AND id = ?", String.class, maggie)));
 		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> bed.events(reader, DialogueEvent.class, script).size() >= 3);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> bed.events(reader, DialogueEvent.class, script).size() >= 3);
 			assertThat(bed.events(reader, DialogueEvent.class, script)).hasSize(3);
 		}
 		assertThat(bed.rows("dialogue", script)).isEqualTo(3);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM import_waiting_scene WHERE script_id = ?", Integer.class,
-				script)).isZero();
+				script))
+			.isZero();
 	}
 
 	/**
-	 * Scenes and characters come on two topics, applied by two threads: sent together, for many plays, every play's
-	 * dialogue is made, whichever thread commits first. (The character side once looked for waiting scenes before
-	 * taking the play's lock and could miss a scene committing its wait meanwhile; a play of the system tests stayed
-	 * PENDING. The window is a few milliseconds: this test does not hit it reliably, the lock order is what fixes it.)
+	 * Scenes and characters come on two topics, applied by two threads: sent together,
+	 * for many plays, every play's dialogue is made, whichever thread commits first. (The
+	 * character side once looked for waiting scenes before taking the play's lock and
+	 * could miss a scene committing its wait meanwhile; a play of the system tests stayed
+	 * PENDING. The window is a few milliseconds: this test does not hit it reliably, the
+	 * lock order is what fixes it.)
 	 */
 	@Test
 	void aSceneAndItsCharacterArrivingTogetherNeverMissEachOther() {
@@ -160,7 +172,8 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 		bed.send(Topic.SCENE, created);
 
 		try (TopicReader reader = new TopicReader(Topic.IMPORT.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> !bed.events(reader, ImportEvent.class, script).isEmpty());
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> !bed.events(reader, ImportEvent.class, script).isEmpty());
 			ImportEvent event = bed.events(reader, ImportEvent.class, script).get(0);
 			PartRejected rejected = (PartRejected) event.getPayload();
 			assertThat(event.getImportId()).isEqualTo(importId);
@@ -173,8 +186,8 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	/**
-	 * The script's creation and the scene's own both run the import step (ADR 13): a refused part is refused once, or
-	 * script-svc would count two failed parts for one.
+	 * The script's creation and the scene's own both run the import step (ADR 13): a
+	 * refused part is refused once, or script-svc would count two failed parts for one.
 	 */
 	@Test
 	void aPartRefusedFromTheScriptsCreationIsNotRefusedAgainWhenItsSceneArrives() {
@@ -184,7 +197,8 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 				"[" + line(UUID.randomUUID(), null, "GHOST", "Boo.", "0000AV", "[]") + "]");
 		try (TopicReader reader = new TopicReader(Topic.IMPORT.topicName())) {
 			bed.send(Topic.SCRIPT, UpstreamEvents.scriptImported(script, importId));
-			await().atMost(Duration.ofSeconds(20)).until(() -> !bed.events(reader, ImportEvent.class, script).isEmpty());
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> !bed.events(reader, ImportEvent.class, script).isEmpty());
 
 			SceneEvent created = UpstreamEvents.sceneCreated(script, UUID.randomUUID(), scene);
 			((io.fountain.events.scene.v1.SceneCreated) created.getPayload()).setImportId(importId.toString());
@@ -192,19 +206,22 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 			UUID later = UUID.randomUUID();
 			bed.send(Topic.SCENE, UpstreamEvents.sceneCreated(script, UUID.randomUUID(), later));
 			await().atMost(Duration.ofSeconds(20)).until(() -> bed.knows("scene", later));
-			// Everything committed is published once the outbox is empty: a second refusal would be on the topic.
+			// Everything committed is published once the outbox is empty: a second
+			// refusal would be on the topic.
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> jdbc.queryForObject("SELECT count(*) FROM outbox", Integer.class) == 0);
 
 			assertThat(bed.events(reader, ImportEvent.class, script)).hasSize(1);
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM import_rejection WHERE import_id = ?", Integer.class,
-					importId)).isEqualTo(1);
+					importId))
+				.isEqualTo(1);
 		}
 		assertThat(bed.rows("dialogue", script)).isZero();
 	}
 
 	private static String character(UUID id, String name) {
-		return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"description\": null, \"element\": \"characters\"}";
+		return "{\"id\": \"" + id + "\", \"name\": \"" + name
+				+ "\", \"description\": null, \"element\": \"characters\"}";
 	}
 
 	private static String line(UUID id, UUID character, String name, String text, String position,
@@ -214,4 +231,5 @@ class DialogueImportIntegrationTests extends ServiceIntegrationTest {
 				+ "\", \"position\": \"" + position + "\", \"parentheticals\": " + parentheticals
 				+ ", \"element\": \"acts[0].scenes[0].elements[0] (dialogue of " + name + ")\"}";
 	}
+
 }

@@ -37,8 +37,8 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 	void aBlockReadsBackWithItsParentheticalsAndItsCharactersCurrentName() {
 		UUID scene = knownScene();
 		UUID brick = knownCharacter("BRICK");
-		UUID block = dialogue(scene, brick, "Mendacity.\\nThat's the system.", ", \"extension\": \"V.O.\", "
-				+ "\"parentheticals\": [{\"text\": \"beat\", \"beforeLine\": 1}]");
+		UUID block = dialogue(scene, brick, "Mendacity.\\nThat's the system.",
+				", \"extension\": \"V.O.\", " + "\"parentheticals\": [{\"text\": \"beat\", \"beforeLine\": 1}]");
 
 		Http.Response read = http.get("/dialogues/" + block);
 		assertThat(read.json().get("characterName").asString()).isEqualTo("BRICK");
@@ -46,18 +46,27 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 		assertThat(read.json().at("/parentheticals/0/text").asString()).isEqualTo("beat");
 
 		bed.send(Topic.CHARACTER, UpstreamEvents.characterRenamed(script, brick, "BRICK POLLITT"));
-		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/scenes/" + scene + "/dialogues").json()
-			.get("items").findValuesAsString("characterName").equals(List.of("BRICK POLLITT")));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> http.get("/scenes/" + scene + "/dialogues")
+				.json()
+				.get("items")
+				.findValuesAsString("characterName")
+				.equals(List.of("BRICK POLLITT")));
 
 		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> reader.keyed(script).stream()
-				.map(r -> codec.decode(r.value(), DialogueEvent.class))
-				.anyMatch(e -> e.getPayload() instanceof DialogueCreated created && e.getDialogueId().equals(block)
-						&& e.getCharacterId().equals(brick) && created.getParentheticals().size() == 1));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> reader.keyed(script)
+					.stream()
+					.map(r -> codec.decode(r.value(), DialogueEvent.class))
+					.anyMatch(e -> e.getPayload() instanceof DialogueCreated created && e.getDialogueId().equals(block)
+							&& e.getCharacterId().equals(brick) && created.getParentheticals().size() == 1));
 		}
 	}
 
-	/** Issue 16: a 422 "belongs to another script" told a caller that an id of a play they cannot see exists. */
+	/**
+	 * Issue 16: a 422 "belongs to another script" told a caller that an id of a play they
+	 * cannot see exists.
+	 */
 	@Test
 	void aCharacterOfAnotherScriptIsNotFoundExactlyAsAnUnknownOneAndAParentheticalMustFitItsLines() {
 		UUID scene = knownScene();
@@ -79,8 +88,9 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 		assertSameAnswer(foreignPatch, stranger, unknownPatch, nobody);
 		assertThat(bed.rows("dialogue", script)).isEqualTo(1);
 
-		Http.Response misplaced = http.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \""
-				+ knownCharacter("MAGGIE") + "\", \"text\": \"One line.\", \"parentheticals\": [{\"text\": \"beat\", \"beforeLine\": 5}]}");
+		Http.Response misplaced = http
+			.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + knownCharacter("MAGGIE")
+					+ "\", \"text\": \"One line.\", \"parentheticals\": [{\"text\": \"beat\", \"beforeLine\": 5}]}");
 		assertThat(misplaced.status()).isEqualTo(400);
 		assertThat(misplaced.json().get("errors").findValuesAsString("field")).contains("parentheticals[0].beforeLine");
 	}
@@ -154,8 +164,11 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 		assertRefused(http.post(blocks, speaker + "\"text\": \"(aside)\"}"), "text");
 		assertRefused(http.post(blocks, speaker + "\"text\": \" Hi.\"}"), "text");
 		assertRefused(http.post(blocks, speaker + "\"text\": \"Hi.\", \"extension\": \"V.O.\\nX\"}"), "extension");
-		assertRefused(http.post(blocks, speaker + "\"text\": \"Hi.\", "
-				+ "\"parentheticals\": [{\"text\": \"beat\\nthen\", \"beforeLine\": 0}]}"), "parentheticals[0].text");
+		assertRefused(
+				http.post(blocks,
+						speaker + "\"text\": \"Hi.\", "
+								+ "\"parentheticals\": [{\"text\": \"beat\\nthen\", \"beforeLine\": 0}]}"),
+				"parentheticals[0].text");
 		assertThat(bed.rows("dialogue", script)).as("nothing written").isZero();
 
 		UUID block = dialogue(scene, brick, "Hi.", "");
@@ -190,8 +203,10 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 		bed.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/dialogues/" + block).status() == 404);
-		assertThat(http.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + brick + "\", \"text\": \"Hi.\"}")
-			.status()).isEqualTo(404);
+		assertThat(
+				http.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + brick + "\", \"text\": \"Hi.\"}")
+					.status())
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -219,10 +234,9 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 	void dialogueAddedWhileItsCharacterIsBeingDeletedEndsDeleted() throws Exception {
 		UUID scene = knownScene();
 		UUID brick = knownCharacter("BRICK");
-		DeletionRace.run(
-				() -> http.post("/scenes/" + scene + "/dialogues",
-						"{\"characterId\": \"" + brick + "\", \"text\": \"Again.\"}").status(),
-				() -> bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick)));
+		DeletionRace.run(() -> http
+			.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + brick + "\", \"text\": \"Again.\"}")
+			.status(), () -> bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> spokenBy(brick) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> spokenBy(brick) == 0);
 	}
@@ -270,14 +284,16 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 	private static void assertRefused(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString())
+			.containsExactly(field);
 	}
 
 	/** The two answers differ in nothing but the id each names. */
 	private static void assertSameAnswer(Http.Response one, UUID oneId, Http.Response other, UUID otherId) {
 		assertThat(one.status()).isEqualTo(other.status());
 		assertThat(one.contentType()).isEqualTo(other.contentType());
-		assertThat(one.body().replace(oneId.toString(), "{id}")).isEqualTo(other.body().replace(otherId.toString(), "{id}"));
+		assertThat(one.body().replace(oneId.toString(), "{id}"))
+			.isEqualTo(other.body().replace(otherId.toString(), "{id}"));
 	}
 
 	private int spokenBy(UUID character) {
@@ -285,7 +301,11 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private List<UUID> deletedBlocks(TopicReader reader) {
-		return bed.events(reader, DialogueEvent.class, script).stream()
-			.filter(e -> e.getPayload() instanceof DialogueDeleted).map(DialogueEvent::getDialogueId).toList();
+		return bed.events(reader, DialogueEvent.class, script)
+			.stream()
+			.filter(e -> e.getPayload() instanceof DialogueDeleted)
+			.map(DialogueEvent::getDialogueId)
+			.toList();
 	}
+
 }

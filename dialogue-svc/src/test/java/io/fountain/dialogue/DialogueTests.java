@@ -36,4 +36,5 @@ class DialogueTests {
 
 		assertThat(changed.changed()).containsExactly("dual", "extension");
 	}
+
 }

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * edge-api: the one entry point for clients. Authenticates, limits, routes, and aggregates reads; owns no play data
- * (its database holds rate-limit buckets and idempotency keys).
+ * edge-api: the one entry point for clients. Authenticates, limits, routes, and
+ * aggregates reads; owns no play data (its database holds rate-limit buckets and
+ * idempotency keys).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,4 +18,5 @@ public class EdgeApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(EdgeApplication.class, args);
 	}
+
 }

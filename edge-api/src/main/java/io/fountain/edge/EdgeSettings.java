@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param services base URL of each downstream service, by a short name (script, act, ...)
  * @param routes which service serves which path, most specific first
  * @param connectTimeout longest wait to connect to a service
- * @param readTimeout longest wait for a service's answer; past it the client gets a 503 naming the service
+ * @param readTimeout longest wait for a service's answer; past it the client gets a 503
+ * naming the service
  * @param maxBodySize largest request body passed on (larger gets 413)
  */
 @ConfigurationProperties("fountain.edge")
@@ -23,8 +24,9 @@ public record EdgeSettings(Map<String, String> services, List<Route> routes,
 		@DefaultValue("4MB") DataSize maxBodySize) {
 
 	/**
-	 * Requests whose path matches {@code pattern} (Spring path pattern syntax) go to {@code service}; a route may
-	 * take larger bodies than {@code maxBodySize} ({@code POST /plays}: a whole screenplay).
+	 * Requests whose path matches {@code pattern} (Spring path pattern syntax) go to
+	 * {@code service}; a route may take larger bodies than {@code maxBodySize}
+	 * ({@code POST /plays}: a whole screenplay).
 	 */
 	public record Route(String pattern, String service, DataSize maxBodySize) {
 	}

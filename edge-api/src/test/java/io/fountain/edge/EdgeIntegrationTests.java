@@ -29,12 +29,14 @@ import io.fountain.edge.security.TestTokens;
 import io.fountain.testing.Http;
 
 /**
- * The edge on its own, with its services down: it refuses calls without a valid token, answers fast and clearly
- * instead of hanging or failing with a 500, and sends the headers a browser needs to keep our answers safe.
+ * The edge on its own, with its services down: it refuses calls without a valid token,
+ * answers fast and clearly instead of hanging or failing with a 500, and sends the
+ * headers a browser needs to keep our answers safe.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fountain.edge.max-body-size=1KB", "fountain.edge.auth.cors-allowed-origins=https://app.example",
-				// Hundreds of calls from one address without a token: the limits have their own test.
+				// Hundreds of calls from one address without a token: the limits have
+				// their own test.
 				"fountain.edge.limits.enabled=false" })
 class EdgeIntegrationTests {
 
@@ -86,8 +88,10 @@ class EdgeIntegrationTests {
 		Http.Response health = anonymous.get("/actuator/health");
 		assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
 		assertThat(health.json().has("components")).as("the services' addresses and the disk's path").isFalse();
-		assertThat(as("olga", "operator").get("/actuator/health").json()
-			.at("/components/downstream/components/script-svc/status").asString()).isEqualTo("DOWN");
+		assertThat(as("olga", "operator").get("/actuator/health")
+			.json()
+			.at("/components/downstream/components/script-svc/status")
+			.asString()).isEqualTo("DOWN");
 		Http.Response docs = anonymous.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("x-unavailable-services").toString()).contains("script-svc");
@@ -100,7 +104,8 @@ class EdgeIntegrationTests {
 	@Test
 	void withoutAValidTokenEveryRouteAndMethodIsA401ProblemThatSaysWhatToDo() throws Exception {
 		List<String> paths = new ArrayList<>();
-		settings.routes().forEach(route -> paths.add(route.pattern().replaceAll("\\{[^}]+}", UUID.randomUUID().toString())));
+		settings.routes()
+			.forEach(route -> paths.add(route.pattern().replaceAll("\\{[^}]+}", UUID.randomUUID().toString())));
 		paths.addAll(List.of("/scripts/" + UUID.randomUUID() + "/tree", "/ops/lag", "/ops/dead-letters",
 				"/actuator/prometheus", "/nothing/here"));
 		HttpClient client = HttpClient.newHttpClient();
@@ -117,9 +122,10 @@ class EdgeIntegrationTests {
 					}
 					HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 					assertThat(response.statusCode()).as(method + " " + path + " with " + authorization).isEqualTo(401);
-					assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-							type -> assertThat(type).startsWith("application/problem+json"));
-					// RFC 6750's header, and nothing of the decoder's own messages (which check failed, and how).
+					assertThat(response.headers().firstValue("Content-Type"))
+						.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+					// RFC 6750's header, and nothing of the decoder's own messages (which
+					// check failed, and how).
 					assertThat(response.headers().firstValue("WWW-Authenticate"))
 						.hasValue(authorization == null || authorization.startsWith("Basic") ? "Bearer"
 								: "Bearer error=\"invalid_token\", error_description=\"The token was refused\"");
@@ -136,7 +142,8 @@ class EdgeIntegrationTests {
 		assertThat(as("ada").get("/ops/lag").status()).isEqualTo(403);
 		assertThat(as("ada").get("/actuator/prometheus").status()).isEqualTo(403);
 		assertThat(as("olga", "operator").get("/actuator/prometheus").status()).isEqualTo(200);
-		// Let through, the operator's request goes on to ask Kafka, which this test does not run: a 503 problem saying
+		// Let through, the operator's request goes on to ask Kafka, which this test does
+		// not run: a 503 problem saying
 		// so, where a caller without the role is refused before (403).
 		Http.Response lag = as("olga", "operator").get("/ops/lag");
 		assertThat(lag.status()).isEqualTo(503);
@@ -146,17 +153,22 @@ class EdgeIntegrationTests {
 	@Test
 	void answersCarrySecurityHeadersAndCorsFollowsTheAllowList() throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
-		HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scripts"))
-			.header("Authorization", "Bearer " + TestTokens.valid("ada")).GET().build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> answer = client
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scripts"))
+				.header("Authorization", "Bearer " + TestTokens.valid("ada"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-		assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-				csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+		assertThat(answer.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
 		assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 
-		HttpResponse<String> allowed = client.send(preflight("https://app.example"), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> allowed = client.send(preflight("https://app.example"),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
-		HttpResponse<String> refused = client.send(preflight("https://evil.example"), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> refused = client.send(preflight("https://evil.example"),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 	}
@@ -176,4 +188,5 @@ class EdgeIntegrationTests {
 			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 			.build();
 	}
+
 }

@@ -6,7 +6,10 @@ import io.fountain.edge.security.TestTokens;
 import io.fountain.local.Readiness;
 import io.fountain.testing.TestDatabase;
 
-/** The edge on its own: its own fresh database, the test identity provider's secret, and services that are down. */
+/**
+ * The edge on its own: its own fresh database, the test identity provider's secret, and
+ * services that are down.
+ */
 final class EdgeTestEnvironment {
 
 	private EdgeTestEnvironment() {
@@ -25,4 +28,5 @@ final class EdgeTestEnvironment {
 		}
 		registry.add("fountain.ops.enabled", () -> "false");
 	}
+
 }

@@ -28,8 +28,9 @@ import io.fountain.edge.security.TestTokens;
 import io.fountain.testing.Http;
 
 /**
- * The whole-play read takes every row of the lists clients read a page at a time (the acts, the cast): against
- * stand-ins for the six services, serving a play with more characters and acts than one page holds.
+ * The whole-play read takes every row of the lists clients read a page at a time (the
+ * acts, the cast): against stand-ins for the six services, serving a play with more
+ * characters and acts than one page holds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "fountain.edge.limits.enabled=false")
@@ -73,8 +74,8 @@ class PlayTreeIntegrationTests {
 			.containsExactlyElementsOf(IntStream.range(0, CAST).mapToObj(PlayTreeIntegrationTests::name).toList());
 		assertThat(tree.json().get("acts").findValuesAsString("title"))
 			.containsExactlyElementsOf(IntStream.range(0, ACTS).mapToObj(PlayTreeIntegrationTests::title).toList());
-		assertThat(requested.stream().filter(r -> r.startsWith("/scripts/")))
-			.as("the largest pages, each once").contains("/scripts/" + SCRIPT + "/characters?page=2&size=100",
+		assertThat(requested.stream().filter(r -> r.startsWith("/scripts/"))).as("the largest pages, each once")
+			.contains("/scripts/" + SCRIPT + "/characters?page=2&size=100",
 					"/scripts/" + SCRIPT + "/acts?page=1&size=100")
 			.doesNotHaveDuplicates();
 	}
@@ -87,7 +88,10 @@ class PlayTreeIntegrationTests {
 		return "ACT %03d".formatted(i);
 	}
 
-	/** script-svc's script, the paged acts and cast, and no scenes, actions, dialogue or transitions. */
+	/**
+	 * script-svc's script, the paged acts and cast, and no scenes, actions, dialogue or
+	 * transitions.
+	 */
 	private static HttpServer services() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -119,7 +123,10 @@ class PlayTreeIntegrationTests {
 		}
 	}
 
-	/** The page the query asks for, as the services page: {@code page} from 0, {@code size} 20 unless given. */
+	/**
+	 * The page the query asks for, as the services page: {@code page} from 0,
+	 * {@code size} 20 unless given.
+	 */
 	private static String page(HttpExchange exchange, int total, IntFunction<String> item) {
 		Map<String, Integer> query = new HashMap<>(Map.of("page", 0, "size", 20));
 		String raw = exchange.getRequestURI().getQuery();
@@ -144,4 +151,5 @@ class PlayTreeIntegrationTests {
 		exchange.getResponseBody().write(body);
 		exchange.close();
 	}
+
 }

@@ -10,8 +10,9 @@ import java.util.function.Predicate;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * script-svc, standing in for the edge's own tests: answers {@code POST /scripts} with 201 and a new id, or with a 400
- * problem when the body is one it {@code refuses}; counts the scripts it created.
+ * script-svc, standing in for the edge's own tests: answers {@code POST /scripts} with
+ * 201 and a new id, or with a 400 problem when the body is one it {@code refuses}; counts
+ * the scripts it created.
  */
 final class ScriptServiceStandIn implements AutoCloseable {
 
@@ -31,7 +32,8 @@ final class ScriptServiceStandIn implements AutoCloseable {
 			if (!bad) {
 				created.incrementAndGet();
 			}
-			byte[] body = (bad ? "{\"title\":\"Bad Request\",\"status\":400}" : "{\"id\":\"" + UUID.randomUUID() + "\"}")
+			byte[] body = (bad ? "{\"title\":\"Bad Request\",\"status\":400}"
+					: "{\"id\":\"" + UUID.randomUUID() + "\"}")
 				.getBytes();
 			exchange.getResponseHeaders().add("Content-Type", bad ? "application/problem+json" : "application/json");
 			exchange.sendResponseHeaders(bad ? 400 : 201, body.length);
@@ -57,4 +59,5 @@ final class ScriptServiceStandIn implements AutoCloseable {
 	public void close() {
 		server.stop(0);
 	}
+
 }

@@ -23,14 +23,18 @@ import io.fountain.edge.security.TestTokens;
 import io.fountain.testing.Http;
 
 /**
- * Two edges on one database, as behind a load balancer: a user's rate limit and idempotency keys are one, whichever
- * edge each request reaches (the buckets and keys live in the edge's PostgreSQL, not in either process).
+ * Two edges on one database, as behind a load balancer: a user's rate limit and
+ * idempotency keys are one, whichever edge each request reaches (the buckets and keys
+ * live in the edge's PostgreSQL, not in either process).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fountain.edge.limits.per-user=8", "fountain.edge.limits.per-user-period=16s" })
 class TwoEdgesIntegrationTests {
 
-	/** script-svc, standing in: creates a script for every request it gets, and counts them. */
+	/**
+	 * script-svc, standing in: creates a script for every request it gets, and counts
+	 * them.
+	 */
 	private static ScriptServiceStandIn scriptService;
 
 	private static ConfigurableApplicationContext secondEdge;
@@ -60,16 +64,20 @@ class TwoEdgesIntegrationTests {
 		scriptService.close();
 	}
 
-	/** The second edge: the same configuration as the first (database, secrets, services), its own port. */
+	/**
+	 * The second edge: the same configuration as the first (database, secrets, services),
+	 * its own port.
+	 */
 	private void startSecondEdge() {
 		if (secondEdge == null) {
-			List<String> same = new ArrayList<>(); // as arguments: they take precedence over application.yml
-			for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-					"fountain.edge.auth.hmac-secret", "fountain.edge.auth.issuer", "fountain.edge.auth.audience",
-					"fountain.edge.services.script", "fountain.edge.services.act", "fountain.edge.services.scene",
-					"fountain.edge.services.character", "fountain.edge.services.dialogue",
-					"fountain.edge.services.transition", "fountain.ops.enabled", "fountain.edge.limits.per-user",
-					"fountain.edge.limits.per-user-period")) {
+			List<String> same = new ArrayList<>(); // as arguments: they take precedence
+													// over application.yml
+			for (String key : List.of("spring.datasource.url", "spring.datasource.username",
+					"spring.datasource.password", "fountain.edge.auth.hmac-secret", "fountain.edge.auth.issuer",
+					"fountain.edge.auth.audience", "fountain.edge.services.script", "fountain.edge.services.act",
+					"fountain.edge.services.scene", "fountain.edge.services.character",
+					"fountain.edge.services.dialogue", "fountain.edge.services.transition", "fountain.ops.enabled",
+					"fountain.edge.limits.per-user", "fountain.edge.limits.per-user-period")) {
 				same.add("--" + key + "=" + environment.getRequiredProperty(key));
 			}
 			same.add("--server.port=0");
@@ -85,10 +93,12 @@ class TwoEdgesIntegrationTests {
 	}
 
 	/**
-	 * Exact: a bucket of 8 is no larger than the headroom ({@code fountain.edge.limits.in-memory.headroom}, 50), so
-	 * both edges decide each of its requests on its row. A larger bucket is decided in memory while it has more than
-	 * the headroom left, and may then pass its limit by up to {@code in-memory.tokens} (10) per edge: that tolerance is
-	 * checked in {@code SharedBucketsIntegrationTests}.
+	 * Exact: a bucket of 8 is no larger than the headroom
+	 * ({@code fountain.edge.limits.in-memory.headroom}, 50), so both edges decide each of
+	 * its requests on its row. A larger bucket is decided in memory while it has more
+	 * than the headroom left, and may then pass its limit by up to
+	 * {@code in-memory.tokens} (10) per edge: that tolerance is checked in
+	 * {@code SharedBucketsIntegrationTests}.
 	 */
 	@Test
 	void aUsersLimitIsOneBucketAcrossEdges() {
@@ -97,7 +107,11 @@ class TwoEdgesIntegrationTests {
 		Http ada2 = second.withHeaders(as("ada-two-edges"));
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			statuses.add(ada1.post("/acts/" + i + "/scenes", "{}").status()); // not retried: quick, act-svc is down
+			statuses.add(ada1.post("/acts/" + i + "/scenes", "{}").status()); // not
+																				// retried:
+																				// quick,
+																				// act-svc
+																				// is down
 			statuses.add(ada2.post("/acts/" + i + "/scenes", "{}").status());
 		}
 		assertThat(statuses).as("eight calls, four at each edge: within the limit of 8").doesNotContain(429);
@@ -122,4 +136,5 @@ class TwoEdgesIntegrationTests {
 		assertThat(again.json().get("id").asString()).isEqualTo(created.json().get("id").asString());
 		assertThat(scriptService.created() - before).as("script-svc asked once").isEqualTo(1);
 	}
+
 }

@@ -8,4 +8,5 @@ public class ActOfAnotherScript extends RuntimeException {
 	public ActOfAnotherScript(UUID actId) {
 		super("Act " + actId + " belongs to another script");
 	}
+
 }

@@ -9,16 +9,22 @@ import io.fountain.format.FountainText;
 import io.fountain.format.PlayDocument;
 import io.fountain.parents.DeletionCause;
 
-/** Lines of action in a scene, with their kind and their position among the scene's elements. */
+/**
+ * Lines of action in a scene, with their kind and their position among the scene's
+ * elements.
+ */
 public final class Action {
 
 	/**
-	 * How an action is set on the page. The last five hold Fountain markup that has no entity of its own, kept where
-	 * it stood so that a play exports as it came: their text is the markup as written ({@code ## Sequence},
-	 * {@code = synopsis}, {@code [[note]]}, a boneyard, {@code ===}).
+	 * How an action is set on the page. The last five hold Fountain markup that has no
+	 * entity of its own, kept where it stood so that a play exports as it came: their
+	 * text is the markup as written ({@code ## Sequence}, {@code = synopsis},
+	 * {@code [[note]]}, a boneyard, {@code ===}).
 	 */
 	public enum Kind {
+
 		PLAIN, CENTERED, LYRIC, SECTION, SYNOPSIS, NOTE, BONEYARD, PAGE_BREAK
+
 	}
 
 	private final UUID id;
@@ -46,7 +52,10 @@ public final class Action {
 		return new Action(UUID.randomUUID(), scriptId, sceneId, text, kind, position);
 	}
 
-	/** Why Fountain could not write {@code text} as an action of {@code kind} and read it back unchanged, if so. */
+	/**
+	 * Why Fountain could not write {@code text} as an action of {@code kind} and read it
+	 * back unchanged, if so.
+	 */
 	static Optional<String> fountainProblem(String text, Kind kind) {
 		return FountainText.actionProblem(PlayDocument.ActionKind.valueOf(kind.name()), text);
 	}
@@ -100,4 +109,5 @@ public final class Action {
 	public String position() {
 		return position;
 	}
+
 }

@@ -8,4 +8,5 @@ public class ActionNotFound extends NoSuchElementException {
 	public ActionNotFound(UUID id) {
 		super("No action " + id);
 	}
+
 }

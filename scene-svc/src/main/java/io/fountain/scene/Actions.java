@@ -25,9 +25,11 @@ public class Actions {
 
 	/** Inserts the actions in one batch (sent as multi-row statements). */
 	void insertAll(List<Action> all) {
-		batches.batchUpdate("INSERT INTO action (id, script_id, scene_id, text, kind, position) VALUES (?, ?, ?, ?, ?, ?)",
+		batches.batchUpdate(
+				"INSERT INTO action (id, script_id, scene_id, text, kind, position) VALUES (?, ?, ?, ?, ?, ?)",
 				all.stream()
-					.map(a -> new Object[] { a.id(), a.scriptId(), a.sceneId(), a.text(), a.kind().name(), a.position() })
+					.map(a -> new Object[] { a.id(), a.scriptId(), a.sceneId(), a.text(), a.kind().name(),
+							a.position() })
 					.toList());
 	}
 
@@ -59,7 +61,9 @@ public class Actions {
 	}
 
 	List<Action> deleteAllOfScript(UUID scriptId) {
-		return jdbc.sql("DELETE FROM action WHERE script_id = ? RETURNING *").param(scriptId).query(Actions::map)
+		return jdbc.sql("DELETE FROM action WHERE script_id = ? RETURNING *")
+			.param(scriptId)
+			.query(Actions::map)
 			.list();
 	}
 
@@ -80,8 +84,10 @@ public class Actions {
 	}
 
 	public List<Action> findByScript(UUID scriptId) {
-		return jdbc.sql("SELECT * FROM action WHERE script_id = ? ORDER BY scene_id, position, id").param(scriptId)
-			.query(Actions::map).list();
+		return jdbc.sql("SELECT * FROM action WHERE script_id = ? ORDER BY scene_id, position, id")
+			.param(scriptId)
+			.query(Actions::map)
+			.list();
 	}
 
 	private static Action map(ResultSet rs, int row) throws SQLException {
@@ -89,4 +95,5 @@ public class Actions {
 				rs.getObject("scene_id", UUID.class), rs.getString("text"), Action.Kind.valueOf(rs.getString("kind")),
 				rs.getString("position"));
 	}
+
 }

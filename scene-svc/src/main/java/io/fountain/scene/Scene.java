@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import io.fountain.parents.DeletionCause;
 
-/** A scene of an act: its heading, optional scene number and synopsis, and its place among the act's scenes. */
+/**
+ * A scene of an act: its heading, optional scene number and synopsis, and its place among
+ * the act's scenes.
+ */
 public final class Scene {
 
 	private final UUID id;
@@ -53,7 +56,10 @@ public final class Scene {
 		return change(actId, ordinal, newHeading, newSceneNumber, newSynopsis);
 	}
 
-	/** Puts the scene at {@code newOrdinal} in {@code newActId} (the same act, or another of the same script). */
+	/**
+	 * Puts the scene at {@code newOrdinal} in {@code newActId} (the same act, or another
+	 * of the same script).
+	 */
 	Optional<SceneUpdated> moveTo(UUID newActId, int newOrdinal) {
 		return change(newActId, newOrdinal, heading, sceneNumber, synopsis);
 	}
@@ -86,9 +92,8 @@ public final class Scene {
 		heading = newHeading;
 		sceneNumber = newSceneNumber;
 		synopsis = newSynopsis;
-		return changed.isEmpty() ? Optional.empty()
-				: Optional.of(new SceneUpdated(id, scriptId, actId, heading, sceneNumber, synopsis, ordinal,
-						previousActId, List.copyOf(changed)));
+		return changed.isEmpty() ? Optional.empty() : Optional.of(new SceneUpdated(id, scriptId, actId, heading,
+				sceneNumber, synopsis, ordinal, previousActId, List.copyOf(changed)));
 	}
 
 	public UUID id() {
@@ -118,4 +123,5 @@ public final class Scene {
 	public int ordinal() {
 		return ordinal;
 	}
+
 }

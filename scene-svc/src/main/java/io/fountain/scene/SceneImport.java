@@ -14,9 +14,10 @@ import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 
 /**
- * scene-svc's part of a play being imported: when the script's creation arrives, every act's scenes and their
- * actions, as the import lists them (ids and positions included, so a replay makes nothing twice). More actions in a scene than
- * the limit is a rejection too.
+ * scene-svc's part of a play being imported: when the script's creation arrives, every
+ * act's scenes and their actions, as the import lists them (ids and positions included,
+ * so a replay makes nothing twice). More actions in a scene than the limit is a rejection
+ * too.
  */
 @Service
 public class SceneImport {
@@ -37,8 +38,9 @@ public class SceneImport {
 	}
 
 	/**
-	 * The script of a play being imported was created: every act's scenes and actions, at once, without waiting for
-	 * the acts' own creations (ADR 13). In the consumer's transaction.
+	 * The script of a play being imported was created: every act's scenes and actions, at
+	 * once, without waiting for the acts' own creations (ADR 13). In the consumer's
+	 * transaction.
 	 */
 	public void scriptImported(UUID scriptId, UUID importId) {
 		for (UUID actId : imports.learnParents(scriptId, importId, ParentKind.ACT, ImportedParts.allScenes(),
@@ -48,8 +50,9 @@ public class SceneImport {
 	}
 
 	/**
-	 * An act of a play being imported was created: its scenes, made already when the script's creation came first (a
-	 * replay of the same ids makes nothing). In the consumer's transaction, with the act known.
+	 * An act of a play being imported was created: its scenes, made already when the
+	 * script's creation came first (a replay of the same ids makes nothing). In the
+	 * consumer's transaction, with the act known.
 	 */
 	public void actImported(UUID scriptId, UUID actId, UUID importId) {
 		List<ImportedParts.Scene> imported = imports.toMake(scriptId, importId, ParentKind.ACT, actId,
@@ -62,7 +65,8 @@ public class SceneImport {
 				return;
 			}
 		}
-		// Made in two batched statements (scenes, actions), not one per row; a scene made before (a replay) is skipped.
+		// Made in two batched statements (scenes, actions), not one per row; a scene made
+		// before (a replay) is skipped.
 		Set<UUID> made = imported.isEmpty() ? Set.of()
 				: scenes.existing(imported.stream().map(ImportedParts.Scene::id).toList());
 		List<Scene> newScenes = new ArrayList<>();
@@ -91,4 +95,5 @@ public class SceneImport {
 			}
 		}
 	}
+
 }

@@ -7,26 +7,30 @@ import io.fountain.parents.ChildKind;
 import io.fountain.parents.ParentKind;
 
 /**
- * Scenes as children of acts (their actions go with them): the one declaration the parent-child mechanism works from
- * (ADR 15).
+ * Scenes as children of acts (their actions go with them): the one declaration the
+ * parent-child mechanism works from (ADR 15).
  */
 @Configuration(proxyBeanMethods = false)
 class SceneKind {
 
 	/**
-	 * Scenes hang from their act ({@code scene.act_id}) and go with it, their actions too, and all of a script's at
-	 * once with the script. An imported play's scenes and actions are made when its script's creation arrives, under
-	 * acts learnt from the play's parts (ADR 13); an act's own creation finds them made.
+	 * Scenes hang from their act ({@code scene.act_id}) and go with it, their actions
+	 * too, and all of a script's at once with the script. An imported play's scenes and
+	 * actions are made when its script's creation arrives, under acts learnt from the
+	 * play's parts (ADR 13); an act's own creation finds them made.
 	 */
 	@Bean
 	ChildKind childKind(SceneManagement management, SceneImport imports) {
 		return ChildKind.inTable("scene")
 			.under(ParentKind.ACT, "act_id", (act, cause) -> management.deleteScenesOf(act.id(), cause))
 			.whenScriptDeleted(management::deleteAllOfScript)
-			.whenCreated(ParentKind.SCRIPT, script -> script.importId()
-				.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
-			.whenCreated(ParentKind.ACT, act -> act.importId()
-				.ifPresent(importId -> imports.actImported(act.scriptId(), act.id(), importId)))
+			.whenCreated(ParentKind.SCRIPT,
+					script -> script.importId()
+						.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
+			.whenCreated(ParentKind.ACT,
+					act -> act.importId()
+						.ifPresent(importId -> imports.actImported(act.scriptId(), act.id(), importId)))
 			.build();
 	}
+
 }

@@ -20,13 +20,13 @@ import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 
 /**
- * Commands on scenes and their actions, and this service's reactions to acts' events. A change to an act's scenes
- * holds the act's row in the parent replica; a change to a scene's actions holds the scene's row. A scene is never
- * created under an act known to be deleted, and one created during the act's cascade is deleted by it.
+ * Commands on scenes and their actions, and this service's reactions to acts' events. A
+ * change to an act's scenes holds the act's row in the parent replica; a change to a
+ * scene's actions holds the scene's row. A scene is never created under an act known to
+ * be deleted, and one created during the act's cascade is deleted by it.
  */
 @Service
 public class SceneManagement {
-
 
 	private static final Logger log = LoggerFactory.getLogger(SceneManagement.class);
 
@@ -51,14 +51,17 @@ public class SceneManagement {
 		this.transactions = transactions;
 	}
 
-	/** Adds a scene to an act at {@code ordinal} (1-based; {@code null}: after the last). */
+	/**
+	 * Adds a scene to an act at {@code ordinal} (1-based; {@code null}: after the last).
+	 */
 	public Scene create(UUID actId, String heading, String sceneNumber, String synopsis, Integer ordinal) {
 		parents.confirm(ParentKind.ACT, actId);
 		return transactions.execute(status -> {
 			KnownParents.Parent act = parents.known().lockLive(ParentKind.ACT, actId);
 			List<Scene> siblings = scenes.findByAct(actId);
 			int place = ordinal == null ? siblings.size() + 1 : Math.clamp(ordinal, 1, siblings.size() + 1);
-			siblings.stream().filter(s -> s.ordinal() >= place)
+			siblings.stream()
+				.filter(s -> s.ordinal() >= place)
 				.forEach(s -> s.moveTo(actId, s.ordinal() + 1).ifPresent(changed -> save(s, changed)));
 			Scene scene = Scene.create(act.scriptId(), actId, heading, sceneNumber, synopsis, place);
 			scenes.insert(scene);
@@ -68,19 +71,23 @@ public class SceneManagement {
 	}
 
 	/**
-	 * Applies a revision in one transaction: the description is merged with the scene as it is under lock (so two
-	 * revisions of different fields both take), and a move and a new heading are taken or refused together.
+	 * Applies a revision in one transaction: the description is merged with the scene as
+	 * it is under lock (so two revisions of different fields both take), and a move and a
+	 * new heading are taken or refused together.
 	 */
 	public Scene revise(UUID sceneId, SceneRevision revision) {
 		if (revision.actId() != null) {
-			parents.confirm(ParentKind.ACT, revision.actId()); // may ask act-svc: before the transaction, not inside it
+			parents.confirm(ParentKind.ACT, revision.actId()); // may ask act-svc: before
+																// the transaction, not
+																// inside it
 		}
 		return transactions.execute(status -> {
 			Scene scene = lockedScene(sceneId, revision.actId());
 			if (revision.describes()) {
-				scene.describe(revision.heading() != null ? revision.heading() : scene.heading(),
-						revision.renumbers() ? revision.sceneNumber() : scene.sceneNumber(),
-						revision.resummarizes() ? revision.synopsis() : scene.synopsis())
+				scene
+					.describe(revision.heading() != null ? revision.heading() : scene.heading(),
+							revision.renumbers() ? revision.sceneNumber() : scene.sceneNumber(),
+							revision.resummarizes() ? revision.synopsis() : scene.synopsis())
 					.ifPresent(changed -> save(scene, changed));
 			}
 			if (revision.moves()) {
@@ -90,7 +97,10 @@ public class SceneManagement {
 		});
 	}
 
-	/** Moves a locked scene to {@code ordinal} in {@code target} (its own act or another of its script, locked). */
+	/**
+	 * Moves a locked scene to {@code ordinal} in {@code target} (its own act or another
+	 * of its script, locked).
+	 */
 	private void move(Scene scene, UUID target, Integer ordinal) {
 		if (!parents.known().lockLive(ParentKind.ACT, target).scriptId().equals(scene.scriptId())) {
 			throw new ActOfAnotherScript(target);
@@ -101,7 +111,9 @@ public class SceneManagement {
 		int place = ordinal == null ? (target.equals(from) ? oldPlace : destination.size() + 1)
 				: Math.clamp(ordinal, 1, destination.size() + 1);
 		if (!target.equals(from)) {
-			scenes.findByAct(from).stream().filter(s -> s.ordinal() > oldPlace)
+			scenes.findByAct(from)
+				.stream()
+				.filter(s -> s.ordinal() > oldPlace)
 				.forEach(s -> s.moveTo(from, s.ordinal() - 1).ifPresent(changed -> save(s, changed)));
 		}
 		// Renumber the destination around the scene's new place.
@@ -120,12 +132,17 @@ public class SceneManagement {
 		transactions.executeWithoutResult(status -> {
 			Scene scene = lockedScene(sceneId);
 			deleteWithActions(List.of(scene), DeletionCause.REQUESTED);
-			scenes.findByAct(scene.actId()).stream().filter(s -> s.ordinal() > scene.ordinal())
+			scenes.findByAct(scene.actId())
+				.stream()
+				.filter(s -> s.ordinal() > scene.ordinal())
 				.forEach(s -> s.moveTo(s.actId(), s.ordinal() - 1).ifPresent(changed -> save(s, changed)));
 		});
 	}
 
-	/** {@code limit} scenes of an act in order, from {@code offset}; the act must exist and not be deleted. */
+	/**
+	 * {@code limit} scenes of an act in order, from {@code offset}; the act must exist
+	 * and not be deleted.
+	 */
 	public List<Scene> scenesOf(UUID actId, int offset, int limit) {
 		parents.requireLive(ParentKind.ACT, actId);
 		return scenes.findByAct(actId, offset, limit);
@@ -133,7 +150,8 @@ public class SceneManagement {
 
 	/**
 	 * Adds an action to a scene, at the end or between the positions given.
-	 * @throws InvalidActionText when Fountain could not write the text as that kind of action
+	 * @throws InvalidActionText when Fountain could not write the text as that kind of
+	 * action
 	 */
 	public Action addAction(UUID sceneId, String text, Action.Kind kind, String after, String before) {
 		Action.fountainProblem(text, kind).ifPresent(problem -> {
@@ -149,11 +167,13 @@ public class SceneManagement {
 	}
 
 	/**
-	 * Changes an action's text or kind ({@code null}: unchanged), or moves it ({@code move}: between the positions).
-	 * The text is checked with the kind it will have, whichever of the two changes.
+	 * Changes an action's text or kind ({@code null}: unchanged), or moves it
+	 * ({@code move}: between the positions). The text is checked with the kind it will
+	 * have, whichever of the two changes.
 	 * @throws InvalidActionText when Fountain could not write the new text or kind
 	 */
-	public Action reviseAction(UUID actionId, String text, Action.Kind kind, boolean move, String after, String before) {
+	public Action reviseAction(UUID actionId, String text, Action.Kind kind, boolean move, String after,
+			String before) {
 		return transactions.execute(status -> {
 			Action found = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
 			lockedScene(found.sceneId());
@@ -166,11 +186,10 @@ public class SceneManagement {
 				});
 			}
 			String position = move ? place(after, before) : action.position();
-			action.revise(newText, newKind, position)
-				.ifPresent(changed -> {
-					actions.update(action);
-					events.publishEvent(changed);
-				});
+			action.revise(newText, newKind, position).ifPresent(changed -> {
+				actions.update(action);
+				events.publishEvent(changed);
+			});
 			return action;
 		});
 	}
@@ -193,8 +212,8 @@ public class SceneManagement {
 	}
 
 	/**
-	 * Deletes the scenes of an act and their actions, each announced, in the caller's transaction (the act's deletion,
-	 * or reconciliation's).
+	 * Deletes the scenes of an act and their actions, each announced, in the caller's
+	 * transaction (the act's deletion, or reconciliation's).
 	 */
 	public void deleteScenesOf(UUID actId, DeletionCause cause) {
 		List<Scene> deleted = scenes.deleteAllOfAct(actId);
@@ -203,8 +222,8 @@ public class SceneManagement {
 	}
 
 	/**
-	 * Deletes all the script's scenes and actions at once, each announced (scenes first: they are what
-	 * other services follow), in the caller's transaction.
+	 * Deletes all the script's scenes and actions at once, each announced (scenes first:
+	 * they are what other services follow), in the caller's transaction.
 	 */
 	public void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		List<Scene> deletedScenes = scenes.deleteAllOfScript(scriptId);
@@ -231,22 +250,30 @@ public class SceneManagement {
 		return before == null ? Position.atEnd(clock.instant(), after) : Position.between(after, before);
 	}
 
-	/** The scene, after locking its act; then the scene's own row: changes to one act's scenes queue up. */
+	/**
+	 * The scene, after locking its act; then the scene's own row: changes to one act's
+	 * scenes queue up.
+	 */
 	private Scene lockedScene(UUID sceneId) {
 		return lockedScene(sceneId, null);
 	}
 
 	/**
-	 * The scene, locked after its act's row (and {@code otherAct}'s, when it is to move there). The acts are locked in
-	 * a fixed order, so that two moves in opposite directions cannot deadlock.
+	 * The scene, locked after its act's row (and {@code otherAct}'s, when it is to move
+	 * there). The acts are locked in a fixed order, so that two moves in opposite
+	 * directions cannot deadlock.
 	 */
 	private Scene lockedScene(UUID sceneId, UUID otherAct) {
 		Scene scene = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
-		Stream.of(scene.actId(), otherAct).filter(Objects::nonNull).distinct().sorted(Comparator.naturalOrder())
+		Stream.of(scene.actId(), otherAct)
+			.filter(Objects::nonNull)
+			.distinct()
+			.sorted(Comparator.naturalOrder())
 			.forEach(act -> parents.known().lockLive(ParentKind.ACT, act));
 		Scene locked = scenes.lock(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
 		if (!locked.actId().equals(scene.actId())) {
-			parents.known().lockLive(ParentKind.ACT, locked.actId()); // it moved meanwhile
+			parents.known().lockLive(ParentKind.ACT, locked.actId()); // it moved
+																		// meanwhile
 		}
 		return locked;
 	}
@@ -255,4 +282,5 @@ public class SceneManagement {
 		scenes.update(scene);
 		events.publishEvent(changed);
 	}
+
 }

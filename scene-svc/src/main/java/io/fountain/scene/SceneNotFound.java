@@ -8,4 +8,5 @@ public class SceneNotFound extends NoSuchElementException {
 	public SceneNotFound(UUID id) {
 		super("No scene " + id);
 	}
+
 }

@@ -10,4 +10,5 @@ public class SceneServiceApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(SceneServiceApplication.class, args);
 	}
+
 }

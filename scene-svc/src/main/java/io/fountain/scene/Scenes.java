@@ -28,16 +28,19 @@ public class Scenes {
 	void insertAll(List<Scene> all) {
 		batches.batchUpdate("""
 				INSERT INTO scene (id, script_id, act_id, heading, scene_number, synopsis, ordinal)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", all.stream()
-			.map(s -> new Object[] { s.id(), s.scriptId(), s.actId(), s.heading(), s.sceneNumber(), s.synopsis(),
-					s.ordinal() })
-			.toList());
+				VALUES (?, ?, ?, ?, ?, ?, ?)""",
+				all.stream()
+					.map(s -> new Object[] { s.id(), s.scriptId(), s.actId(), s.heading(), s.sceneNumber(),
+							s.synopsis(), s.ordinal() })
+					.toList());
 	}
 
 	/** Which of these ids are scenes here already. */
 	Set<UUID> existing(List<UUID> ids) {
-		return Set.copyOf(jdbc.sql("SELECT id FROM scene WHERE id = ANY (?)").param(ids.toArray(UUID[]::new))
-			.query(UUID.class).list());
+		return Set.copyOf(jdbc.sql("SELECT id FROM scene WHERE id = ANY (?)")
+			.param(ids.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list());
 	}
 
 	void insert(Scene scene) {
@@ -71,7 +74,10 @@ public class Scenes {
 		return jdbc.sql("SELECT * FROM scene WHERE id = ?").param(id).query(Scenes::map).optional();
 	}
 
-	/** The scene, its row locked until the transaction ends: changes to its actions queue up behind it. */
+	/**
+	 * The scene, its row locked until the transaction ends: changes to its actions queue
+	 * up behind it.
+	 */
 	Optional<Scene> lock(UUID id) {
 		return jdbc.sql("SELECT * FROM scene WHERE id = ? FOR UPDATE").param(id).query(Scenes::map).optional();
 	}
@@ -93,8 +99,10 @@ public class Scenes {
 	}
 
 	public List<Scene> findByScript(UUID scriptId) {
-		return jdbc.sql("SELECT * FROM scene WHERE script_id = ? ORDER BY act_id, ordinal").param(scriptId)
-			.query(Scenes::map).list();
+		return jdbc.sql("SELECT * FROM scene WHERE script_id = ? ORDER BY act_id, ordinal")
+			.param(scriptId)
+			.query(Scenes::map)
+			.list();
 	}
 
 	private static Scene map(ResultSet rs, int row) throws SQLException {
@@ -102,4 +110,5 @@ public class Scenes {
 				rs.getObject("act_id", UUID.class), rs.getString("heading"), rs.getString("scene_number"),
 				rs.getString("synopsis"), rs.getInt("ordinal"));
 	}
+
 }

@@ -21,9 +21,10 @@ import io.fountain.events.scene.v1.SceneEvent;
 import io.fountain.testing.TopicReader;
 
 /**
- * scene-svc's part of a play being imported, in one hop (ADR 13): the script's creation alone makes every act's
- * scenes and actions, before any act is known here; the acts' own creations, arriving after, make nothing twice; an
- * act known deleted here first gets nothing.
+ * scene-svc's part of a play being imported, in one hop (ADR 13): the script's creation
+ * alone makes every act's scenes and actions, before any act is known here; the acts' own
+ * creations, arriving after, make nothing twice; an act known deleted here first gets
+ * nothing.
  */
 class SceneImportIntegrationTests extends ServiceIntegrationTest {
 
@@ -43,9 +44,9 @@ class SceneImportIntegrationTests extends ServiceIntegrationTest {
 		UUID one = UUID.randomUUID();
 		UUID two = UUID.randomUUID();
 		UUID gone = UUID.randomUUID();
-		ParentOwnerStandIn.serves("/imports/" + importId + "/acts/" + one + "/scenes", "["
-				+ scene(1, "INT. KITCHEN - DAY", action("Brick limps in.") + "," + action("Maggie waits.")) + ","
-				+ scene(2, "EXT. PORCH - NIGHT", action("Rain.")) + "]");
+		ParentOwnerStandIn.serves("/imports/" + importId + "/acts/" + one + "/scenes",
+				"[" + scene(1, "INT. KITCHEN - DAY", action("Brick limps in.") + "," + action("Maggie waits.")) + ","
+						+ scene(2, "EXT. PORCH - NIGHT", action("Rain.")) + "]");
 		ParentOwnerStandIn.serves("/imports/" + importId + "/acts/" + two + "/scenes",
 				"[" + scene(1, "INT. BEDROOM - NIGHT", "") + "]");
 		ParentOwnerStandIn.serves("/imports/" + importId + "/acts/" + gone + "/scenes",
@@ -57,7 +58,8 @@ class SceneImportIntegrationTests extends ServiceIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> bed.rows("scene", script) == 3 && bed.rows("action", script) == 3);
-		// The acts' own creations, late; then an act made after the import, to know that they were applied.
+		// The acts' own creations, late; then an act made after the import, to know that
+		// they were applied.
 		for (UUID act : List.of(one, two, gone)) {
 			ActEvent created = UpstreamEvents.actCreated(script, act);
 			((ActCreated) created.getPayload()).setImportId(importId.toString());
@@ -70,9 +72,11 @@ class SceneImportIntegrationTests extends ServiceIntegrationTest {
 		assertThat(bed.rows("action", script)).isEqualTo(3);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM scene WHERE act_id = ?", Integer.class, gone)).isZero();
 		try (TopicReader reader = new TopicReader(Topic.SCENE.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> bed.events(reader, SceneEvent.class, script).size() >= 3);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> bed.events(reader, SceneEvent.class, script).size() >= 3);
 			assertThat(bed.events(reader, SceneEvent.class, script)).hasSize(3)
-				.extracting(SceneEvent::getActId).containsOnly(one, two);
+				.extracting(SceneEvent::getActId)
+				.containsOnly(one, two);
 		}
 	}
 
@@ -83,7 +87,9 @@ class SceneImportIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private static String action(String text) {
-		return "{\"id\": \"" + UUID.randomUUID() + "\", \"text\": \"" + text + "\", \"kind\": \"PLAIN\", \"position\": \""
-				+ "0000" + (char) ('A' + text.length() % 20) + "V\", \"element\": \"acts[0].scenes[0].elements[0]\"}";
+		return "{\"id\": \"" + UUID.randomUUID() + "\", \"text\": \"" + text
+				+ "\", \"kind\": \"PLAIN\", \"position\": \"" + "0000" + (char) ('A' + text.length() % 20)
+				+ "V\", \"element\": \"acts[0].scenes[0].elements[0]\"}";
 	}
+
 }

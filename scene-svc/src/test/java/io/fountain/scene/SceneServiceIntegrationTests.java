@@ -55,11 +55,13 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		assertThat(headings(two)).containsExactly("INT. A", "INT. D");
 		assertThat(http.get("/scenes/" + d).json().get("ordinal").asInt()).isEqualTo(2);
 		try (TopicReader reader = new TopicReader(Topic.SCENE.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> reader.keyed(script).stream()
-				.map(r -> codec.decode(r.value(), SceneEvent.class))
-				.anyMatch(e -> e.getSceneId().equals(a) && e.getActId().equals(two)
-						&& e.getPayload() instanceof io.fountain.events.scene.v1.SceneUpdated u
-						&& one.equals(u.getPreviousActId())));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> reader.keyed(script)
+					.stream()
+					.map(r -> codec.decode(r.value(), SceneEvent.class))
+					.anyMatch(e -> e.getSceneId().equals(a) && e.getActId().equals(two)
+							&& e.getPayload() instanceof io.fountain.events.scene.v1.SceneUpdated u
+							&& one.equals(u.getPreviousActId())));
 		}
 
 		UUID otherScriptsAct = knownAct(UUID.randomUUID());
@@ -82,15 +84,16 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		assertThat(http.get("/scenes/" + scene).json().get("heading").asString()).as("nothing half-written")
 			.isEqualTo("INT. KITCHEN");
 
-		// Two editors at once, one renaming the scene and one rewriting its synopsis: neither undoes the other.
+		// Two editors at once, one renaming the scene and one rewriting its synopsis:
+		// neither undoes the other.
 		ExecutorService editors = Executors.newFixedThreadPool(2);
 		try {
 			for (int i = 1; i <= 20; i++) {
 				String n = String.valueOf(i);
-				Future<Http.Response> heading = editors.submit(() -> http.patch("/scenes/" + scene,
-						"{\"heading\": \"INT. KITCHEN " + n + "\"}"));
-				Future<Http.Response> synopsis = editors.submit(() -> http.patch("/scenes/" + scene,
-						"{\"synopsis\": \"Breakfast " + n + ".\"}"));
+				Future<Http.Response> heading = editors
+					.submit(() -> http.patch("/scenes/" + scene, "{\"heading\": \"INT. KITCHEN " + n + "\"}"));
+				Future<Http.Response> synopsis = editors
+					.submit(() -> http.patch("/scenes/" + scene, "{\"synopsis\": \"Breakfast " + n + ".\"}"));
 				assertThat(heading.get().status()).as(heading.get().toString()).isEqualTo(200);
 				assertThat(synopsis.get().status()).as(synopsis.get().toString()).isEqualTo(200);
 				tools.jackson.databind.JsonNode now = http.get("/scenes/" + scene).json();
@@ -168,7 +171,8 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		assertRefused(http.patch("/scenes/" + scene, "{\"heading\": null, \"synopsis\": null}"), "heading");
 		assertRefused(http.patch("/scenes/" + scene, "{\"actId\": null}"), "actId");
 		assertRefused(http.patch("/scenes/" + scene, "{\"ordinal\": null}"), "ordinal");
-		assertThat(http.get("/scenes/" + scene).json().get("synopsis").asString()).as("nothing changed").isEqualTo("Tea.");
+		assertThat(http.get("/scenes/" + scene).json().get("synopsis").asString()).as("nothing changed")
+			.isEqualTo("Tea.");
 
 		String action = action(scene, "{\"text\": \"The kettle.\"}").get("id").asString();
 		Http.Response centered = http.send("PATCH", "/actions/" + action, "{\"kind\": \"CENTERED\"}",
@@ -184,8 +188,7 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 	@Test
 	void textThatFountainWouldReadBackAsAnotherPlayIsA400NamingTheField() {
 		UUID act = knownAct(UUID.randomUUID());
-		assertRefused(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. HOUSE\\nEXT. GARDEN\"}"),
-				"heading");
+		assertRefused(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. HOUSE\\nEXT. GARDEN\"}"), "heading");
 		assertRefused(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. A\", \"synopsis\": \"a\\nb\"}"),
 				"synopsis");
 		assertRefused(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. A\", \"sceneNumber\": \"1 A\"}"),
@@ -212,19 +215,26 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		UUID s1 = scene(act, "{\"heading\": \"INT. ONE\"}");
 		UUID s2 = scene(act, "{\"heading\": \"INT. TWO\"}");
 		List<String> acts = List.of(action(s1, "{\"text\": \"a\"}").get("id").asString(),
-				action(s1, "{\"text\": \"b\"}").get("id").asString(), action(s2, "{\"text\": \"c\"}").get("id").asString());
+				action(s1, "{\"text\": \"b\"}").get("id").asString(),
+				action(s2, "{\"text\": \"c\"}").get("id").asString());
 
 		bed.send(Topic.ACT, UpstreamEvents.actDeleted(script, act));
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/scenes/" + s1).status() == 404
-				&& http.get("/scenes/" + s2).status() == 404);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> http.get("/scenes/" + s1).status() == 404 && http.get("/scenes/" + s2).status() == 404);
 		assertThat(acts).allSatisfy(id -> assertThat(http.get("/actions/" + id).status()).isEqualTo(404));
 		try (TopicReader scenes = new TopicReader(Topic.SCENE.topicName());
 				TopicReader actions = new TopicReader(Topic.ACTION.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> scenes.keyed(script).stream()
-				.filter(r -> codec.decode(r.value(), SceneEvent.class).getPayload() instanceof SceneDeleted).count() == 2);
-			await().atMost(Duration.ofSeconds(20)).until(() -> actions.keyed(script).stream()
-				.filter(r -> codec.decode(r.value(), ActionEvent.class).getPayload() instanceof ActionDeleted).count() == 3);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> scenes.keyed(script)
+					.stream()
+					.filter(r -> codec.decode(r.value(), SceneEvent.class).getPayload() instanceof SceneDeleted)
+					.count() == 2);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> actions.keyed(script)
+					.stream()
+					.filter(r -> codec.decode(r.value(), ActionEvent.class).getPayload() instanceof ActionDeleted)
+					.count() == 3);
 		}
 		assertThat(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. LATE\"}").status()).isEqualTo(404);
 	}
@@ -248,16 +258,19 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		UUID act = knownAct(script);
 		List<UUID> scenes = List.of(scene(act, "{\"heading\": \"INT. A\"}"), scene(act, "{\"heading\": \"INT. B\"}"));
 		AtomicInteger requests = new AtomicInteger();
-		DeletionRace.run(
-				() -> http.post("/scenes/" + scenes.get(requests.incrementAndGet() % 2) + "/actions",
-						"{\"text\": \"run\"}").status(),
-				() -> bed.send(Topic.ACT, UpstreamEvents.actDeleted(script, act)));
+		DeletionRace.run(() -> http
+			.post("/scenes/" + scenes.get(requests.incrementAndGet() % 2) + "/actions", "{\"text\": \"run\"}")
+			.status(), () -> bed.send(Topic.ACT, UpstreamEvents.actDeleted(script, act)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows("scene", script) + rows("action", script) == 0);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> rows("scene", script) + rows("action", script) == 0);
 	}
 
-	/** ADR 12: the script's own deletion takes its scenes and actions, without waiting for its acts' deletion. */
+	/**
+	 * ADR 12: the script's own deletion takes its scenes and actions, without waiting for
+	 * its acts' deletion.
+	 */
 	@Test
 	void deletingTheScriptTakesItsScenesAndActionsInOneStepWithoutTheActsDeletion() {
 		UUID script = UUID.randomUUID();
@@ -269,25 +282,29 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		action(s2, "{\"text\": \"c\"}");
 		assertThat(rows("scene", script) + rows("action", script)).isEqualTo(5);
 
-		bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)); // and no ActDeleted, ever
+		bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)); // and no
+																		// ActDeleted,
+																		// ever
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows("scene", script) + rows("action", script) == 0);
 		try (TopicReader scenes = new TopicReader(Topic.SCENE.topicName());
 				TopicReader actions = new TopicReader(Topic.ACTION.topicName())) {
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> sceneDeletions(scenes, script).size() == 2 && actionDeletions(actions, script).size() == 3);
-			assertThat(sceneDeletions(scenes, script)).allSatisfy(
-					deleted -> assertThat(deleted.getCause()).isEqualTo(io.fountain.events.scene.v1.DeletionCause.CASCADE));
-			assertThat(actionDeletions(actions, script)).allSatisfy(
-					deleted -> assertThat(deleted.getCause()).isEqualTo(io.fountain.events.action.v1.DeletionCause.CASCADE));
+				.until(() -> sceneDeletions(scenes, script).size() == 2
+						&& actionDeletions(actions, script).size() == 3);
+			assertThat(sceneDeletions(scenes, script)).allSatisfy(deleted -> assertThat(deleted.getCause())
+				.isEqualTo(io.fountain.events.scene.v1.DeletionCause.CASCADE));
+			assertThat(actionDeletions(actions, script)).allSatisfy(deleted -> assertThat(deleted.getCause())
+				.isEqualTo(io.fountain.events.action.v1.DeletionCause.CASCADE));
 		}
 		assertThat(http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. LATE\"}").status()).isEqualTo(404);
 		assertThat(http.post("/scenes/" + s1 + "/actions", "{\"text\": \"late\"}").status()).isEqualTo(404);
 	}
 
 	/**
-	 * ADR 12: scenes and actions made while their script is being deleted (two levels above them, with their act never
-	 * deleted) are either made before the deletion and taken by it, or refused: none is left.
+	 * ADR 12: scenes and actions made while their script is being deleted (two levels
+	 * above them, with their act never deleted) are either made before the deletion and
+	 * taken by it, or refused: none is left.
 	 */
 	@Test
 	void scenesAndActionsAddedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
@@ -295,23 +312,33 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 		UUID act = knownAct(script);
 		UUID scene = scene(act, "{\"heading\": \"INT. A\"}");
 		AtomicInteger requests = new AtomicInteger();
-		DeletionRace.run(() -> requests.incrementAndGet() % 2 == 0
-				? http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. B\"}").status()
-				: http.post("/scenes/" + scene + "/actions", "{\"text\": \"run\"}").status(),
+		DeletionRace.run(
+				() -> requests.incrementAndGet() % 2 == 0
+						? http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. B\"}").status()
+						: http.post("/scenes/" + scene + "/actions", "{\"text\": \"run\"}").status(),
 				() -> bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)));
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows("scene", script) + rows("action", script) == 0);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> rows("scene", script) + rows("action", script) == 0);
 	}
 
 	private List<SceneDeleted> sceneDeletions(TopicReader reader, UUID script) {
-		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), SceneEvent.class).getPayload())
-			.filter(SceneDeleted.class::isInstance).map(SceneDeleted.class::cast).toList();
+		return reader.keyed(script)
+			.stream()
+			.map(r -> codec.decode(r.value(), SceneEvent.class).getPayload())
+			.filter(SceneDeleted.class::isInstance)
+			.map(SceneDeleted.class::cast)
+			.toList();
 	}
 
 	private List<ActionDeleted> actionDeletions(TopicReader reader, UUID script) {
-		return reader.keyed(script).stream().map(r -> codec.decode(r.value(), ActionEvent.class).getPayload())
-			.filter(ActionDeleted.class::isInstance).map(ActionDeleted.class::cast).toList();
+		return reader.keyed(script)
+			.stream()
+			.map(r -> codec.decode(r.value(), ActionEvent.class).getPayload())
+			.filter(ActionDeleted.class::isInstance)
+			.map(ActionDeleted.class::cast)
+			.toList();
 	}
 
 	@Test
@@ -355,10 +382,12 @@ class SceneServiceIntegrationTests extends ServiceIntegrationTest {
 	private static void assertRefused(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString())
+			.containsExactly(field);
 	}
 
 	private int rows(String table, UUID script) {
 		return bed.rows(table, script);
 	}
+
 }

@@ -36,7 +36,8 @@ class SceneTests {
 	void anActionRevisionNamesWhatChanged() {
 		Action action = Action.create(script, UUID.randomUUID(), "He runs.", Action.Kind.PLAIN, "V");
 
-		assertThat(action.revise("He runs.", Action.Kind.CENTERED, "W").orElseThrow().changed())
-			.containsExactly("kind", "position");
+		assertThat(action.revise("He runs.", Action.Kind.CENTERED, "W").orElseThrow().changed()).containsExactly("kind",
+				"position");
 	}
+
 }

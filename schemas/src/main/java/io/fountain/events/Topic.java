@@ -13,11 +13,13 @@ import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.events.transition.v1.TransitionEvent;
 
 /**
- * The topic catalogue: every topic Fountain publishes, with the Avro record its values carry.
+ * The topic catalogue: every topic Fountain publishes, with the Avro record its values
+ * carry.
  * <p>
- * One topic per entity, named {@code fountain.<entity>.events}; every record is keyed by its script id so that one
- * play's events stay in order. Its dead letters go to the topic of the same name with {@link #DEAD_LETTER_SUFFIX}.
- * The registry subject of a topic's values is {@code <topic>-value} (Confluent's TopicNameStrategy).
+ * One topic per entity, named {@code fountain.<entity>.events}; every record is keyed by
+ * its script id so that one play's events stay in order. Its dead letters go to the topic
+ * of the same name with {@link #DEAD_LETTER_SUFFIX}. The registry subject of a topic's
+ * values is {@code <topic>-value} (Confluent's TopicNameStrategy).
  */
 public enum Topic {
 
@@ -28,13 +30,18 @@ public enum Topic {
 	CHARACTER("fountain.character.events", CharacterEvent.class, CharacterEvent.getClassSchema()),
 	DIALOGUE("fountain.dialogue.events", DialogueEvent.class, DialogueEvent.getClassSchema()),
 	TRANSITION("fountain.transition.events", TransitionEvent.class, TransitionEvent.getClassSchema()),
-	/** Not an entity's: what services report about their part of a play being imported (POST /plays). */
+	/**
+	 * Not an entity's: what services report about their part of a play being imported
+	 * (POST /plays).
+	 */
 	IMPORT("fountain.import.events", ImportEvent.class, ImportEvent.getClassSchema());
 
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
 	private final String topicName;
+
 	private final Class<? extends SpecificRecord> valueType;
+
 	private final Schema valueSchema;
 
 	Topic(String topicName, Class<? extends SpecificRecord> valueType, Schema valueSchema) {
@@ -63,7 +70,10 @@ public enum Topic {
 		return valueSchema;
 	}
 
-	/** The topic of an entity's lifecycle (Created, Updated, Deleted); all but {@link #IMPORT}. */
+	/**
+	 * The topic of an entity's lifecycle (Created, Updated, Deleted); all but
+	 * {@link #IMPORT}.
+	 */
 	public boolean isEntityTopic() {
 		return this != IMPORT;
 	}
@@ -76,4 +86,5 @@ public enum Topic {
 		}
 		throw new IllegalArgumentException("Not a Fountain topic: " + topicName);
 	}
+
 }

@@ -14,7 +14,10 @@ import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The AsyncAPI document says what the topics carry: it must agree with the topic catalogue and the Avro schemas. */
+/**
+ * The AsyncAPI document says what the topics carry: it must agree with the topic
+ * catalogue and the Avro schemas.
+ */
 class AsyncApiContractTests {
 
 	private final Map<String, Object> document = load();
@@ -38,13 +41,14 @@ class AsyncApiContractTests {
 			Path avsc = Path.of((String) map(payload.get("schema")).get("$ref"));
 			Schema documented = new Schema.Parser().parse(Files.readString(avsc));
 			assertThat(documented.getFullName()).as(topic.topicName()).isEqualTo(topic.valueSchema().getFullName());
-			// Parsing Canonical Form: the schema as readers see it, without docs and code-generation properties.
+			// Parsing Canonical Form: the schema as readers see it, without docs and
+			// code-generation properties.
 			assertThat(SchemaNormalization.toParsingForm(documented)).as(topic.topicName())
 				.isEqualTo(SchemaNormalization.toParsingForm(topic.valueSchema()));
 			assertThat(message.get("name")).isEqualTo(topic.valueSchema().getName());
 		}
-		Map<String, Object> kafka = map(map(map(map(components().get("messageTraits")).get("fountainRecord"))
-			.get("bindings")).get("kafka"));
+		Map<String, Object> kafka = map(
+				map(map(map(components().get("messageTraits")).get("fountainRecord")).get("bindings")).get("kafka"));
 		assertThat(map(kafka.get("key")).get("description")).isEqualTo("The script id.");
 		assertThat(kafka.get("schemaIdPayloadEncoding")).isEqualTo("confluent");
 	}
@@ -87,4 +91,5 @@ class AsyncApiContractTests {
 			throw new java.io.UncheckedIOException(ex);
 		}
 	}
+
 }

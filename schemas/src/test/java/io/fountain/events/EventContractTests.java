@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Pins what every downstream consumer relies on: the envelope fields every event carries. */
+/**
+ * Pins what every downstream consumer relies on: the envelope fields every event carries.
+ */
 class EventContractTests {
 
 	private static final List<String> ENVELOPE = List.of("eventId", "occurredAt", "scriptId", "correlationId",
@@ -32,8 +34,14 @@ class EventContractTests {
 	@ParameterizedTest
 	@EnumSource(value = Topic.class, names = "IMPORT", mode = EnumSource.Mode.EXCLUDE)
 	void everyUpdateSaysWhatChanged(Topic topic) {
-		Schema updated = topic.valueSchema().getField("payload").schema().getTypes().stream()
-			.filter(s -> s.getName().endsWith("Updated")).findFirst().orElseThrow();
+		Schema updated = topic.valueSchema()
+			.getField("payload")
+			.schema()
+			.getTypes()
+			.stream()
+			.filter(s -> s.getName().endsWith("Updated"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(updated.getField("changed")).isNotNull();
 	}
 
@@ -45,4 +53,5 @@ class EventContractTests {
 			assertThat(Topic.named(topic.topicName())).isSameAs(topic);
 		}
 	}
+
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A play: the root every other entity hangs from. Its title and title page change through {@link #revise}; each
- * state change answers the domain event that describes it.
+ * A play: the root every other entity hangs from. Its title and title page change through
+ * {@link #revise}; each state change answers the domain event that describes it.
  */
 public final class Script {
 
@@ -23,11 +23,14 @@ public final class Script {
 	private Status status;
 
 	/**
-	 * PENDING while the parts of an imported play are being made in the other services, ACTIVE once the play is
-	 * whole. A play that fails is deleted (its status lives on in the play's progress, see {@code PlayProgress}).
+	 * PENDING while the parts of an imported play are being made in the other services,
+	 * ACTIVE once the play is whole. A play that fails is deleted (its status lives on in
+	 * the play's progress, see {@code PlayProgress}).
 	 */
 	public enum Status {
+
 		PENDING, ACTIVE
+
 	}
 
 	Script(UUID id, String owner, String title, TitlePage titlePage, Status status) {
@@ -44,8 +47,8 @@ public final class Script {
 	}
 
 	/**
-	 * A play whose parts the other services make from the import {@code importId}: PENDING until they have, or
-	 * ACTIVE at once when it has no parts.
+	 * A play whose parts the other services make from the import {@code importId}:
+	 * PENDING until they have, or ACTIVE at once when it has no parts.
 	 */
 	static Creation importing(UUID id, String owner, String title, TitlePage titlePage, UUID importId,
 			boolean hasParts) {
@@ -64,8 +67,8 @@ public final class Script {
 	}
 
 	/**
-	 * Applies the given changes (a {@code null} argument leaves that part as it is) and answers what changed, or
-	 * nothing when the revision changes nothing.
+	 * Applies the given changes (a {@code null} argument leaves that part as it is) and
+	 * answers what changed, or nothing when the revision changes nothing.
 	 */
 	Optional<ScriptUpdated> revise(ScriptRevision revision) {
 		List<String> changed = new ArrayList<>();
@@ -117,4 +120,5 @@ public final class Script {
 
 	record Creation(Script script, ScriptCreated event) {
 	}
+
 }

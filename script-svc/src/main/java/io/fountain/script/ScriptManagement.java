@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The commands on scripts. Each runs in one transaction with the events it publishes: the publisher's listeners
- * append them to the outbox before the commit.
+ * The commands on scripts. Each runs in one transaction with the events it publishes: the
+ * publisher's listeners append them to the outbox before the commit.
  */
 @Service
 public class ScriptManagement {
@@ -32,8 +32,8 @@ public class ScriptManagement {
 	}
 
 	/**
-	 * Revises the script; the revision is worked out from the script as it is under the lock, so that two
-	 * concurrent partial updates both apply.
+	 * Revises the script; the revision is worked out from the script as it is under the
+	 * lock, so that two concurrent partial updates both apply.
 	 */
 	@Transactional
 	public Script revise(UUID id, Function<Script, ScriptRevision> revision) {
@@ -45,7 +45,10 @@ public class ScriptManagement {
 		return script;
 	}
 
-	/** Deletes the script; everything under it follows by cascade, in the services that own it. */
+	/**
+	 * Deletes the script; everything under it follows by cascade, in the services that
+	 * own it.
+	 */
 	@Transactional
 	public void delete(UUID id) {
 		Script script = scripts.findByIdForUpdate(id).orElseThrow(() -> new ScriptNotFound(id));
@@ -53,7 +56,10 @@ public class ScriptManagement {
 		events.publishEvent(script.delete(ScriptDeleted.Cause.REQUESTED));
 	}
 
-	/** A play being imported: the script, PENDING while the other services make its parts from {@code importId}. */
+	/**
+	 * A play being imported: the script, PENDING while the other services make its parts
+	 * from {@code importId}.
+	 */
 	@Transactional
 	public Script importing(UUID id, String owner, String title, TitlePage titlePage, UUID importId, boolean hasParts) {
 		Script.Creation creation = Script.importing(id, owner, title, titlePage, importId, hasParts);
@@ -71,7 +77,10 @@ public class ScriptManagement {
 		}));
 	}
 
-	/** Creating the play failed: the script goes, and with it (by cascade) every part already made. */
+	/**
+	 * Creating the play failed: the script goes, and with it (by cascade) every part
+	 * already made.
+	 */
 	@Transactional
 	public void compensate(UUID id) {
 		scripts.findByIdForUpdate(id).ifPresent(script -> {
@@ -79,4 +88,5 @@ public class ScriptManagement {
 			events.publishEvent(script.delete(ScriptDeleted.Cause.COMPENSATION));
 		});
 	}
+
 }

@@ -7,4 +7,5 @@ public class ScriptNotFound extends RuntimeException {
 	public ScriptNotFound(UUID id) {
 		super("No script " + id);
 	}
+
 }

@@ -1,8 +1,8 @@
 package io.fountain.script;
 
 /**
- * What a client asks to change in a script: the new title (or {@code null} to keep it) and the new title page
- * (complete, or {@code null} to keep it).
+ * What a client asks to change in a script: the new title (or {@code null} to keep it)
+ * and the new title page (complete, or {@code null} to keep it).
  */
 public record ScriptRevision(String title, TitlePage titlePage) {
 }

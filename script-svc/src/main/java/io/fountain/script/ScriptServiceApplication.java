@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import io.fountain.script.play.PlaySettings;
 
 /**
- * script-svc: owns Scripts and their title pages, and publishes {@code fountain.script.events}; accepts whole plays
- * ({@code POST /plays}) and follows each play's progress.
+ * script-svc: owns Scripts and their title pages, and publishes
+ * {@code fountain.script.events}; accepts whole plays ({@code POST /plays}) and follows
+ * each play's progress.
  */
 @SpringBootApplication
 @EnableScheduling
@@ -19,4 +20,5 @@ public class ScriptServiceApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(ScriptServiceApplication.class, args);
 	}
+
 }

@@ -26,9 +26,10 @@ public class Scripts {
 
 	void insert(Script script) {
 		TitlePage page = script.titlePage();
-		jdbc.sql("""
-				INSERT INTO script (id, owner, title, credit, authors, source, draft_date, contact, other_entries, status)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO script (id, owner, title, credit, authors, source, draft_date, contact, other_entries, status)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
 			.params(script.id(), script.owner(), script.title(), page.credit(), page.authors().toArray(String[]::new),
 					page.source(), page.draftDate(), page.contact(), json(page.otherEntries()), script.status().name())
 			.update();
@@ -52,12 +53,18 @@ public class Scripts {
 		return jdbc.sql("SELECT * FROM script WHERE id = ?").param(id).query(Scripts::map).optional();
 	}
 
-	/** Locks the script's row for the rest of the transaction: concurrent changes to one script queue up. */
+	/**
+	 * Locks the script's row for the rest of the transaction: concurrent changes to one
+	 * script queue up.
+	 */
 	public Optional<Script> findByIdForUpdate(UUID id) {
 		return jdbc.sql("SELECT * FROM script WHERE id = ? FOR UPDATE").param(id).query(Scripts::map).optional();
 	}
 
-	/** Scripts the user owns or collaborates on (the access record is this service's own table). */
+	/**
+	 * Scripts the user owns or collaborates on (the access record is this service's own
+	 * table).
+	 */
 	public List<Script> findVisibleTo(String user, int offset, int limit) {
 		return jdbc.sql("""
 				SELECT s.* FROM script s JOIN script_access a ON a.script_id = s.id AND a.user_id = ?
@@ -100,4 +107,5 @@ public class Scripts {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The title page of a Fountain script, apart from its title.
  *
- * @param otherEntries entries with no field of their own ({@code Notes}, {@code Copyright}, ...), in order; kept so
- *     that an imported screenplay exports as it came
+ * @param otherEntries entries with no field of their own ({@code Notes},
+ * {@code Copyright}, ...), in order; kept so that an imported screenplay exports as it
+ * came
  */
 public record TitlePage(String credit, List<String> authors, String source, String draftDate, String contact,
 		List<TitleEntry> otherEntries) {

@@ -36,9 +36,9 @@ import io.fountain.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /**
- * script-svc's side of a play created in one command: it accepts the play (or says exactly what is wrong with it),
- * keeps its parts for the other services, and follows its progress from their events to ACTIVE, or to FAILED and
- * the script's deletion.
+ * script-svc's side of a play created in one command: it accepts the play (or says
+ * exactly what is wrong with it), keeps its parts for the other services, and follows its
+ * progress from their events to ACTIVE, or to FAILED and the script's deletion.
  */
 @TestPropertySource(properties = "fountain.plays.max-document-size=64KB")
 class PlayIntakeIntegrationTests extends ServiceIntegrationTest {
@@ -79,7 +79,8 @@ class PlayIntakeIntegrationTests extends ServiceIntegrationTest {
 		JsonNode acts = http.get("/imports/" + importId + "/acts").json();
 		assertThat(acts.findValuesAsString("title")).containsExactly("ONE");
 		UUID act = UUID.fromString(acts.get(0).get("id").asString());
-		List<String> scenes = http.get("/imports/" + importId + "/acts/" + act + "/scenes").json()
+		List<String> scenes = http.get("/imports/" + importId + "/acts/" + act + "/scenes")
+			.json()
 			.findValuesAsString("id");
 		assertThat(scenes).hasSize(2);
 
@@ -89,16 +90,18 @@ class PlayIntakeIntegrationTests extends ServiceIntegrationTest {
 			var scene = UpstreamEvents.sceneCreated(id, act, UUID.fromString(scenes.get(0)));
 			upstream.send(Topic.SCENE, scene);
 			upstream.send(Topic.SCENE, scene); // delivered twice: counted once
-			await().atMost(Duration.ofSeconds(20))
-				.until(() -> status(id).at("/parts/scene/done").asInt() == 1);
+			await().atMost(Duration.ofSeconds(20)).until(() -> status(id).at("/parts/scene/done").asInt() == 1);
 			assertThat(status(id).get("status").asString()).isEqualTo("PENDING");
 
 			upstream.send(Topic.SCENE, UpstreamEvents.sceneCreated(id, act, UUID.fromString(scenes.get(1))));
 
 			await().atMost(Duration.ofSeconds(20)).until(() -> status(id).get("status").asString().equals("ACTIVE"));
-			await().atMost(Duration.ofSeconds(20)).until(() -> bed.events(reader, ScriptEvent.class, id).stream()
-				.anyMatch(e -> e.getPayload() instanceof ScriptUpdated updated
-						&& updated.getChanged().equals(List.of("status")) && updated.getStatus() == PlayStatus.ACTIVE));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> bed.events(reader, ScriptEvent.class, id)
+					.stream()
+					.anyMatch(e -> e.getPayload() instanceof ScriptUpdated updated
+							&& updated.getChanged().equals(List.of("status"))
+							&& updated.getStatus() == PlayStatus.ACTIVE));
 		}
 		assertThat(http.get("/scripts/" + id).json().get("status").asString()).isEqualTo("ACTIVE");
 		assertThat(http.get("/imports/" + importId + "/acts").status()).as("the claim check, once done").isEqualTo(404);
@@ -106,26 +109,33 @@ class PlayIntakeIntegrationTests extends ServiceIntegrationTest {
 
 	@Test
 	void aRejectedPartFailsThePlayWithWhyAndWhereAndDeletesTheScriptAsACompensation() {
-		UUID id = UUID.fromString(http.send("POST", "/plays", TWO_SCENES, "text/x-fountain").location()
-			.substring("/scripts/".length()));
+		UUID id = UUID.fromString(
+				http.send("POST", "/plays", TWO_SCENES, "text/x-fountain").location().substring("/scripts/".length()));
 		String importId = jdbc.queryForObject("SELECT import_id::text FROM play WHERE script_id = ?", String.class, id);
 
 		ImportEvent rejection = new ImportEvent();
 		rejection.setScriptId(id);
 		rejection.setImportId(UUID.fromString(importId));
-		rejection.setPayload(PartRejected.newBuilder().setService("scene-svc").setPart("scene")
-			.setElement("acts[0]").setReason("the act has 2 scenes; at most 1 are allowed").build());
+		rejection.setPayload(PartRejected.newBuilder()
+			.setService("scene-svc")
+			.setPart("scene")
+			.setElement("acts[0]")
+			.setReason("the act has 2 scenes; at most 1 are allowed")
+			.build());
 		try (UpstreamEvents upstream = new UpstreamEvents(codec);
 				TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
 			upstream.send(Topic.IMPORT, rejection);
 
 			await().atMost(Duration.ofSeconds(20)).until(() -> status(id).get("status").asString().equals("FAILED"));
-			await().atMost(Duration.ofSeconds(20)).until(() -> bed.events(reader, ScriptEvent.class, id).stream()
-				.anyMatch(e -> e.getPayload() instanceof ScriptDeleted deleted
-						&& deleted.getCause() == DeletionCause.COMPENSATION));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> bed.events(reader, ScriptEvent.class, id)
+					.stream()
+					.anyMatch(e -> e.getPayload() instanceof ScriptDeleted deleted
+							&& deleted.getCause() == DeletionCause.COMPENSATION));
 		}
 		JsonNode failed = status(id);
-		assertThat(failed.get("reason").asString()).isEqualTo("scene-svc could not create it: the act has 2 scenes; at most 1 are allowed");
+		assertThat(failed.get("reason").asString())
+			.isEqualTo("scene-svc could not create it: the act has 2 scenes; at most 1 are allowed");
 		assertThat(failed.get("failedElement").asString()).isEqualTo("acts[0]");
 		assertThat(failed.at("/parts/scene/failed").asInt()).isEqualTo(1);
 		assertThat(http.get("/scripts/" + id).status()).isEqualTo(404);
@@ -161,15 +171,16 @@ class PlayIntakeIntegrationTests extends ServiceIntegrationTest {
 
 		HttpResponse<String> notUtf8 = postBytes(latin1);
 		HttpResponse<String> notText = postBytes(binary);
-		HttpResponse<String> tooLarge = postBytes(("Title: x\n\n" + "Words. ".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> tooLarge = postBytes(
+				("Title: x\n\n" + "Words. ".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
 
 		assertThat(notUtf8.statusCode()).isEqualTo(400);
 		assertThat(notUtf8.body()).contains("not valid UTF-8 at line 1");
 		assertThat(notText.statusCode()).isEqualTo(400);
 		assertThat(notText.body()).contains("binary").contains("line 5");
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
-		assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(tooLarge.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	private JsonNode status(UUID id) {
@@ -181,8 +192,16 @@ class PlayIntakeIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private HttpResponse<String> postBytes(byte[] body) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/plays"))
-			.header("Content-Type", "text/x-fountain").headers(ServiceTestBed.callerHeaders(Caller.user("ada", java.util.Set.of())).entrySet().stream().flatMap(h -> java.util.stream.Stream.of(h.getKey(), h.getValue())).toArray(String[]::new))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/plays"))
+				.header("Content-Type", "text/x-fountain")
+				.headers(ServiceTestBed.callerHeaders(Caller.user("ada", java.util.Set.of()))
+					.entrySet()
+					.stream()
+					.flatMap(h -> java.util.stream.Stream.of(h.getKey(), h.getValue()))
+					.toArray(String[]::new))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

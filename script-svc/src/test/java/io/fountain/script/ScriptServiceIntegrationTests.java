@@ -53,13 +53,16 @@ class ScriptServiceIntegrationTests {
 	CallerTokens tokens;
 
 	private Http as(String user) {
-		return new Http("http://localhost:" + port, ServiceTestBed.callerHeaders(Caller.user(user, java.util.Set.of())));
+		return new Http("http://localhost:" + port,
+				ServiceTestBed.callerHeaders(Caller.user(user, java.util.Set.of())));
 	}
 
 	/**
-	 * What another service's access replica reads when a script's creation has not reached it yet (read-your-writes):
-	 * the owner and every collaborator, from script-svc's paged list itself, more than one page of it included. It
-	 * once read a shape the list no longer had and learnt an owner-less script, so its writer got a 404.
+	 * What another service's access replica reads when a script's creation has not
+	 * reached it yet (read-your-writes): the owner and every collaborator, from
+	 * script-svc's paged list itself, more than one page of it included. It once read a
+	 * shape the list no longer had and learnt an owner-less script, so its writer got a
+	 * 404.
 	 */
 	@Test
 	void anotherServiceLearnsTheOwnerAndEveryCollaboratorFromThePagedList() {
@@ -68,8 +71,10 @@ class ScriptServiceIntegrationTests {
 				{"title": "Shared"}""").json().get("id").asString());
 		for (int i = 0; i < 120; i++) {
 			String role = i % 2 == 0 ? "editor" : "viewer";
-			assertThat(ada.send("PUT", "/scripts/" + id + "/collaborators/user-" + i, "{\"role\": \"" + role + "\"}",
-					"application/json").status()).isEqualTo(200);
+			assertThat(ada
+				.send("PUT", "/scripts/" + id + "/collaborators/user-" + i, "{\"role\": \"" + role + "\"}",
+						"application/json")
+				.status()).isEqualTo(200);
 		}
 		AccessLookup lookup = new AccessLookup("http://localhost:" + port, Duration.ofSeconds(5), tokens);
 
@@ -156,7 +161,9 @@ class ScriptServiceIntegrationTests {
 		Http ada = as("ada-patches");
 		String script = "/scripts/" + ada.post("/scripts", """
 				{"title": "Big Fish", "credit": "written by", "authors": ["John August"], "source": "a novel"}""")
-			.json().get("id").asString();
+			.json()
+			.get("id")
+			.asString();
 
 		Http.Response revised = ada.send("PATCH", script, "{\"source\": null, \"authors\": null}",
 				"application/merge-patch+json");
@@ -214,7 +221,8 @@ class ScriptServiceIntegrationTests {
 				"application/json"), "userId");
 		assertThat(ada.get(script + "/collaborators").json().get("total").asLong()).as("nothing changed").isEqualTo(4);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM script_access WHERE user_id = ?", Integer.class,
-				Caller.SYSTEM)).isZero();
+				Caller.SYSTEM))
+			.isZero();
 	}
 
 	@Test
@@ -234,4 +242,5 @@ class ScriptServiceIntegrationTests {
 	private ScriptEvent decode(ConsumerRecord<String, byte[]> record) {
 		return codec.decode(record.value(), ScriptEvent.class);
 	}
+
 }

@@ -13,7 +13,8 @@ class ScriptTests {
 		TitlePage page = new TitlePage("written by", List.of("Ada"), null, "2026", null);
 		Script.Creation creation = Script.create("ada", "Big Fish", page);
 
-		assertThat(creation.event()).isEqualTo(new ScriptCreated(creation.script().id(), "ada", "Big Fish", page, Script.Status.ACTIVE, null));
+		assertThat(creation.event())
+			.isEqualTo(new ScriptCreated(creation.script().id(), "ada", "Big Fish", page, Script.Status.ACTIVE, null));
 	}
 
 	@Test
@@ -36,4 +37,5 @@ class ScriptTests {
 		assertThat(script.revise(new ScriptRevision("Big Fish", null))).isEmpty();
 		assertThat(script.revise(new ScriptRevision(null, TitlePage.EMPTY))).isEmpty();
 	}
+
 }

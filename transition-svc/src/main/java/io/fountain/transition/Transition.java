@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import io.fountain.parents.DeletionCause;
 
-/** A transition in a scene, such as {@code CUT TO:}, at its position among the scene's elements. */
+/**
+ * A transition in a scene, such as {@code CUT TO:}, at its position among the scene's
+ * elements.
+ */
 public final class Transition {
 
 	private final UUID id;
@@ -73,4 +76,5 @@ public final class Transition {
 	public String position() {
 		return position;
 	}
+
 }

@@ -10,7 +10,10 @@ import io.fountain.imports.Imports;
 import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 
-/** transition-svc's part of a play being imported: when the script's creation arrives, every scene's transitions. */
+/**
+ * transition-svc's part of a play being imported: when the script's creation arrives,
+ * every scene's transitions.
+ */
 @Service
 public class TransitionImport {
 
@@ -27,19 +30,21 @@ public class TransitionImport {
 	}
 
 	/**
-	 * The script of a play being imported was created: every scene's transitions, at once, with the scenes learnt from
-	 * the play's parts instead of waiting for their own creations (ADR 13). In the consumer's transaction.
+	 * The script of a play being imported was created: every scene's transitions, at
+	 * once, with the scenes learnt from the play's parts instead of waiting for their own
+	 * creations (ADR 13). In the consumer's transaction.
 	 */
 	public void scriptImported(UUID scriptId, UUID importId) {
-		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE,
-				ImportedParts.allTransitions(), ImportedParts.Transition.class)) {
+		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE, ImportedParts.allTransitions(),
+				ImportedParts.Transition.class)) {
 			sceneImported(scriptId, sceneId, importId);
 		}
 	}
 
 	/**
-	 * A scene of a play being imported was created: its transitions, made already when the script's creation came
-	 * first. In the consumer's transaction, with the scene known.
+	 * A scene of a play being imported was created: its transitions, made already when
+	 * the script's creation came first. In the consumer's transaction, with the scene
+	 * known.
 	 */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
 		for (ImportedParts.Transition part : imports.toMake(scriptId, importId, ParentKind.SCENE, sceneId,
@@ -52,4 +57,5 @@ public class TransitionImport {
 			}
 		}
 	}
+
 }

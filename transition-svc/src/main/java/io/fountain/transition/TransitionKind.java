@@ -6,23 +6,30 @@ import org.springframework.context.annotation.Configuration;
 import io.fountain.parents.ChildKind;
 import io.fountain.parents.ParentKind;
 
-/** Transitions as children of scenes: the one declaration the parent-child mechanism works from (ADR 15). */
+/**
+ * Transitions as children of scenes: the one declaration the parent-child mechanism works
+ * from (ADR 15).
+ */
 @Configuration(proxyBeanMethods = false)
 class TransitionKind {
 
 	/**
-	 * Transitions hang from their scene ({@code transition.scene_id}) and go with it, and all of a script's at once
-	 * with the script. An imported play's transitions are made when its script's creation arrives (ADR 13).
+	 * Transitions hang from their scene ({@code transition.scene_id}) and go with it, and
+	 * all of a script's at once with the script. An imported play's transitions are made
+	 * when its script's creation arrives (ADR 13).
 	 */
 	@Bean
 	ChildKind childKind(TransitionManagement management, TransitionImport imports) {
 		return ChildKind.inTable("transition")
 			.under(ParentKind.SCENE, "scene_id", (scene, cause) -> management.deleteTransitionsOf(scene.id(), cause))
 			.whenScriptDeleted(management::deleteAllOfScript)
-			.whenCreated(ParentKind.SCRIPT, script -> script.importId()
-				.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
-			.whenCreated(ParentKind.SCENE, scene -> scene.importId()
-				.ifPresent(importId -> imports.sceneImported(scene.scriptId(), scene.id(), importId)))
+			.whenCreated(ParentKind.SCRIPT,
+					script -> script.importId()
+						.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
+			.whenCreated(ParentKind.SCENE,
+					scene -> scene.importId()
+						.ifPresent(importId -> imports.sceneImported(scene.scriptId(), scene.id(), importId)))
 			.build();
 	}
+
 }

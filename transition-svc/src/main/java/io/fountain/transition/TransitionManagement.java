@@ -17,12 +17,12 @@ import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 
 /**
- * Commands on transitions, and this service's reactions to scenes' events. A change to a scene's transitions holds
- * the scene's row in the parent replica, so none survives the scene's cascade.
+ * Commands on transitions, and this service's reactions to scenes' events. A change to a
+ * scene's transitions holds the scene's row in the parent replica, so none survives the
+ * scene's cascade.
  */
 @Service
 public class TransitionManagement {
-
 
 	private static final Logger log = LoggerFactory.getLogger(TransitionManagement.class);
 
@@ -56,11 +56,15 @@ public class TransitionManagement {
 		});
 	}
 
-	/** Changes the text ({@code null}: unchanged) or moves it ({@code move}: between the positions). */
+	/**
+	 * Changes the text ({@code null}: unchanged) or moves it ({@code move}: between the
+	 * positions).
+	 */
 	public Transition revise(UUID id, String text, boolean move, String after, String before) {
 		return transactions.execute(status -> {
 			Transition transition = locked(id);
-			transition.revise(text == null ? transition.text() : text, move ? place(after, before) : transition.position())
+			transition
+				.revise(text == null ? transition.text() : text, move ? place(after, before) : transition.position())
 				.ifPresent(changed -> {
 					transitions.update(transition);
 					events.publishEvent(changed);
@@ -77,7 +81,10 @@ public class TransitionManagement {
 		});
 	}
 
-	/** {@code limit} transitions of a scene in order, from {@code offset}; the scene must exist and not be deleted. */
+	/**
+	 * {@code limit} transitions of a scene in order, from {@code offset}; the scene must
+	 * exist and not be deleted.
+	 */
 	public List<Transition> transitionsOf(UUID sceneId, int offset, int limit) {
 		parents.requireLive(ParentKind.SCENE, sceneId);
 		return transitions.findByScene(sceneId, offset, limit);
@@ -90,7 +97,10 @@ public class TransitionManagement {
 		log.debug("Scene {} deleted: deleted its {} transition(s)", sceneId, deleted.size());
 	}
 
-	/** Deletes all the script's transitions at once, each announced, in the caller's transaction. */
+	/**
+	 * Deletes all the script's transitions at once, each announced, in the caller's
+	 * transaction.
+	 */
 	public void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		List<Transition> deleted = transitions.deleteAllOfScript(scriptId);
 		deleted.forEach(transition -> events.publishEvent(transition.deleted(cause)));
@@ -106,4 +116,5 @@ public class TransitionManagement {
 	private String place(String after, String before) {
 		return before == null ? Position.atEnd(clock.instant(), after) : Position.between(after, before);
 	}
+
 }

@@ -8,4 +8,5 @@ public class TransitionNotFound extends NoSuchElementException {
 	public TransitionNotFound(UUID id) {
 		super("No transition " + id);
 	}
+
 }

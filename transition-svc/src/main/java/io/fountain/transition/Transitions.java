@@ -21,7 +21,8 @@ public class Transitions {
 
 	void insert(Transition transition) {
 		jdbc.sql("INSERT INTO transition (id, script_id, scene_id, text, position) VALUES (?, ?, ?, ?, ?)")
-			.params(transition.id(), transition.scriptId(), transition.sceneId(), transition.text(), transition.position())
+			.params(transition.id(), transition.scriptId(), transition.sceneId(), transition.text(),
+					transition.position())
 			.update();
 	}
 
@@ -36,14 +37,17 @@ public class Transitions {
 	}
 
 	List<Transition> deleteAllOfScript(UUID scriptId) {
-		return jdbc.sql("DELETE FROM transition WHERE script_id = ? RETURNING *").param(scriptId)
+		return jdbc.sql("DELETE FROM transition WHERE script_id = ? RETURNING *")
+			.param(scriptId)
 			.query(Transitions::map)
 			.list();
 	}
 
 	List<Transition> deleteAllOfScene(UUID sceneId) {
-		return jdbc.sql("DELETE FROM transition WHERE scene_id = ? RETURNING *").param(sceneId)
-			.query(Transitions::map).list();
+		return jdbc.sql("DELETE FROM transition WHERE scene_id = ? RETURNING *")
+			.param(sceneId)
+			.query(Transitions::map)
+			.list();
 	}
 
 	public Optional<Transition> findById(UUID id) {
@@ -63,12 +67,15 @@ public class Transitions {
 	}
 
 	public List<Transition> findByScript(UUID scriptId) {
-		return jdbc.sql("SELECT * FROM transition WHERE script_id = ? ORDER BY scene_id, position, id").param(scriptId)
-			.query(Transitions::map).list();
+		return jdbc.sql("SELECT * FROM transition WHERE script_id = ? ORDER BY scene_id, position, id")
+			.param(scriptId)
+			.query(Transitions::map)
+			.list();
 	}
 
 	private static Transition map(ResultSet rs, int row) throws SQLException {
 		return new Transition(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
 				rs.getObject("scene_id", UUID.class), rs.getString("text"), rs.getString("position"));
 	}
+
 }

@@ -21,9 +21,10 @@ import io.fountain.events.transition.v1.TransitionEvent;
 import io.fountain.testing.TopicReader;
 
 /**
- * transition-svc's part of a play being imported, in one hop (ADR 13): the script's creation alone makes every
- * scene's transitions, before any scene is known here; the scenes' own creations, arriving after, make nothing twice;
- * a scene known deleted here first gets nothing.
+ * transition-svc's part of a play being imported, in one hop (ADR 13): the script's
+ * creation alone makes every scene's transitions, before any scene is known here; the
+ * scenes' own creations, arriving after, make nothing twice; a scene known deleted here
+ * first gets nothing.
  */
 class TransitionImportIntegrationTests extends ServiceIntegrationTest {
 
@@ -70,7 +71,8 @@ class TransitionImportIntegrationTests extends ServiceIntegrationTest {
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> bed.events(reader, TransitionEvent.class, script).size() >= 3);
 			assertThat(bed.events(reader, TransitionEvent.class, script)).hasSize(3)
-				.extracting(TransitionEvent::getSceneId).containsOnly(one, two);
+				.extracting(TransitionEvent::getSceneId)
+				.containsOnly(one, two);
 		}
 	}
 
@@ -78,4 +80,5 @@ class TransitionImportIntegrationTests extends ServiceIntegrationTest {
 		return "{\"id\": \"" + UUID.randomUUID() + "\", \"text\": \"" + text + "\", \"position\": \"" + position
 				+ "\", \"element\": \"acts[0].scenes[0].elements[0]\"}";
 	}
+
 }

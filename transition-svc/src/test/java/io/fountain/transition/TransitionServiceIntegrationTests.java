@@ -100,7 +100,9 @@ class TransitionServiceIntegrationTests extends ServiceIntegrationTest {
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
 		try (TopicReader reader = new TopicReader(Topic.TRANSITION.topicName())) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, script) == 2);
-			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> deletions(reader, script) == 2);
+			await().during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> deletions(reader, script) == 2);
 		}
 		assertThat(http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}").status()).isEqualTo(404);
 	}
@@ -147,7 +149,8 @@ class TransitionServiceIntegrationTests extends ServiceIntegrationTest {
 	private static void assertRefused(Http.Response response, String field) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).containsExactly(field);
+		assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString())
+			.containsExactly(field);
 	}
 
 	private int rows(UUID script) {
@@ -157,4 +160,5 @@ class TransitionServiceIntegrationTests extends ServiceIntegrationTest {
 	private long deletions(TopicReader reader, UUID script) {
 		return bed.payloads(reader, Topic.TRANSITION, script, TransitionDeleted.class).size();
 	}
+
 }

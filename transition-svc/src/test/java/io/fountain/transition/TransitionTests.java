@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import io.fountain.parents.DeletionCause;
 
-/** What a transition says about itself in its events: what changed, and nothing when nothing did. */
+/**
+ * What a transition says about itself in its events: what changed, and nothing when
+ * nothing did.
+ */
 class TransitionTests {
 
 	private final UUID script = UUID.randomUUID();
@@ -31,8 +34,8 @@ class TransitionTests {
 			assertThat(changed.text()).isEqualTo("SMASH CUT TO:");
 			assertThat(changed.changed()).containsExactly("text");
 		});
-		assertThat(transition.revise("SMASH CUT TO:", "0000BV")).hasValueSatisfying(
-				changed -> assertThat(changed.changed()).containsExactly("position"));
+		assertThat(transition.revise("SMASH CUT TO:", "0000BV"))
+			.hasValueSatisfying(changed -> assertThat(changed.changed()).containsExactly("position"));
 		assertThat(transition.text()).isEqualTo("SMASH CUT TO:");
 		assertThat(transition.position()).isEqualTo("0000BV");
 	}
@@ -51,4 +54,5 @@ class TransitionTests {
 		assertThat(transition.deleted(DeletionCause.CASCADE))
 			.isEqualTo(new TransitionDeleted(transition.id(), script, scene, DeletionCause.CASCADE));
 	}
+
 }

@@ -13,7 +13,10 @@ import io.fountain.events.Topic;
 import io.fountain.events.act.v1.ActEvent;
 import io.fountain.events.act.v1.DeletionCause;
 
-/** Maps the domain's act events to the published contract and appends them to the outbox, in the same transaction. */
+/**
+ * Maps the domain's act events to the published contract and appends them to the outbox,
+ * in the same transaction.
+ */
 @Component
 class ActEventsPublisher {
 
@@ -60,4 +63,5 @@ class ActEventsPublisher {
 		event.setActId(actId);
 		return event;
 	}
+
 }

@@ -33,7 +33,10 @@ import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
 import io.fountain.problems.patch.Patch;
 
-/** The HTTP API of acts; edge-api routes {@code /scripts/{id}/acts} and {@code /acts/**} here. */
+/**
+ * The HTTP API of acts; edge-api routes {@code /scripts/{id}/acts} and {@code /acts/**}
+ * here.
+ */
 @RestController
 class ActController {
 
@@ -77,7 +80,10 @@ class ActController {
 		return ActView.of(act(id, Need.READ));
 	}
 
-	/** Retitle ({@code "title"}, {@code null} clears it) and/or move ({@code "ordinal"}); absent fields stay. */
+	/**
+	 * Retitle ({@code "title"}, {@code null} clears it) and/or move ({@code "ordinal"});
+	 * absent fields stay.
+	 */
 	@MergePatchMapping("/acts/{id}")
 	ActView revise(@PathVariable UUID id, @Valid @RequestBody ActChanges body) {
 		act(id, Need.WRITE);
@@ -92,15 +98,18 @@ class ActController {
 	}
 
 	record NewAct(
-			@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) String title,
+			@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(
+					regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) String title,
 			@Min(1) @Max(10_000) Integer ordinal) {
 	}
 
-	/** A JSON merge patch of an act: {@code null} clears the title; the ordinal may be moved, not cleared. */
+	/**
+	 * A JSON merge patch of an act: {@code null} clears the title; the ordinal may be
+	 * moved, not cleared.
+	 */
 	record ActChanges(
-			@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) Patch<String> title,
+			@Size(max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(
+					regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) Patch<String> title,
 			@NotNull @Min(1) @Max(10_000) Patch<Integer> ordinal) {
 	}
 
@@ -110,4 +119,5 @@ class ActController {
 			return new ActView(act.id(), act.scriptId(), act.ordinal(), act.title());
 		}
 	}
+
 }

@@ -13,7 +13,10 @@ import io.fountain.events.Topic;
 import io.fountain.events.character.v1.CharacterEvent;
 import io.fountain.events.character.v1.DeletionCause;
 
-/** Maps the domain's character events to the published contract and appends them to the outbox. */
+/**
+ * Maps the domain's character events to the published contract and appends them to the
+ * outbox.
+ */
 @Component
 class CharacterEventsPublisher {
 
@@ -25,28 +28,32 @@ class CharacterEventsPublisher {
 
 	@EventListener
 	void on(CharacterCreated created) {
-		outbox.append(Topic.CHARACTER, event(created.scriptId(), created.characterId(),
-				io.fountain.events.character.v1.CharacterCreated.newBuilder()
-					.setName(created.name())
-					.setDescription(created.description())
-					.build()));
+		outbox.append(Topic.CHARACTER,
+				event(created.scriptId(), created.characterId(),
+						io.fountain.events.character.v1.CharacterCreated.newBuilder()
+							.setName(created.name())
+							.setDescription(created.description())
+							.build()));
 	}
 
 	@EventListener
 	void on(CharacterUpdated changed) {
-		outbox.append(Topic.CHARACTER, event(changed.scriptId(), changed.characterId(), io.fountain.events.character.v1.CharacterUpdated.newBuilder()
-			.setName(changed.name())
-			.setDescription(changed.description())
-			.setChanged(changed.changed())
-			.build()));
+		outbox.append(Topic.CHARACTER,
+				event(changed.scriptId(), changed.characterId(),
+						io.fountain.events.character.v1.CharacterUpdated.newBuilder()
+							.setName(changed.name())
+							.setDescription(changed.description())
+							.setChanged(changed.changed())
+							.build()));
 	}
 
 	@EventListener
 	void on(CharacterDeleted deleted) {
-		outbox.append(Topic.CHARACTER, event(deleted.scriptId(), deleted.characterId(),
-				io.fountain.events.character.v1.CharacterDeleted.newBuilder()
-					.setCause(DeletionCause.valueOf(deleted.cause().name()))
-					.build()));
+		outbox.append(Topic.CHARACTER,
+				event(deleted.scriptId(), deleted.characterId(),
+						io.fountain.events.character.v1.CharacterDeleted.newBuilder()
+							.setCause(DeletionCause.valueOf(deleted.cause().name()))
+							.build()));
 	}
 
 	private static CharacterEvent event(UUID scriptId, UUID characterId, Object payload) {
@@ -56,4 +63,5 @@ class CharacterEventsPublisher {
 		event.setPayload(payload);
 		return event;
 	}
+
 }

@@ -38,7 +38,10 @@ import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
 import io.fountain.problems.patch.Patch;
 
-/** The HTTP API of characters; edge-api routes {@code /scripts/{id}/characters} and {@code /characters/**} here. */
+/**
+ * The HTTP API of characters; edge-api routes {@code /scripts/{id}/characters} and
+ * {@code /characters/**} here.
+ */
 @RestController
 class CharacterController {
 
@@ -54,7 +57,10 @@ class CharacterController {
 		this.access = access;
 	}
 
-	/** The character, when the caller may do {@code need} in its script; its 404 otherwise. */
+	/**
+	 * The character, when the caller may do {@code need} in its script; its 404
+	 * otherwise.
+	 */
 	private Character character(UUID id, Need need) {
 		Character character = characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
 		access.require(character.scriptId(), need, () -> new CharacterNotFound(id));
@@ -72,8 +78,9 @@ class CharacterController {
 	@GetMapping("/scripts/{scriptId}/characters")
 	Page<CharacterView> list(@PathVariable UUID scriptId, @ParameterObject Paging paging) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
-		return paging.of(management.castOf(scriptId, paging.offset(), paging.size()),
-				characters.countByScript(scriptId)).map(CharacterView::of);
+		return paging
+			.of(management.castOf(scriptId, paging.offset(), paging.size()), characters.countByScript(scriptId))
+			.map(CharacterView::of);
 	}
 
 	@GetMapping("/characters/{id}")
@@ -81,12 +88,15 @@ class CharacterController {
 		return CharacterView.of(character(id, Need.READ));
 	}
 
-	/** Rename ({@code "name"}) and/or set the description ({@code null} clears it); absent fields stay. */
+	/**
+	 * Rename ({@code "name"}) and/or set the description ({@code null} clears it); absent
+	 * fields stay.
+	 */
 	@MergePatchMapping("/characters/{id}")
 	CharacterView revise(@PathVariable UUID id, @Valid @RequestBody CharacterChanges body) {
 		character(id, Need.WRITE);
-		return CharacterView.of(management.revise(id, body.name().value(), body.description().named(),
-				body.description().value()));
+		return CharacterView
+			.of(management.revise(id, body.name().value(), body.description().named(), body.description().value()));
 	}
 
 	@DeleteMapping("/characters/{id}")
@@ -105,16 +115,17 @@ class CharacterController {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
-	record NewCharacter(
-			@NotBlank @Size(max = 100)
-			@Pattern(regexp = FountainText.CHARACTER, message = FountainText.CHARACTER_MESSAGE) String name,
-			@Size(max = 2000) String description) {
+	record NewCharacter(@NotBlank @Size(max = 100) @Pattern(regexp = FountainText.CHARACTER,
+			message = FountainText.CHARACTER_MESSAGE) String name, @Size(max = 2000) String description) {
 	}
 
-	/** A JSON merge patch of a character: {@code null} clears the description; the name may change, not be cleared. */
+	/**
+	 * A JSON merge patch of a character: {@code null} clears the description; the name
+	 * may change, not be cleared.
+	 */
 	record CharacterChanges(
-			@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-			@Pattern(regexp = FountainText.CHARACTER, message = FountainText.CHARACTER_MESSAGE) Patch<String> name,
+			@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(
+					regexp = FountainText.CHARACTER, message = FountainText.CHARACTER_MESSAGE) Patch<String> name,
 			@Size(max = 2000) Patch<String> description) {
 	}
 
@@ -124,4 +135,5 @@ class CharacterController {
 			return new CharacterView(character.id(), character.scriptId(), character.name(), character.description());
 		}
 	}
+
 }

@@ -15,7 +15,10 @@ import io.fountain.events.Topic;
 import io.fountain.events.dialogue.v1.DeletionCause;
 import io.fountain.events.dialogue.v1.DialogueEvent;
 
-/** Maps the domain's dialogue events to the published contract and appends them to the outbox. */
+/**
+ * Maps the domain's dialogue events to the published contract and appends them to the
+ * outbox.
+ */
 @Component
 class DialogueEventsPublisher {
 
@@ -27,35 +30,38 @@ class DialogueEventsPublisher {
 
 	@EventListener
 	void on(DialogueCreated created) {
-		outbox.append(Topic.DIALOGUE, event(created.scriptId(), created.sceneId(), created.dialogueId(),
-				created.characterId(), io.fountain.events.dialogue.v1.DialogueCreated.newBuilder()
-					.setText(created.text())
-					.setDual(created.dual())
-					.setExtension(created.extension())
-					.setPosition(created.position())
-					.setParentheticals(contract(created.parentheticals()))
-					.build()));
+		outbox.append(Topic.DIALOGUE,
+				event(created.scriptId(), created.sceneId(), created.dialogueId(), created.characterId(),
+						io.fountain.events.dialogue.v1.DialogueCreated.newBuilder()
+							.setText(created.text())
+							.setDual(created.dual())
+							.setExtension(created.extension())
+							.setPosition(created.position())
+							.setParentheticals(contract(created.parentheticals()))
+							.build()));
 	}
 
 	@EventListener
 	void on(DialogueUpdated changed) {
-		outbox.append(Topic.DIALOGUE, event(changed.scriptId(), changed.sceneId(), changed.dialogueId(),
-				changed.characterId(), io.fountain.events.dialogue.v1.DialogueUpdated.newBuilder()
-					.setText(changed.text())
-					.setDual(changed.dual())
-					.setExtension(changed.extension())
-					.setPosition(changed.position())
-					.setParentheticals(contract(changed.parentheticals()))
-					.setChanged(changed.changed())
-					.build()));
+		outbox.append(Topic.DIALOGUE,
+				event(changed.scriptId(), changed.sceneId(), changed.dialogueId(), changed.characterId(),
+						io.fountain.events.dialogue.v1.DialogueUpdated.newBuilder()
+							.setText(changed.text())
+							.setDual(changed.dual())
+							.setExtension(changed.extension())
+							.setPosition(changed.position())
+							.setParentheticals(contract(changed.parentheticals()))
+							.setChanged(changed.changed())
+							.build()));
 	}
 
 	@EventListener
 	void on(DialogueDeleted deleted) {
-		outbox.append(Topic.DIALOGUE, event(deleted.scriptId(), deleted.sceneId(), deleted.dialogueId(),
-				deleted.characterId(), io.fountain.events.dialogue.v1.DialogueDeleted.newBuilder()
-					.setCause(DeletionCause.valueOf(deleted.cause().name()))
-					.build()));
+		outbox.append(Topic.DIALOGUE,
+				event(deleted.scriptId(), deleted.sceneId(), deleted.dialogueId(), deleted.characterId(),
+						io.fountain.events.dialogue.v1.DialogueDeleted.newBuilder()
+							.setCause(DeletionCause.valueOf(deleted.cause().name()))
+							.build()));
 	}
 
 	private static List<io.fountain.events.dialogue.v1.Parenthetical> contract(List<Parenthetical> parentheticals) {
@@ -77,4 +83,5 @@ class DialogueEventsPublisher {
 		event.setPayload(payload);
 		return event;
 	}
+
 }

@@ -46,9 +46,10 @@ import io.fountain.problems.patch.MergePatchMapping;
 import io.fountain.problems.patch.Patch;
 
 /**
- * The HTTP API of dialogue; edge-api routes {@code /scenes/{id}/dialogues} and {@code /dialogues/{id}} here. A block
- * carries its parentheticals; it goes at the end of its scene, or between the {@code after} and {@code before}
- * positions. Reads show the speaking character's current name.
+ * The HTTP API of dialogue; edge-api routes {@code /scenes/{id}/dialogues} and
+ * {@code /dialogues/{id}} here. A block carries its parentheticals; it goes at the end of
+ * its scene, or between the {@code after} and {@code before} positions. Reads show the
+ * speaking character's current name.
  */
 @RestController
 class DialogueController {
@@ -68,7 +69,9 @@ class DialogueController {
 		this.parents = parents;
 	}
 
-	/** The dialogue, when the caller may do {@code need} in its script; its 404 otherwise. */
+	/**
+	 * The dialogue, when the caller may do {@code need} in its script; its 404 otherwise.
+	 */
 	private Dialogue dialogue(UUID id, Need need) {
 		Dialogue dialogue = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
 		access.require(dialogue.scriptId(), need, () -> new DialogueNotFound(id));
@@ -91,8 +94,8 @@ class DialogueController {
 	}
 
 	/**
-	 * Every block of a script, unpaged, for the whole-play read edge-api assembles: the edge's route table does not
-	 * route this path, so clients cannot reach it.
+	 * Every block of a script, unpaged, for the whole-play read edge-api assembles: the
+	 * edge's route table does not route this path, so clients cannot reach it.
 	 */
 	@GetMapping("/scripts/{scriptId}/dialogues")
 	List<DialogueView> ofScript(@PathVariable UUID scriptId) {
@@ -105,7 +108,10 @@ class DialogueController {
 		return view(dialogue(id, Need.READ));
 	}
 
-	/** Changes what the body names (absent fields stay); naming {@code after} and/or {@code before} moves it. */
+	/**
+	 * Changes what the body names (absent fields stay); naming {@code after} and/or
+	 * {@code before} moves it.
+	 */
 	@MergePatchMapping("/dialogues/{id}")
 	DialogueView revise(@PathVariable UUID id, @Valid @RequestBody DialogueChanges body) {
 		dialogue(id, Need.WRITE);
@@ -130,7 +136,10 @@ class DialogueController {
 		return ProblemHandling.badRequest("parentheticals[" + ex.index() + "].beforeLine", ex.getMessage());
 	}
 
-	/** Text Fountain could not write as dialogue with these parentheticals (it would come back as something else). */
+	/**
+	 * Text Fountain could not write as dialogue with these parentheticals (it would come
+	 * back as something else).
+	 */
 	@ExceptionHandler(InvalidDialogueText.class)
 	ResponseEntity<ProblemDetail> invalidText(InvalidDialogueText ex) {
 		return ProblemHandling.badRequest("text", ex.getMessage());
@@ -146,8 +155,8 @@ class DialogueController {
 	}
 
 	record NewDialogue(@NotNull UUID characterId, @NotNull @Size(min = 1, max = 20_000) String text, Boolean dual,
-			@Size(max = 30)
-			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) String extension,
+			@Size(max = 30) @Pattern(regexp = FountainText.ONE_LINE,
+					message = FountainText.ONE_LINE_MESSAGE) String extension,
 			@Size(max = 50) List<@NotNull @Valid ParentheticalBody> parentheticals, String after, String before) {
 
 		Dialogue.Lines lines() {
@@ -157,14 +166,15 @@ class DialogueController {
 	}
 
 	/**
-	 * A JSON merge patch of a dialogue block: {@code null} clears the extension or the parentheticals; the character,
-	 * the text and {@code dual} may change, not be cleared. Naming {@code after} and/or {@code before} (a {@code null}
-	 * one: no neighbour on that side) moves the block.
+	 * A JSON merge patch of a dialogue block: {@code null} clears the extension or the
+	 * parentheticals; the character, the text and {@code dual} may change, not be
+	 * cleared. Naming {@code after} and/or {@code before} (a {@code null} one: no
+	 * neighbour on that side) moves the block.
 	 */
 	record DialogueChanges(@NotNull Patch<UUID> characterId, @NotNull @Size(min = 1, max = 20_000) Patch<String> text,
 			@NotNull Patch<Boolean> dual,
-			@Size(max = 30)
-			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) Patch<String> extension,
+			@Size(max = 30) @Pattern(regexp = FountainText.ONE_LINE,
+					message = FountainText.ONE_LINE_MESSAGE) Patch<String> extension,
 			@Size(max = 50) Patch<List<@NotNull @Valid ParentheticalBody>> parentheticals, Patch<String> after,
 			Patch<String> before) {
 
@@ -177,12 +187,13 @@ class DialogueController {
 
 	/** A parenthetical as written, without its parentheses (export adds them). */
 	record ParentheticalBody(
-			@NotBlank @Size(max = 200)
-			@Pattern(regexp = FountainText.PARENTHETICAL, message = FountainText.PARENTHETICAL_MESSAGE) String text,
+			@NotBlank @Size(max = 200) @Pattern(regexp = FountainText.PARENTHETICAL,
+					message = FountainText.PARENTHETICAL_MESSAGE) String text,
 			@NotNull @Min(0) @Max(10_000) Integer beforeLine) {
 
 		static List<Parenthetical> all(List<ParentheticalBody> bodies) {
-			return bodies == null ? List.of() : bodies.stream().map(p -> Parenthetical.of(p.text(), p.beforeLine())).toList();
+			return bodies == null ? List.of()
+					: bodies.stream().map(p -> Parenthetical.of(p.text(), p.beforeLine())).toList();
 		}
 	}
 
@@ -195,9 +206,11 @@ class DialogueController {
 		static DialogueView of(Dialogue dialogue, String characterName) {
 			return new DialogueView(dialogue.id(), dialogue.scriptId(), dialogue.sceneId(), dialogue.characterId(),
 					characterName, dialogue.text(), dialogue.dual(), dialogue.extension(), dialogue.position(),
-					dialogue.parentheticals().stream()
+					dialogue.parentheticals()
+						.stream()
 						.map(p -> new ParentheticalView(p.id(), p.text(), p.beforeLine()))
 						.toList());
 		}
 	}
+
 }

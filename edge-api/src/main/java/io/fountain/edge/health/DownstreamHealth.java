@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Configuration;
 
 import io.fountain.edge.EdgeSettings;
 
-/** The edge's {@code /actuator/health} includes each downstream service's own health, under {@code downstream}. */
+/**
+ * The edge's {@code /actuator/health} includes each downstream service's own health,
+ * under {@code downstream}.
+ */
 @Configuration(proxyBeanMethods = false)
 class DownstreamHealth {
 
@@ -46,4 +49,5 @@ class DownstreamHealth {
 			return Health.down().withDetail("url", baseUrl).withDetail("error", "not reachable").build();
 		}
 	}
+
 }

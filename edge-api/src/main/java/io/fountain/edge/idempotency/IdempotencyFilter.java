@@ -24,10 +24,12 @@ import io.fountain.edge.security.EdgeCaller;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on every command (POST, PUT, PATCH, DELETE), on every route: the first request with a key
- * runs; a retry with the same key and the same request (method, path, content type and body) within 24 hours gets the
- * first answer again, marked {@code Idempotent-Replayed: true}, and changes nothing; the same key with another
- * request is a 422. Keys are per user. A first answer of 5xx is not kept (the key is free to retry).
+ * {@code Idempotency-Key} on every command (POST, PUT, PATCH, DELETE), on every route:
+ * the first request with a key runs; a retry with the same key and the same request
+ * (method, path, content type and body) within 24 hours gets the first answer again,
+ * marked {@code Idempotent-Replayed: true}, and changes nothing; the same key with
+ * another request is a 422. Keys are per user. A first answer of 5xx is not kept (the key
+ * is free to retry).
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -38,7 +40,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
 	private static final Set<String> COMMANDS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-	/** Larger bodies are not kept for replay (no route takes them: they get a 413 anyway). */
+	/**
+	 * Larger bodies are not kept for replay (no route takes them: they get a 413 anyway).
+	 */
 	private static final long LARGEST_BODY = 16L * 1024 * 1024;
 
 	private final IdempotencyKeys keys;
@@ -125,7 +129,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			String query = request.getQueryString();
 			sha.update((request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query) + "\n"
-					+ request.getContentType() + "\n").getBytes(StandardCharsets.UTF_8));
+					+ request.getContentType() + "\n")
+				.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(sha.digest(body));
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -137,12 +142,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 			throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/problem+json");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-				+ ",\"detail\":\"" + detail + "\"" + (field == null ? ""
-						: ",\"errors\":[{\"field\":\"" + field + "\",\"message\":\"" + detail + "\"}]") + "}");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"" + (field == null ? ""
+							: ",\"errors\":[{\"field\":\"" + field + "\",\"message\":\"" + detail + "\"}]")
+					+ "}");
 	}
 
-	/** The request with its body read once, for the hash, and served again to what comes after. */
+	/**
+	 * The request with its body read once, for the hash, and served again to what comes
+	 * after.
+	 */
 	private static final class CachedBody extends HttpServletRequestWrapper {
 
 		private final byte[] body;
@@ -192,5 +202,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 		public long getContentLengthLong() {
 			return body.length;
 		}
+
 	}
+
 }

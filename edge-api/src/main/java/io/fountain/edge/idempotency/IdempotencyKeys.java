@@ -8,15 +8,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The edge's record of idempotency keys (table {@code idempotency_key}), per user: a key is claimed by the first
- * request that brings it, answered once that request has its answer, and then replayed for 24 hours.
+ * The edge's record of idempotency keys (table {@code idempotency_key}), per user: a key
+ * is claimed by the first request that brings it, answered once that request has its
+ * answer, and then replayed for 24 hours.
  */
 @Component
 class IdempotencyKeys {
 
 	static final Duration KEPT = Duration.ofHours(24);
 
-	/** How long a claim without an answer holds: an edge that died mid-request must not block the key for a day. */
+	/**
+	 * How long a claim without an answer holds: an edge that died mid-request must not
+	 * block the key for a day.
+	 */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
 	private final JdbcClient jdbc;
@@ -50,7 +54,8 @@ class IdempotencyKeys {
 			}
 			Stored row = stored.get();
 			if (row.expired()) {
-				jdbc.sql("DELETE FROM idempotency_key WHERE user_id = ? AND key = ? AND started_at < now() - make_interval(secs => ?)")
+				jdbc.sql(
+						"DELETE FROM idempotency_key WHERE user_id = ? AND key = ? AND started_at < now() - make_interval(secs => ?)")
 					.params(user, key, KEPT.toSeconds())
 					.update();
 				continue;
@@ -61,9 +66,10 @@ class IdempotencyKeys {
 			if (row.status() != null) {
 				return new Claim(Claim.Kind.ANSWERED, row);
 			}
-			if (row.leaseOver() && jdbc.sql("""
-					UPDATE idempotency_key SET started_at = now()
-					WHERE user_id = ? AND key = ? AND status IS NULL AND started_at < now() - make_interval(secs => ?)""")
+			if (row.leaseOver() && jdbc
+				.sql("""
+						UPDATE idempotency_key SET started_at = now()
+						WHERE user_id = ? AND key = ? AND status IS NULL AND started_at < now() - make_interval(secs => ?)""")
 				.params(user, key, LEASE.toSeconds())
 				.update() == 1) {
 				return new Claim(Claim.Kind.FIRST, null);
@@ -76,14 +82,14 @@ class IdempotencyKeys {
 	void answer(String user, String key, int status, String contentType, String location, byte[] body) {
 		jdbc.sql("""
 				UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, body = ?, answered_at = now()
-				WHERE user_id = ? AND key = ?""")
-			.params(status, contentType, location, body, user, key)
-			.update();
+				WHERE user_id = ? AND key = ?""").params(status, contentType, location, body, user, key).update();
 	}
 
 	/** The request failed in a way a retry may fix (a 5xx): the key is free again. */
 	void release(String user, String key) {
-		jdbc.sql("DELETE FROM idempotency_key WHERE user_id = ? AND key = ? AND status IS NULL").params(user, key).update();
+		jdbc.sql("DELETE FROM idempotency_key WHERE user_id = ? AND key = ? AND status IS NULL")
+			.params(user, key)
+			.update();
 	}
 
 	@Scheduled(fixedDelayString = "PT10M")
@@ -96,6 +102,7 @@ class IdempotencyKeys {
 	record Claim(Kind kind, Stored answer) {
 
 		enum Kind {
+
 			/** This request is the first with the key: run it. */
 			FIRST,
 			/** The same request was answered: replay that answer. */
@@ -104,10 +111,12 @@ class IdempotencyKeys {
 			IN_PROGRESS,
 			/** The key was used for another request. */
 			OTHER_REQUEST
+
 		}
 	}
 
-	record Stored(String requestHash, Integer status, String contentType, String location, byte[] body,
-			boolean expired, boolean leaseOver) {
+	record Stored(String requestHash, Integer status, String contentType, String location, byte[] body, boolean expired,
+			boolean leaseOver) {
 	}
+
 }

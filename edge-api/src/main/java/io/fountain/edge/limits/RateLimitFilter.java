@@ -28,11 +28,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.fountain.edge.security.EdgeCaller;
 
 /**
- * Token buckets in the edge's database (Bucket4j, PostgreSQL), so that every instance of the edge draws from the same
- * ones; decided in memory while a bucket has plenty of tokens left ({@link SharedBuckets}). Two filters: one before
- * authentication for calls without a token (by client address, stricter), one after it per user, which also keeps the
- * daily quota of new scripts. Over a limit: 429 problem+json with {@code Retry-After} in seconds. The buckets'
- * database away: the request goes on (a limit must not take the API down), and it is logged.
+ * Token buckets in the edge's database (Bucket4j, PostgreSQL), so that every instance of
+ * the edge draws from the same ones; decided in memory while a bucket has plenty of
+ * tokens left ({@link SharedBuckets}). Two filters: one before authentication for calls
+ * without a token (by client address, stricter), one after it per user, which also keeps
+ * the daily quota of new scripts. Over a limit: 429 problem+json with {@code Retry-After}
+ * in seconds. The buckets' database away: the request goes on (a limit must not take the
+ * API down), and it is logged.
  */
 @Component
 public class RateLimitFilter implements DisposableBean {
@@ -58,16 +60,19 @@ public class RateLimitFilter implements DisposableBean {
 		this.perUser = greedy(settings.perUser(), settings.perUserPeriod());
 		this.perAddress = greedy(settings.perAddress(), settings.perAddressPeriod());
 		this.scripts = BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(settings.scriptsPerDay())
-				.refillIntervally(settings.scriptsPerDay(), Duration.ofDays(1)).build())
+			.addLimit(Bandwidth.builder()
+				.capacity(settings.scriptsPerDay())
+				.refillIntervally(settings.scriptsPerDay(), Duration.ofDays(1))
+				.build())
 			.build();
 	}
 
 	/**
-	 * The buckets' rows get a small pool of their own whose sessions commit without waiting for the flush: a bucket's
-	 * write lost in a crash of the database lets a caller a few more requests, and every edge writing its users'
-	 * buckets no longer queues with the services' commits for the disk. (The idempotency keys, in the same database,
-	 * keep waiting: losing one could repeat a command.)
+	 * The buckets' rows get a small pool of their own whose sessions commit without
+	 * waiting for the flush: a bucket's write lost in a crash of the database lets a
+	 * caller a few more requests, and every edge writing its users' buckets no longer
+	 * queues with the services' commits for the disk. (The idempotency keys, in the same
+	 * database, keep waiting: losing one could repeat a command.)
 	 */
 	private static DataSource bucketRows(DataSource dataSource) {
 		if (!(dataSource instanceof HikariDataSource shared)) {
@@ -95,7 +100,10 @@ public class RateLimitFilter implements DisposableBean {
 			.build();
 	}
 
-	/** For requests without a bearer token (health, the API document, and those about to get a 401). */
+	/**
+	 * For requests without a bearer token (health, the API document, and those about to
+	 * get a 401).
+	 */
 	public OncePerRequestFilter forAddresses() {
 		return filter(request -> request.getHeader("Authorization") != null ? null
 				: new Limit("address:" + request.getRemoteAddr(), perAddress,
@@ -116,8 +124,10 @@ public class RateLimitFilter implements DisposableBean {
 				if (refused(response, new Limit("user:" + user, perUser, "Too many requests for this user", false))) {
 					return;
 				}
-				// On the row, never in memory: a quota is a promise per day, where a few tokens taken unseen by the
-				// other edges would be a few scripts too many, and creations are too rare for the row lock to matter.
+				// On the row, never in memory: a quota is a promise per day, where a few
+				// tokens taken unseen by the
+				// other edges would be a few scripts too many, and creations are too rare
+				// for the row lock to matter.
 				Limit quota = new Limit("scripts:" + user, scripts,
 						"The quota of " + settings.scriptsPerDay() + " new scripts a day is used up", true);
 				boolean creates = createsAScript(request);
@@ -126,7 +136,8 @@ public class RateLimitFilter implements DisposableBean {
 				}
 				chain.doFilter(request, response);
 				if (creates && response.getStatus() >= 400) {
-					giveBack(quota); // nothing was created: a refused or failed creation does not use the quota
+					giveBack(quota); // nothing was created: a refused or failed creation
+										// does not use the quota
 				}
 			}
 		};
@@ -163,9 +174,9 @@ public class RateLimitFilter implements DisposableBean {
 		response.setHeader("Retry-After", Long.toString(seconds));
 		response.setStatus(429);
 		response.setContentType("application/problem+json");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,"
-				+ "\"detail\":\"" + limit.message() + "; try again in " + seconds + " s\",\"retryAfterSeconds\":"
-				+ seconds + "}");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429," + "\"detail\":\""
+					+ limit.message() + "; try again in " + seconds + " s\",\"retryAfterSeconds\":" + seconds + "}");
 		return true;
 	}
 
@@ -183,7 +194,10 @@ public class RateLimitFilter implements DisposableBean {
 		return "POST".equals(request.getMethod()) && (path.equals("/scripts") || path.equals("/plays"));
 	}
 
-	/** Tokens an edge took in memory reach the other edges within about a second, even if no request follows. */
+	/**
+	 * Tokens an edge took in memory reach the other edges within about a second, even if
+	 * no request follows.
+	 */
 	@Scheduled(fixedDelayString = "PT1S")
 	void writeIdleBuckets() {
 		try {
@@ -207,4 +221,5 @@ public class RateLimitFilter implements DisposableBean {
 
 	private record Limit(String key, BucketConfiguration configuration, String message, boolean onTheRow) {
 	}
+
 }

@@ -22,22 +22,27 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 /**
- * Token buckets kept as rows of the edge's database, so that every edge draws from the same ones, without a row lock
- * per request where that cannot change an answer.
+ * Token buckets kept as rows of the edge's database, so that every edge draws from the
+ * same ones, without a row lock per request where that cannot change an answer.
  *
- * <p>Deciding every request on the row (SELECT ... FOR UPDATE, UPDATE, COMMIT) queues one user's requests on that row's
- * lock, held across a disk flush. So a bucket with plenty of tokens left is decided in memory (Bucket4j's delaying
- * optimisation): an edge takes tokens from its own copy and writes them to the row, reading back what the other edges
- * took, every {@code tokens} tokens or {@code interval}, whichever comes first. Once an edge sees a bucket at
- * {@code headroom} tokens or fewer, it writes what it took and decides each request on the row until the bucket could
- * have refilled past the headroom; a bucket no larger than the headroom is always decided on the row. So a 429 near
- * the bottom of a bucket is the database's answer.
+ * <p>
+ * Deciding every request on the row (SELECT ... FOR UPDATE, UPDATE, COMMIT) queues one
+ * user's requests on that row's lock, held across a disk flush. So a bucket with plenty
+ * of tokens left is decided in memory (Bucket4j's delaying optimisation): an edge takes
+ * tokens from its own copy and writes them to the row, reading back what the other edges
+ * took, every {@code tokens} tokens or {@code interval}, whichever comes first. Once an
+ * edge sees a bucket at {@code headroom} tokens or fewer, it writes what it took and
+ * decides each request on the row until the bucket could have refilled past the headroom;
+ * a bucket no larger than the headroom is always decided on the row. So a 429 near the
+ * bottom of a bucket is the database's answer.
  *
- * <p>The tolerance: the other edges may still hold tokens they took in memory and have not written (at most
- * {@code tokens} each, for at most {@code interval} while they keep getting that caller's requests, and about a
- * second when they stop). So while a bucket drains, each edge lets through at most {@code tokens} requests more than
- * its capacity; the row records them when they are written, and the next refills pay them back first. Buckets of the
- * daily quota are always decided on the row.
+ * <p>
+ * The tolerance: the other edges may still hold tokens they took in memory and have not
+ * written (at most {@code tokens} each, for at most {@code interval} while they keep
+ * getting that caller's requests, and about a second when they stop). So while a bucket
+ * drains, each edge lets through at most {@code tokens} requests more than its capacity;
+ * the row records them when they are written, and the next refills pay them back first.
+ * Buckets of the daily quota are always decided on the row.
  */
 final class SharedBuckets {
 
@@ -47,7 +52,9 @@ final class SharedBuckets {
 
 	private final LimitSettings.InMemory settings;
 
-	/** The buckets this edge has a copy of, least recently used first. Guarded by itself. */
+	/**
+	 * The buckets this edge has a copy of, least recently used first. Guarded by itself.
+	 */
 	private final LinkedHashMap<String, Shared> copies = new LinkedHashMap<>(256, 0.75f, true);
 
 	SharedBuckets(DataSource dataSource, LimitSettings.InMemory settings) {
@@ -60,12 +67,18 @@ final class SharedBuckets {
 			.build();
 	}
 
-	/** Takes a token from the bucket: in memory while it has plenty, on the row near its bottom. */
+	/**
+	 * Takes a token from the bucket: in memory while it has plenty, on the row near its
+	 * bottom.
+	 */
 	ConsumptionProbe take(String key, BucketConfiguration configuration) {
 		return copyOf(key, configuration).take();
 	}
 
-	/** Takes a token on the row itself: for a quota, where exactness matters more than a few milliseconds. */
+	/**
+	 * Takes a token on the row itself: for a quota, where exactness matters more than a
+	 * few milliseconds.
+	 */
 	ConsumptionProbe takeOnTheRow(String key, BucketConfiguration configuration) {
 		return rows.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
 	}
@@ -76,8 +89,9 @@ final class SharedBuckets {
 	}
 
 	/**
-	 * Writes the tokens taken in memory from buckets that have had no request for a while: an edge that stops getting
-	 * a caller's requests would otherwise keep them from the other edges until that caller's next request.
+	 * Writes the tokens taken in memory from buckets that have had no request for a
+	 * while: an edge that stops getting a caller's requests would otherwise keep them
+	 * from the other edges until that caller's next request.
 	 */
 	void writeIdleCopies() {
 		List<Shared> snapshot;
@@ -87,12 +101,16 @@ final class SharedBuckets {
 		long now = System.nanoTime();
 		for (Shared copy : snapshot) {
 			if (!copy.writeIfIdle(now)) {
-				return; // the database is away: the next round tries again, without a wait for each bucket now
+				return; // the database is away: the next round tries again, without a
+						// wait for each bucket now
 			}
 		}
 	}
 
-	/** What the row itself says is left (one transaction on it): how the other edges see the bucket. */
+	/**
+	 * What the row itself says is left (one transaction on it): how the other edges see
+	 * the bucket.
+	 */
 	long availableOnTheRow(String key, BucketConfiguration configuration) {
 		return rows.getProxy(key, () -> configuration).getAvailableTokens();
 	}
@@ -129,7 +147,10 @@ final class SharedBuckets {
 		return copy;
 	}
 
-	/** One bucket as this edge sees it: its row, and (for a bucket larger than the headroom) a copy in memory. */
+	/**
+	 * One bucket as this edge sees it: its row, and (for a bucket larger than the
+	 * headroom) a copy in memory.
+	 */
 	private final class Shared {
 
 		private final BucketProxy row;
@@ -140,10 +161,16 @@ final class SharedBuckets {
 
 		private final long nanosPerToken;
 
-		/** {@link System#nanoTime()} until which the bucket cannot have more than the headroom: decided on the row. */
+		/**
+		 * {@link System#nanoTime()} until which the bucket cannot have more than the
+		 * headroom: decided on the row.
+		 */
 		private volatile long onTheRowUntil = System.nanoTime();
 
-		/** Requests were decided on the row since the copy last read it: the copy counts too many tokens. */
+		/**
+		 * Requests were decided on the row since the copy last read it: the copy counts
+		 * too many tokens.
+		 */
 		private volatile boolean copyBehind;
 
 		private volatile long lastTakenInMemory;
@@ -152,12 +179,10 @@ final class SharedBuckets {
 			this.row = rows.getProxy(key, () -> configuration);
 			Bandwidth bandwidth = configuration.getBandwidths()[0];
 			this.nanosPerToken = Math.max(1, bandwidth.getRefillPeriodNanos() / bandwidth.getRefillTokens());
-			this.inMemory = bandwidth.getCapacity() <= settings.headroom() ? null
-					: rows.builder()
-						.withOptimization(Optimizations
-							.delaying(new DelayParameters(settings.tokens(), settings.interval()))
-							.withListener(unwritten))
-						.build(key, () -> configuration);
+			this.inMemory = bandwidth.getCapacity() <= settings.headroom() ? null : rows.builder()
+				.withOptimization(Optimizations.delaying(new DelayParameters(settings.tokens(), settings.interval()))
+					.withListener(unwritten))
+				.build(key, () -> configuration);
 		}
 
 		ConsumptionProbe take() {
@@ -183,14 +208,17 @@ final class SharedBuckets {
 				if (!rowMissing(ex)) {
 					throw ex;
 				}
-				// Bucket4j's batching cannot create a missing row (a new bucket, or one expired) for requests merged
-				// into one batch, and fails them all: such a request is decided on the row, which creates it.
+				// Bucket4j's batching cannot create a missing row (a new bucket, or one
+				// expired) for requests merged
+				// into one batch, and fails them all: such a request is decided on the
+				// row, which creates it.
 				copyBehind = true;
 				return row.tryConsumeAndReturnRemaining(1);
 			}
 			lastTakenInMemory = now;
 			if (probe.getRemainingTokens() <= settings.headroom()) {
-				// Near the bottom: write what this edge took, so that the row is right for every edge's next answer.
+				// Near the bottom: write what this edge took, so that the row is right
+				// for every edge's next answer.
 				inMemory.getOptimizationController().syncImmediately();
 				onTheRowUntil = now + nanosToRefillPastHeadroom(probe.getRemainingTokens());
 			}
@@ -198,8 +226,9 @@ final class SharedBuckets {
 		}
 
 		/**
-		 * How long until a bucket with {@code remaining} tokens (or fewer) could hold more than the headroom; an hour
-		 * at most, after which the copy reads the row again anyway.
+		 * How long until a bucket with {@code remaining} tokens (or fewer) could hold
+		 * more than the headroom; an hour at most, after which the copy reads the row
+		 * again anyway.
 		 */
 		private long nanosToRefillPastHeadroom(long remaining) {
 			long tokens = Math.max(0, settings.headroom() + 1 - remaining);
@@ -215,12 +244,18 @@ final class SharedBuckets {
 			return false;
 		}
 
-		/** Writes if no request took from the copy for an interval; false if the database did not answer. */
+		/**
+		 * Writes if no request took from the copy for an interval; false if the database
+		 * did not answer.
+		 */
 		boolean writeIfIdle(long now) {
 			return now - lastTakenInMemory <= settings.interval().toNanos() || write();
 		}
 
-		/** Writes what this edge took in memory and has not written yet; false if the database did not answer. */
+		/**
+		 * Writes what this edge took in memory and has not written yet; false if the
+		 * database did not answer.
+		 */
 		boolean write() {
 			if (inMemory == null || !unwritten.any) {
 				return true;
@@ -235,6 +270,7 @@ final class SharedBuckets {
 				return false;
 			}
 		}
+
 	}
 
 	/** Whether a copy decided anything in memory since it was last written on purpose. */
@@ -250,6 +286,7 @@ final class SharedBuckets {
 		@Override
 		public void incrementMergeCount(int count) {
 		}
+
 	}
 
 }

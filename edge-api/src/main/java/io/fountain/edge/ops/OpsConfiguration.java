@@ -19,7 +19,10 @@ import io.fountain.edge.ops.deadletters.DeadLetters;
 import io.fountain.edge.ops.lag.LagMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The operations views' Kafka clients: an admin, readers that belong to no group, and a producer for replays. */
+/**
+ * The operations views' Kafka clients: an admin, readers that belong to no group, and a
+ * producer for replays.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "fountain.ops.enabled", matchIfMissing = true)
 class OpsConfiguration {
@@ -41,10 +44,12 @@ class OpsConfiguration {
 
 	private static KafkaConsumer<byte[], byte[]> reader(KafkaProperties kafka, String clientId) {
 		Map<String, Object> config = kafka.buildConsumerProperties();
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG); // reads by assignment, commits nothing
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG); // reads by assignment, commits
+														// nothing
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
 		return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 	}
+
 }

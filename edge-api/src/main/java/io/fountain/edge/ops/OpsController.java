@@ -20,9 +20,10 @@ import io.fountain.edge.ops.lag.LagReport;
 import io.fountain.edge.security.EdgeCaller;
 
 /**
- * Operations over HTTP: consumer lag and outbox backlogs ({@code GET /ops/lag}), and dead letters
- * ({@code GET /ops/dead-letters}, {@code POST /ops/dead-letters/{id}/replay}, {@code DELETE /ops/dead-letters/{id}}).
- * Needs the {@code operator} role; what an operator does is recorded under their user id.
+ * Operations over HTTP: consumer lag and outbox backlogs ({@code GET /ops/lag}), and dead
+ * letters ({@code GET /ops/dead-letters}, {@code POST /ops/dead-letters/{id}/replay},
+ * {@code DELETE /ops/dead-letters/{id}}). Needs the {@code operator} role; what an
+ * operator does is recorded under their user id.
  */
 @RestController
 class OpsController {
@@ -73,5 +74,7 @@ class OpsController {
 	}
 
 	static final class OpsDisabled extends RuntimeException {
+
 	}
+
 }

@@ -27,12 +27,14 @@ import org.springframework.web.client.RestClient;
 import io.fountain.edge.EdgeSettings;
 
 /**
- * The edge's one HTTP client to the services: connect and read timeouts from {@link EdgeSettings} on every call, a
- * circuit breaker per service, and for safe methods (GET, HEAD) retries with exponential backoff and jitter when a
- * service refused or dropped the connection (a restart). A read that timed out is not retried: the client would wait
- * the timeout again. A service that does not answer, or whose breaker is open, is a {@link DownstreamUnavailable}:
- * a 503 naming it, at once while the breaker is open; the breaker lets a few calls through after {@code 10 s} and
- * closes again when they succeed, so the edge recovers by itself.
+ * The edge's one HTTP client to the services: connect and read timeouts from
+ * {@link EdgeSettings} on every call, a circuit breaker per service, and for safe methods
+ * (GET, HEAD) retries with exponential backoff and jitter when a service refused or
+ * dropped the connection (a restart). A read that timed out is not retried: the client
+ * would wait the timeout again. A service that does not answer, or whose breaker is open,
+ * is a {@link DownstreamUnavailable}: a 503 naming it, at once while the breaker is open;
+ * the breaker lets a few calls through after {@code 10 s} and closes again when they
+ * succeed, so the edge recovers by itself.
  */
 @Component
 public class Downstreams {
@@ -54,22 +56,25 @@ public class Downstreams {
 		.recordException(Downstreams::unavailable)
 		.build();
 
-	private final Retry retry = Retry.of("safe-reads", RetryConfig.custom()
-		.maxAttempts(3)
-		.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2.0, 0.5))
-		.retryOnException(Downstreams::connectionRefusedOrDropped)
-		.build());
+	private final Retry retry = Retry.of("safe-reads",
+			RetryConfig.custom()
+				.maxAttempts(3)
+				.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(100), 2.0, 0.5))
+				.retryOnException(Downstreams::connectionRefusedOrDropped)
+				.build());
 
 	Downstreams(RestClient.Builder builder, EdgeSettings settings) {
-		// The executor writes request bodies; without one, Spring starts a new platform thread for every request
-		// (JFR, issue 14: one thread per proxied command). Virtual threads cost next to nothing.
+		// The executor writes request bodies; without one, Spring starts a new platform
+		// thread for every request
+		// (JFR, issue 14: one thread per proxied command). Virtual threads cost next to
+		// nothing.
 		Executor bodies = Executors.newVirtualThreadPerTaskExecutor();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder()
-					.version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt on every new connection
-					.connectTimeout(settings.connectTimeout())
-					.executor(bodies)
-					.build(), bodies);
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt on every new
+													// connection
+			.connectTimeout(settings.connectTimeout())
+			.executor(bodies)
+			.build(), bodies);
 		requests.setReadTimeout(settings.readTimeout());
 		this.http = builder.clone().requestFactory(requests).build();
 		this.services = settings.services();
@@ -87,14 +92,18 @@ public class Downstreams {
 		return new RouteTable.Downstream(name, url);
 	}
 
-	/** A read (safe to repeat) of {@code target}: retried on a refused or dropped connection. */
+	/**
+	 * A read (safe to repeat) of {@code target}: retried on a refused or dropped
+	 * connection.
+	 */
 	public <T> T call(RouteTable.Downstream target, Supplier<T> call) {
 		return call(target, true, call);
 	}
 
 	/**
-	 * Runs a call to {@code target} through its circuit breaker (and, when {@code safe}, the retries); a timeout, a
-	 * refused connection or an open breaker becomes a 503 naming it.
+	 * Runs a call to {@code target} through its circuit breaker (and, when {@code safe},
+	 * the retries); a timeout, a refused connection or an open breaker becomes a 503
+	 * naming it.
 	 */
 	public <T> T call(RouteTable.Downstream target, boolean safe, Supplier<T> call) {
 		CircuitBreaker breaker = breakers.computeIfAbsent(target.name(),
@@ -114,7 +123,9 @@ public class Downstreams {
 		}
 	}
 
-	/** The state of each service's breaker, for health and tests: CLOSED, OPEN, HALF_OPEN. */
+	/**
+	 * The state of each service's breaker, for health and tests: CLOSED, OPEN, HALF_OPEN.
+	 */
 	public Map<String, String> breakerStates() {
 		Map<String, String> states = new TreeMap<>();
 		breakers.forEach((name, breaker) -> states.put(name, breaker.getState().name()));
@@ -134,7 +145,8 @@ public class Downstreams {
 				return true;
 			}
 			if (cause instanceof HttpTimeoutException) {
-				return false; // it is there but slow: asking again would only double the wait
+				return false; // it is there but slow: asking again would only double the
+								// wait
 			}
 		}
 		return failure.getCause() instanceof IOException;
@@ -153,5 +165,7 @@ public class Downstreams {
 		public String service() {
 			return service;
 		}
+
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Problems only the edge has: a service that does not answer, wherever the edge called it from. */
+/**
+ * Problems only the edge has: a service that does not answer, wherever the edge called it
+ * from.
+ */
 // Before the catch-all problem handling of io.fountain:http-problems.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice
@@ -22,4 +25,5 @@ class EdgeProblems {
 		problem.setProperty("service", ex.service());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
+
 }

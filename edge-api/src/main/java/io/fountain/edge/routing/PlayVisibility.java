@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parts of a play that is being created (PENDING) or whose creation failed never show to readers: a part read through
- * the edge shows only when its play is ACTIVE, as script-svc says. A play once ACTIVE stays readable until it is
- * deleted (its parts then go anyway), so ACTIVE plays are remembered, a bounded number of them.
+ * Parts of a play that is being created (PENDING) or whose creation failed never show to
+ * readers: a part read through the edge shows only when its play is ACTIVE, as script-svc
+ * says. A play once ACTIVE stays readable until it is deleted (its parts then go anyway),
+ * so ACTIVE plays are remembered, a bounded number of them.
  */
 @Component
 public class PlayVisibility {
@@ -30,13 +31,12 @@ public class PlayVisibility {
 
 	private final JsonMapper json;
 
-	private final Map<UUID, Boolean> active = Collections.synchronizedMap(
-			new LinkedHashMap<>(256, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
-					return size() > REMEMBERED;
-				}
-			});
+	private final Map<UUID, Boolean> active = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+			return size() > REMEMBERED;
+		}
+	});
 
 	private final EdgeCaller caller;
 
@@ -46,7 +46,10 @@ public class PlayVisibility {
 		this.json = json;
 	}
 
-	/** Whether a service's answer (a part, or a list of parts, each with its {@code scriptId}) may be shown. */
+	/**
+	 * Whether a service's answer (a part, or a list of parts, each with its
+	 * {@code scriptId}) may be shown.
+	 */
 	boolean showable(ResponseEntity<byte[]> answer) {
 		if (answer.getStatusCode().value() != 200 || answer.getBody() == null || answer.getBody().length == 0) {
 			return true;
@@ -73,11 +76,13 @@ public class PlayVisibility {
 			return true;
 		}
 		RouteTable.Downstream script = downstreams.service("script");
-		boolean isActive = downstreams.call(script, () -> downstreams.http().get()
-			.uri(script.baseUrl() + "/scripts/" + scriptId)
-			.header(CallerTokens.HEADER, caller.systemToken())
-			.exchange((request, response) -> response.getStatusCode().value() == 200
-					&& "ACTIVE".equals(json.readTree(response.getBody()).path("status").asString(""))));
+		boolean isActive = downstreams.call(script,
+				() -> downstreams.http()
+					.get()
+					.uri(script.baseUrl() + "/scripts/" + scriptId)
+					.header(CallerTokens.HEADER, caller.systemToken())
+					.exchange((request, response) -> response.getStatusCode().value() == 200
+							&& "ACTIVE".equals(json.readTree(response.getBody()).path("status").asString(""))));
 		if (isActive) {
 			active.put(scriptId, true);
 		}
@@ -95,4 +100,5 @@ public class PlayVisibility {
 			}
 		}
 	}
+
 }

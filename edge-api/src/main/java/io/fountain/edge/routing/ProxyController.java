@@ -30,17 +30,20 @@ import io.fountain.edge.tree.PlayTreeController;
 import io.fountain.problems.ProblemHandling;
 
 /**
- * Passes every routed request on to the service that serves it and its answer back, unchanged but for the headers
- * the edge owns: the correlation id (kept from the client when sane, made up otherwise) and the caller the request
- * acts for (a token the edge signs: the client's own token never leaves the edge). Bodies go on byte for byte: text is
- * stored exactly as sent, and the services check it. A service that does not answer in time is a 503 naming it.
+ * Passes every routed request on to the service that serves it and its answer back,
+ * unchanged but for the headers the edge owns: the correlation id (kept from the client
+ * when sane, made up otherwise) and the caller the request acts for (a token the edge
+ * signs: the client's own token never leaves the edge). Bodies go on byte for byte: text
+ * is stored exactly as sent, and the services check it. A service that does not answer in
+ * time is a 503 naming it.
  */
 @RestController
 class ProxyController {
 
 	static final String CORRELATION_ID = "X-Correlation-Id";
 
-	private static final Pattern SCRIPT = Pattern.compile("/scripts/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+	private static final Pattern SCRIPT = Pattern
+		.compile("/scripts/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
@@ -89,13 +92,15 @@ class ProxyController {
 			uri = new URI(target.baseUrl() + path + (query == null ? "" : "?" + query));
 		}
 		catch (URISyntaxException malformed) {
-			// Only the query can be malformed here: Tomcat and the firewall have checked the path.
-			return ProblemHandling.badRequest("query", "is not a valid query string: a '%' must be followed by two "
-					+ "hexadecimal digits");
+			// Only the query can be malformed here: Tomcat and the firewall have checked
+			// the path.
+			return ProblemHandling.badRequest("query",
+					"is not a valid query string: a '%' must be followed by two " + "hexadecimal digits");
 		}
 		String correlationId = sane(request.getHeader(CORRELATION_ID), UUID.randomUUID().toString());
 
-		RestClient.RequestBodySpec call = downstreams.http().method(HttpMethod.valueOf(request.getMethod()))
+		RestClient.RequestBodySpec call = downstreams.http()
+			.method(HttpMethod.valueOf(request.getMethod()))
 			.uri(uri)
 			.header(CORRELATION_ID, correlationId)
 			.header(CallerTokens.HEADER, caller.tokenFor(EdgeCaller.current()));
@@ -110,14 +115,14 @@ class ProxyController {
 		}
 		boolean safe = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
 		ResponseEntity<byte[]> answer = downstreams.call(target, safe, () -> call.exchange((outbound, response) -> {
-				HttpHeaders headers = new HttpHeaders();
-				for (String name : RESPONSE_HEADERS) {
-					List<String> values = response.getHeaders().get(name);
-					if (values != null) {
-						headers.put(name, values);
-					}
+			HttpHeaders headers = new HttpHeaders();
+			for (String name : RESPONSE_HEADERS) {
+				List<String> values = response.getHeaders().get(name);
+				if (values != null) {
+					headers.put(name, values);
 				}
-				headers.set(CORRELATION_ID, correlationId);
+			}
+			headers.set(CORRELATION_ID, correlationId);
 			try (InputStream in = response.getBody()) {
 				return new ResponseEntity<>(in.readAllBytes(), headers, response.getStatusCode());
 			}
@@ -129,7 +134,10 @@ class ProxyController {
 		return answer;
 	}
 
-	/** Only a client that names Fountain gets it: one that accepts anything (curl, a browser) gets the script's JSON. */
+	/**
+	 * Only a client that names Fountain gets it: one that accepts anything (curl, a
+	 * browser) gets the script's JSON.
+	 */
 	private static boolean asksForFountain(HttpServletRequest request) {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		return accept != null && accept.toLowerCase(Locale.ROOT).contains(PlayTreeController.FOUNTAIN);
@@ -174,14 +182,19 @@ class ProxyController {
 			return new NoRoute("Nothing is served at " + (path.length() > 200 ? path.substring(0, 200) + "..." : path));
 		}
 
-		/** A part of a play that is not readable yet (being created) or any more (failed): as if it did not exist. */
+		/**
+		 * A part of a play that is not readable yet (being created) or any more (failed):
+		 * as if it did not exist.
+		 */
 		static final class Hidden extends NoRoute {
 
 			Hidden() {
 				super("Not found: it belongs to a play that is being created or whose creation failed; see "
 						+ "/scripts/{id}/status");
 			}
+
 		}
+
 	}
 
 	static final class BodyTooLarge extends RuntimeException {
@@ -189,5 +202,7 @@ class ProxyController {
 		BodyTooLarge(long limit) {
 			super("The request body is larger than the " + limit / (1024 * 1024) + " MB this API accepts");
 		}
+
 	}
+
 }

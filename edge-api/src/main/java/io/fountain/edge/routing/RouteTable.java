@@ -11,7 +11,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.fountain.edge.EdgeSettings;
 
-/** Which downstream service serves a path: the first configured route whose pattern matches. */
+/**
+ * Which downstream service serves a path: the first configured route whose pattern
+ * matches.
+ */
 @Component
 public class RouteTable {
 
@@ -37,8 +40,7 @@ public class RouteTable {
 	/** The largest body the route of {@code path} takes, when it sets one. */
 	public Optional<DataSize> bodyLimit(String path) {
 		PathContainer container = PathContainer.parsePath(path);
-		return entries.stream().filter(entry -> entry.pattern().matches(container)).findFirst()
-			.map(Entry::maxBodySize);
+		return entries.stream().filter(entry -> entry.pattern().matches(container)).findFirst().map(Entry::maxBodySize);
 	}
 
 	public List<String> patterns() {
@@ -55,4 +57,5 @@ public class RouteTable {
 
 	private record Entry(PathPattern pattern, Downstream downstream, DataSize maxBodySize) {
 	}
+
 }

@@ -12,9 +12,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 as problem+json. The 401 keeps the {@code WWW-Authenticate: Bearer} header RFC 6750 asks for, with the
- * error code and one fixed description: the JWT decoder's own message (which check failed, and how) helps whoever is
- * forging a token more than a client, and never leaves the edge. It never echoes the token.
+ * 401 and 403 as problem+json. The 401 keeps the {@code WWW-Authenticate: Bearer} header
+ * RFC 6750 asks for, with the error code and one fixed description: the JWT decoder's own
+ * message (which check failed, and how) helps whoever is forging a token more than a
+ * client, and never leaves the edge. It never echoes the token.
  */
 final class AuthProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -40,4 +41,5 @@ final class AuthProblems implements AuthenticationEntryPoint, AccessDeniedHandle
 			throws IOException {
 		SecurityConfiguration.writeProblem(response, 403, "Forbidden", "This needs the operator role");
 	}
+
 }

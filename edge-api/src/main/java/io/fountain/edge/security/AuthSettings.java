@@ -8,14 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the edge checks bearer tokens, prefix {@code fountain.edge.auth}. Exactly one of {@code jwksUri} (production:
- * RS256 keys published by the identity provider) and {@code hmacSecret} (local runs: HS256, see
- * {@code ./infra/token}) is set.
+ * How the edge checks bearer tokens, prefix {@code fountain.edge.auth}. Exactly one of
+ * {@code jwksUri} (production: RS256 keys published by the identity provider) and
+ * {@code hmacSecret} (local runs: HS256, see {@code ./infra/token}) is set.
  *
  * @param issuer the {@code iss} every token must carry
  * @param audience the {@code aud} every token must include
- * @param clockSkew slack on {@code exp} and {@code nbf} for clocks that differ a little (at most a minute)
- * @param callersSecret the secret the edge signs the caller it passes to the services with (ADR 11)
+ * @param clockSkew slack on {@code exp} and {@code nbf} for clocks that differ a little
+ * (at most a minute)
+ * @param callersSecret the secret the edge signs the caller it passes to the services
+ * with (ADR 11)
  * @param corsAllowedOrigins the browser origins that may call the API (none by default)
  */
 @ConfigurationProperties("fountain.edge.auth")

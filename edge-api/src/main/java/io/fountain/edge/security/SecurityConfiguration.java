@@ -26,10 +26,11 @@ import io.fountain.callers.CallerTokens;
 import io.fountain.edge.limits.RateLimitFilter;
 
 /**
- * Who may call what: every route needs a valid bearer token (a new route too: nothing is open unless listed here),
- * but health and the API document; the operations views and the edge's metrics need the {@code operator} role.
- * Stateless (no session, no cookie, so no CSRF to defend against), CORS from an allow-list, and headers that tell a
- * browser to render nothing of ours in a frame or as another type.
+ * Who may call what: every route needs a valid bearer token (a new route too: nothing is
+ * open unless listed here), but health and the API document; the operations views and the
+ * edge's metrics need the {@code operator} role. Stateless (no session, no cookie, so no
+ * CSRF to defend against), CORS from an allow-list, and headers that tell a browser to
+ * render nothing of ours in a frame or as another type.
  */
 @Configuration
 class SecurityConfiguration {
@@ -47,7 +48,8 @@ class SecurityConfiguration {
 	CallerTokens callerTokens(AuthSettings settings) {
 		String secret = settings.callersSecret();
 		if (secret == null || secret.isBlank()) {
-			log.warn("fountain.edge.auth.callers-secret is not set: using the built-in one, for tests and local runs only");
+			log.warn(
+					"fountain.edge.auth.callers-secret is not set: using the built-in one, for tests and local runs only");
 			secret = CallerTokens.LOCAL_ONLY_SECRET;
 		}
 		return new CallerTokens(secret);
@@ -67,10 +69,14 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(routes -> routes
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
 				.permitAll()
-				// The page itself holds no data: its calls to /ops/** carry the operator's token.
-				.requestMatchers("/ops", "/ops/", "/ops/index.html").permitAll()
-				.requestMatchers("/ops/**", "/actuator/**").hasAuthority(OPERATOR)
-				.anyRequest().authenticated())
+				// The page itself holds no data: its calls to /ops/** carry the
+				// operator's token.
+				.requestMatchers("/ops", "/ops/", "/ops/index.html")
+				.permitAll()
+				.requestMatchers("/ops/**", "/actuator/**")
+				.hasAuthority(OPERATOR)
+				.anyRequest()
+				.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
@@ -100,11 +106,16 @@ class SecurityConfiguration {
 		return source;
 	}
 
-	/** Writes a problem+json body on the response (the filters answer before any controller could). */
+	/**
+	 * Writes a problem+json body on the response (the filters answer before any
+	 * controller could).
+	 */
 	static void writeProblem(HttpServletResponse response, int status, String title, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/problem+json");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-				+ ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
 	}
+
 }

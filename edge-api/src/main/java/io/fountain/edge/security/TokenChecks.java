@@ -21,14 +21,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import io.fountain.callers.Caller;
 
 /**
- * The one decoder of bearer tokens. Only one algorithm is accepted (RS256 with keys from the JWKS URI, or HS256 with
- * the local secret), so {@code alg: none} and a token of the other family (an HS256 token signed with the RSA public
- * key, the classic confusion) fail before any claim is read. Then: signature, {@code exp} and {@code nbf} with the
- * configured skew, issuer, audience, and a subject that is a user id and not the system's.
+ * The one decoder of bearer tokens. Only one algorithm is accepted (RS256 with keys from
+ * the JWKS URI, or HS256 with the local secret), so {@code alg: none} and a token of the
+ * other family (an HS256 token signed with the RSA public key, the classic confusion)
+ * fail before any claim is read. Then: signature, {@code exp} and {@code nbf} with the
+ * configured skew, issuer, audience, and a subject that is a user id and not the
+ * system's.
  */
 final class TokenChecks {
 
-	/** {@code exp} is required: a token that never expires is refused ({@code nbf}, when present, is checked above). */
+	/**
+	 * {@code exp} is required: a token that never expires is refused ({@code nbf}, when
+	 * present, is checked above).
+	 */
 	private static final OAuth2TokenValidator<Jwt> EXPIRY_REQUIRED = jwt -> jwt.getExpiresAt() != null
 			? OAuth2TokenValidatorResult.success() : failure("the token has no expiry (exp)");
 
@@ -46,11 +51,14 @@ final class TokenChecks {
 	static JwtDecoder decoder(AuthSettings settings) {
 		NimbusJwtDecoder decoder = settings.usesJwks()
 				? NimbusJwtDecoder.withJwkSetUri(settings.jwksUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build()
-				: NimbusJwtDecoder.withSecretKey(new SecretKeySpec(settings.hmacSecret().getBytes(StandardCharsets.UTF_8),
-						"HmacSHA256")).macAlgorithm(MacAlgorithm.HS256).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
-				new JwtTimestampValidator(settings.clockSkew()), EXPIRY_REQUIRED,
-				new JwtIssuerValidator(settings.issuer()), audience(settings.audience()), SUBJECT)));
+				: NimbusJwtDecoder
+					.withSecretKey(
+							new SecretKeySpec(settings.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+					.macAlgorithm(MacAlgorithm.HS256)
+					.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				List.of(new JwtTimestampValidator(settings.clockSkew()), EXPIRY_REQUIRED,
+						new JwtIssuerValidator(settings.issuer()), audience(settings.audience()), SUBJECT)));
 		return new VerifiedTokens(decoder, Clock.systemUTC());
 	}
 
@@ -62,4 +70,5 @@ final class TokenChecks {
 	private static OAuth2TokenValidatorResult failure(String description) {
 		return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", description, null));
 	}
+
 }

@@ -11,12 +11,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Bearer tokens already verified, kept until they expire: a client sends the same token with every request, and
- * checking its signature and claims again each time was a tenth of the edge's CPU under load (JFR, issue 14).
+ * Bearer tokens already verified, kept until they expire: a client sends the same token
+ * with every request, and checking its signature and claims again each time was a tenth
+ * of the edge's CPU under load (JFR, issue 14).
  * <p>
- * Only a token the delegate accepted is kept, by its whole text (signature included, so nothing else matches it), and
- * only until its own {@code exp} (without the clock skew the delegate allows): what could change about an accepted
- * token is time alone. A refused token is checked again every time, and answered as the delegate answers.
+ * Only a token the delegate accepted is kept, by its whole text (signature included, so
+ * nothing else matches it), and only until its own {@code exp} (without the clock skew
+ * the delegate allows): what could change about an accepted token is time alone. A
+ * refused token is checked again every time, and answered as the delegate answers.
  */
 final class VerifiedTokens implements JwtDecoder {
 
@@ -55,4 +57,5 @@ final class VerifiedTokens implements JwtDecoder {
 	int size() {
 		return verified.size();
 	}
+
 }

@@ -10,12 +10,15 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Metrics go out over OTLP only when a collector is named. {@code spring-boot-starter-opentelemetry} brings
- * micrometer-registry-otlp, and Spring Boot exports to it unless {@value #ENABLED} is false; with no URL it sends to
- * {@code http://localhost:4318/v1/metrics}, where nothing listens, so every minute's export failed with a logged stack
- * trace. Metrics are scraped from {@code /actuator/prometheus} either way. Named by {@code
- * management.otlp.metrics.export.url} (MANAGEMENT_OTLP_METRICS_EXPORT_URL) or the OpenTelemetry variables Micrometer
- * reads; an explicit {@value #ENABLED} wins, since this default is added last.
+ * Metrics go out over OTLP only when a collector is named.
+ * {@code spring-boot-starter-opentelemetry} brings micrometer-registry-otlp, and Spring
+ * Boot exports to it unless {@value #ENABLED} is false; with no URL it sends to
+ * {@code http://localhost:4318/v1/metrics}, where nothing listens, so every minute's
+ * export failed with a logged stack trace. Metrics are scraped from
+ * {@code /actuator/prometheus} either way. Named by {@code
+ * management.otlp.metrics.export.url} (MANAGEMENT_OTLP_METRICS_EXPORT_URL) or the
+ * OpenTelemetry variables Micrometer reads; an explicit {@value #ENABLED} wins, since
+ * this default is added last.
  */
 class OtlpMetricsOnlyWithEndpoint implements EnvironmentPostProcessor {
 
@@ -31,4 +34,5 @@ class OtlpMetricsOnlyWithEndpoint implements EnvironmentPostProcessor {
 				.addLast(new MapPropertySource("fountainEdgeOtlpMetrics", Map.of(ENABLED, "false")));
 		}
 	}
+
 }

@@ -15,9 +15,9 @@ import io.fountain.edge.security.EdgeCaller;
 import io.fountain.format.FountainWriter;
 
 /**
- * The whole play as one read: {@code GET /scripts/{id}/tree} as JSON, and {@code GET /scripts/{id}} with
- * {@code Accept: text/x-fountain} as a Fountain screenplay. A play still being created has no tree yet: 409, with
- * where to follow its progress.
+ * The whole play as one read: {@code GET /scripts/{id}/tree} as JSON, and {@code GET
+ * /scripts/{id}} with {@code Accept: text/x-fountain} as a Fountain screenplay. A play
+ * still being created has no tree yet: 409, with where to follow its progress.
  */
 @RestController
 public class PlayTreeController {
@@ -37,8 +37,10 @@ public class PlayTreeController {
 	ResponseEntity<?> tree(@PathVariable UUID scriptId) {
 		PlayTrees.Answer tree = trees.assemble(scriptId, caller.tokenFor(EdgeCaller.current()));
 		if (tree.status() != 200) {
-			// The service's problem, passed on as what it is (it went out as application/json).
-			return ResponseEntity.status(tree.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			// The service's problem, passed on as what it is (it went out as
+			// application/json).
+			return ResponseEntity.status(tree.status())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(tree.body());
 		}
 		if (!tree.playStatus().equals("ACTIVE")) {
@@ -48,13 +50,15 @@ public class PlayTreeController {
 	}
 
 	/**
-	 * The play as a Fountain screenplay: for {@code GET /scripts/{id}} when the client asks for
-	 * {@code text/x-fountain} by name (the proxy decides; a client that accepts anything gets the script's JSON).
+	 * The play as a Fountain screenplay: for {@code GET /scripts/{id}} when the client
+	 * asks for {@code text/x-fountain} by name (the proxy decides; a client that accepts
+	 * anything gets the script's JSON).
 	 */
 	public ResponseEntity<?> export(UUID scriptId) {
 		PlayTrees.Answer tree = trees.assemble(scriptId, caller.tokenFor(EdgeCaller.current()));
 		if (tree.status() != 200) {
-			return ResponseEntity.status(tree.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			return ResponseEntity.status(tree.status())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(tree.body());
 		}
 		if (!tree.playStatus().equals("ACTIVE")) {
@@ -65,11 +69,11 @@ public class PlayTreeController {
 	}
 
 	private static ResponseEntity<ProblemDetail> notYet(UUID scriptId, String status) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"The play is " + status + ": its parts are still being created. Follow /scripts/" + scriptId
-						+ "/status until it is ACTIVE.");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The play is " + status
+				+ ": its parts are still being created. Follow /scripts/" + scriptId + "/status until it is ACTIVE.");
 		problem.setTitle("Play not ready");
 		problem.setInstance(URI.create("/scripts/" + scriptId + "/status"));
 		return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
+
 }

@@ -8,7 +8,10 @@ import io.fountain.format.PlayDocument.ActionKind;
 import io.fountain.format.PlayDocument.SceneElement;
 import tools.jackson.databind.JsonNode;
 
-/** Reads a play tree (as {@link PlayTrees} assembles it) into the play document that export writes as Fountain. */
+/**
+ * Reads a play tree (as {@link PlayTrees} assembles it) into the play document that
+ * export writes as Fountain.
+ */
 final class PlayTreeDocument {
 
 	private PlayTreeDocument() {
@@ -16,7 +19,8 @@ final class PlayTreeDocument {
 
 	static PlayDocument of(JsonNode tree) {
 		List<PlayDocument.TitleEntry> others = new ArrayList<>();
-		tree.path("otherEntries").forEach(e -> others.add(new PlayDocument.TitleEntry(text(e, "key"), text(e, "value"))));
+		tree.path("otherEntries")
+			.forEach(e -> others.add(new PlayDocument.TitleEntry(text(e, "key"), text(e, "value"))));
 		List<String> authors = new ArrayList<>();
 		tree.path("authors").forEach(a -> authors.add(a.asString()));
 		List<PlayDocument.Character> characters = new ArrayList<>();
@@ -43,8 +47,9 @@ final class PlayTreeDocument {
 		return switch (element.path("type").asString()) {
 			case "dialogue" -> {
 				List<PlayDocument.Parenthetical> parentheticals = new ArrayList<>();
-				element.path("parentheticals").forEach(p -> parentheticals
-					.add(new PlayDocument.Parenthetical(text(p, "text"), p.path("beforeLine").asInt())));
+				element.path("parentheticals")
+					.forEach(p -> parentheticals
+						.add(new PlayDocument.Parenthetical(text(p, "text"), p.path("beforeLine").asInt())));
 				yield SceneElement.dialogue(text(element, "characterName"), text(element, "extension"),
 						element.path("dual").asBoolean(), text(element, "text"), parentheticals);
 			}
@@ -57,4 +62,5 @@ final class PlayTreeDocument {
 		JsonNode value = node.path(field);
 		return value.isNull() || value.isMissingNode() ? null : value.asString();
 	}
+
 }

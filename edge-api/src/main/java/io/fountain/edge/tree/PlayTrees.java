@@ -24,9 +24,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The whole play as one tree: title page, characters, and acts → scenes → elements (actions, dialogue, transitions)
- * in order. Assembled here from one call per service, made in parallel (and one more per further page of the acts
- * and the cast, the two lists clients read paged too); no service shares data with another, and the edge keeps none.
+ * The whole play as one tree: title page, characters, and acts → scenes → elements
+ * (actions, dialogue, transitions) in order. Assembled here from one call per service,
+ * made in parallel (and one more per further page of the acts and the cast, the two lists
+ * clients read paged too); no service shares data with another, and the edge keeps none.
  */
 @Component
 class PlayTrees {
@@ -43,8 +44,8 @@ class PlayTrees {
 	}
 
 	/**
-	 * The tree (status 200), or the script service's own answer when it has no such script (a 404 problem) or its
-	 * play is not ACTIVE (the script alone).
+	 * The tree (status 200), or the script service's own answer when it has no such
+	 * script (a 404 problem) or its play is not ACTIVE (the script alone).
 	 */
 	Answer assemble(UUID scriptId, String callerToken) {
 		CompletableFuture<Answer> script = fetch("script", "/scripts/" + scriptId, callerToken);
@@ -54,10 +55,12 @@ class PlayTrees {
 		CompletableFuture<Answer> scenes = fetch("scene", "/scripts/" + scriptId + "/scenes", callerToken);
 		CompletableFuture<Answer> actions = fetch("scene", "/scripts/" + scriptId + "/actions", callerToken);
 		CompletableFuture<Answer> dialogues = fetch("dialogue", "/scripts/" + scriptId + "/dialogues", callerToken);
-		CompletableFuture<Answer> transitions = fetch("transition", "/scripts/" + scriptId + "/transitions", callerToken);
+		CompletableFuture<Answer> transitions = fetch("transition", "/scripts/" + scriptId + "/transitions",
+				callerToken);
 		Answer root = join(script);
 		if (root.status() != 200 || !root.playStatus().equals("ACTIVE")) {
-			return root; // no such script, or its parts are not readable yet: no need to wait for them
+			return root; // no such script, or its parts are not readable yet: no need to
+							// wait for them
 		}
 		ObjectNode tree = (ObjectNode) root.body();
 		tree.set("characters", list(join(characters)));
@@ -70,12 +73,14 @@ class PlayTrees {
 		for (JsonNode act : list(join(acts))) {
 			ObjectNode actNode = actNodes.addObject().setAll((ObjectNode) act);
 			ArrayNode sceneNodes = actNode.putArray("scenes");
-			scenesByAct.getOrDefault(act.get("id").asString(), List.of()).stream()
+			scenesByAct.getOrDefault(act.get("id").asString(), List.of())
+				.stream()
 				.sorted(Comparator.comparingInt(s -> s.get("ordinal").asInt()))
 				.forEach(scene -> {
 					ObjectNode sceneNode = sceneNodes.addObject().setAll((ObjectNode) scene);
 					ArrayNode elements = sceneNode.putArray("elements");
-					elementsByScene.getOrDefault(scene.get("id").asString(), List.of()).stream()
+					elementsByScene.getOrDefault(scene.get("id").asString(), List.of())
+						.stream()
 						.sorted(Comparator.comparing((JsonNode e) -> e.get("position").asString())
 							.thenComparing(e -> e.get("id").asString()))
 						.forEach(elements::add);
@@ -85,9 +90,10 @@ class PlayTrees {
 	}
 
 	/**
-	 * Every item of a list the service pages (a route clients use too): the first page, then the others at once. An
-	 * item that a change between two pages shifts onto both is kept once. The answer is the items, as an array, or
-	 * the service's own answer when it has no such list.
+	 * Every item of a list the service pages (a route clients use too): the first page,
+	 * then the others at once. An item that a change between two pages shifts onto both
+	 * is kept once. The answer is the items, as an array, or the service's own answer
+	 * when it has no such list.
 	 */
 	private CompletableFuture<Answer> fetchAll(String service, String path, String callerToken) {
 		return fetch(service, page(path, 0), callerToken).thenCompose(first -> {
@@ -101,7 +107,8 @@ class PlayTrees {
 			}
 			return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).thenApply(done -> {
 				Map<String, JsonNode> items = new LinkedHashMap<>();
-				for (Answer answer : Stream.concat(Stream.of(first), rest.stream().map(CompletableFuture::join)).toList()) {
+				for (Answer answer : Stream.concat(Stream.of(first), rest.stream().map(CompletableFuture::join))
+					.toList()) {
 					answer.body().path("items").forEach(item -> items.putIfAbsent(item.path("id").asString(), item));
 				}
 				return new Answer(200, json.createArrayNode().addAll(items.values()));
@@ -115,11 +122,14 @@ class PlayTrees {
 
 	private CompletableFuture<Answer> fetch(String service, String path, String callerToken) {
 		RouteTable.Downstream target = downstreams.service(service);
-		return CompletableFuture.supplyAsync(() -> downstreams.call(target, () -> downstreams.http().get()
-			.uri(target.baseUrl() + path)
-			.header(CallerTokens.HEADER, callerToken)
-			.exchange((request, response) -> new Answer(response.getStatusCode().value(),
-					json.readTree(response.getBody())))), calls);
+		return CompletableFuture.supplyAsync(() -> downstreams.call(target,
+				() -> downstreams.http()
+					.get()
+					.uri(target.baseUrl() + path)
+					.header(CallerTokens.HEADER, callerToken)
+					.exchange((request, response) -> new Answer(response.getStatusCode().value(),
+							json.readTree(response.getBody())))),
+				calls);
 	}
 
 	private static void addElements(Map<String, List<JsonNode>> byScene, ArrayNode items, String type) {
@@ -136,7 +146,10 @@ class PlayTrees {
 		return groups;
 	}
 
-	/** A list a service answered; a script deleted in the meantime reads as nothing under it. */
+	/**
+	 * A list a service answered; a script deleted in the meantime reads as nothing under
+	 * it.
+	 */
 	private ArrayNode list(Answer answer) {
 		return answer.status() == 200 && answer.body().isArray() ? (ArrayNode) answer.body() : json.createArrayNode();
 	}
@@ -152,9 +165,13 @@ class PlayTrees {
 
 	record Answer(int status, JsonNode body) {
 
-		/** The play's status as script-svc gives it (ACTIVE for scripts older than whole-play imports). */
+		/**
+		 * The play's status as script-svc gives it (ACTIVE for scripts older than
+		 * whole-play imports).
+		 */
 		String playStatus() {
 			return body.path("status").asString("ACTIVE");
 		}
 	}
+
 }

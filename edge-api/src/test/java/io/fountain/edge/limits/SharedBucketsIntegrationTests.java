@@ -32,13 +32,17 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import io.fountain.testing.TestDatabase;
 
 /**
- * The buckets two edges share, on the edge's real schema in PostgreSQL: each {@link SharedBuckets} here is one edge
- * (its own copies in memory), and every transaction on the rows is counted. A bucket of 100 a day refills one token
- * in 14 minutes: nothing refills while a test runs.
+ * The buckets two edges share, on the edge's real schema in PostgreSQL: each
+ * {@link SharedBuckets} here is one edge (its own copies in memory), and every
+ * transaction on the rows is counted. A bucket of 100 a day refills one token in 14
+ * minutes: nothing refills while a test runs.
  */
 class SharedBucketsIntegrationTests {
 
-	/** Decided in memory while more than 24 are left, 4 tokens at most between writes, never for lack of time. */
+	/**
+	 * Decided in memory while more than 24 are left, 4 tokens at most between writes,
+	 * never for lack of time.
+	 */
 	private static final LimitSettings.InMemory SETTINGS = new LimitSettings.InMemory(24, 4, Duration.ofHours(1), 100);
 
 	private static TestDatabase test;
@@ -59,7 +63,10 @@ class SharedBucketsIntegrationTests {
 		database = new CountingDataSource(pool);
 	}
 
-	/** Dropped here too: TestDatabase drops it when a Spring application shuts down, and none may run in this JVM. */
+	/**
+	 * Dropped here too: TestDatabase drops it when a Spring application shuts down, and
+	 * none may run in this JVM.
+	 */
 	@AfterAll
 	static void dropDatabase() throws SQLException {
 		pool.close();
@@ -94,7 +101,8 @@ class SharedBucketsIntegrationTests {
 		}
 
 		int transactions = database.transactions() - before;
-		assertThat(transactions).as("one write per 5 tokens (4 in memory, the fifth on the row), and the bucket's creation")
+		assertThat(transactions)
+			.as("one write per 5 tokens (4 in memory, the fifth on the row), and the bucket's creation")
 			.isBetween(200 / 5, 200 / 5 + 3);
 		assertThat(edge.availableOnTheRow(key, bucket)).as("what the other edges see: all but the unwritten 4 at most")
 			.isBetween(800L, 804L);
@@ -130,8 +138,9 @@ class SharedBucketsIntegrationTests {
 	}
 
 	/**
-	 * Requests that take turns between two edges (none overlapping another) drain a large bucket exactly: by the time
-	 * it is down to the headroom, each edge has written what it took and decides on the row.
+	 * Requests that take turns between two edges (none overlapping another) drain a large
+	 * bucket exactly: by the time it is down to the headroom, each edge has written what
+	 * it took and decides on the row.
 	 */
 	@Test
 	void twoEdgesTakingTurnsDrainALargeBucketExactly() {
@@ -153,12 +162,15 @@ class SharedBucketsIntegrationTests {
 	}
 
 	/**
-	 * The tolerance: requests at once at two edges may pass a bucket's capacity by what each edge can take in memory
-	 * unseen by the other (4 here, {@code fountain.edge.limits.in-memory.tokens}), never by more, and never fall short.
+	 * The tolerance: requests at once at two edges may pass a bucket's capacity by what
+	 * each edge can take in memory unseen by the other (4 here,
+	 * {@code fountain.edge.limits.in-memory.tokens}), never by more, and never fall
+	 * short.
 	 */
 	@Test
 	void twoEdgesDrainingABucketAtOnceLetThroughAtMostTheTolerance() throws Exception {
-		List<SharedBuckets> edges = List.of(new SharedBuckets(database, SETTINGS), new SharedBuckets(database, SETTINGS));
+		List<SharedBuckets> edges = List.of(new SharedBuckets(database, SETTINGS),
+				new SharedBuckets(database, SETTINGS));
 		BucketConfiguration bucket = perDay(100);
 		AtomicInteger admitted = new AtomicInteger();
 		CountDownLatch start = new CountDownLatch(1);
@@ -195,7 +207,8 @@ class SharedBucketsIntegrationTests {
 		SharedBuckets edge = new SharedBuckets(database, briefly);
 		BucketConfiguration bucket = perDay(1000);
 		for (int i = 0; i < 6; i++) {
-			edge.take(key, bucket); // the first reads the row, the others are taken in memory
+			edge.take(key, bucket); // the first reads the row, the others are taken in
+									// memory
 		}
 
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
@@ -214,7 +227,9 @@ class SharedBucketsIntegrationTests {
 		assertThat(edge.copies()).isEqualTo(3);
 	}
 
-	/** The edge's pool, counting every transaction Bucket4j opens (one connection each). */
+	/**
+	 * The edge's pool, counting every transaction Bucket4j opens (one connection each).
+	 */
 	private static final class CountingDataSource extends DelegatingDataSource {
 
 		private final AtomicInteger connections = new AtomicInteger();
@@ -232,5 +247,7 @@ class SharedBucketsIntegrationTests {
 		int transactions() {
 			return connections.get();
 		}
+
 	}
+
 }

@@ -19,8 +19,9 @@ import org.springframework.web.client.RestClient;
 import io.fountain.edge.EdgeSettings;
 
 /**
- * Against a real HTTP server that drops every connection without answering (a service dying mid-request): reads are
- * retried, commands are not, and after a few failures the breaker stops calling it at all.
+ * Against a real HTTP server that drops every connection without answering (a service
+ * dying mid-request): reads are retried, commands are not, and after a few failures the
+ * breaker stops calling it at all.
  */
 class DownstreamsTests {
 
@@ -52,19 +53,26 @@ class DownstreamsTests {
 	}
 
 	private String get() {
-		return downstreams.call(act, true, () -> downstreams.http().get().uri(act.baseUrl() + "/acts/1").retrieve()
-			.body(String.class));
+		return downstreams.call(act, true,
+				() -> downstreams.http().get().uri(act.baseUrl() + "/acts/1").retrieve().body(String.class));
 	}
 
 	private String post() {
-		return downstreams.call(act, false, () -> downstreams.http().post().uri(act.baseUrl() + "/acts/1/scenes")
-			.body("{}").retrieve().body(String.class));
+		return downstreams.call(act, false,
+				() -> downstreams.http()
+					.post()
+					.uri(act.baseUrl() + "/acts/1/scenes")
+					.body("{}")
+					.retrieve()
+					.body(String.class));
 	}
 
 	@Test
 	void aReadIsTriedThreeTimesACommandOnce() {
-		assertThatThrownBy(this::get).isInstanceOf(Downstreams.DownstreamUnavailable.class).hasMessageContaining("act-svc");
-		// Three attempts by the edge; the JDK's HTTP client itself repeats a GET once when the connection drops.
+		assertThatThrownBy(this::get).isInstanceOf(Downstreams.DownstreamUnavailable.class)
+			.hasMessageContaining("act-svc");
+		// Three attempts by the edge; the JDK's HTTP client itself repeats a GET once
+		// when the connection drops.
 		assertThat(calls.get()).isIn(3, 6);
 		int afterRead = calls.get();
 
@@ -84,4 +92,5 @@ class DownstreamsTests {
 		assertThat(calls.get()).isEqualTo(made);
 		assertThat(downstreams.breakerStates()).containsEntry("act", "OPEN");
 	}
+
 }

@@ -14,14 +14,16 @@ import io.fountain.edge.EdgeSettings;
 class RouteTableTests {
 
 	private final RouteTable routes = new RouteTable(settings(List.of(
-			new EdgeSettings.Route("/scripts/{scriptId}/acts", "act", null), new EdgeSettings.Route("/acts/{actId}", "act", null),
-			new EdgeSettings.Route("/scripts", "script", null), new EdgeSettings.Route("/scripts/{scriptId}", "script", null))));
+			new EdgeSettings.Route("/scripts/{scriptId}/acts", "act", null),
+			new EdgeSettings.Route("/acts/{actId}", "act", null), new EdgeSettings.Route("/scripts", "script", null),
+			new EdgeSettings.Route("/scripts/{scriptId}", "script", null))));
 
 	@Test
 	void theFirstMatchingRoutePicksTheService() {
 		assertThat(routes.route("/scripts")).hasValueSatisfying(d -> assertThat(d.name()).isEqualTo("script"));
 		assertThat(routes.route("/scripts/42")).hasValueSatisfying(d -> assertThat(d.name()).isEqualTo("script"));
-		assertThat(routes.route("/scripts/42/acts")).hasValueSatisfying(d -> assertThat(d.baseUrl()).isEqualTo("http://act"));
+		assertThat(routes.route("/scripts/42/acts"))
+			.hasValueSatisfying(d -> assertThat(d.baseUrl()).isEqualTo("http://act"));
 		assertThat(routes.route("/acts/7")).hasValueSatisfying(d -> assertThat(d.serviceName()).isEqualTo("act-svc"));
 	}
 
@@ -42,4 +44,5 @@ class RouteTableTests {
 		return new EdgeSettings(Map.of("script", "http://script", "act", "http://act"), routes,
 				java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), DataSize.ofMegabytes(1));
 	}
+
 }

@@ -86,4 +86,5 @@ class CallerTokenCacheTests {
 			throw new AssertionError(ex);
 		}
 	}
+
 }

@@ -33,4 +33,5 @@ final class MovableClock extends Clock {
 	public Clock withZone(ZoneId zone) {
 		return this;
 	}
+
 }

@@ -14,7 +14,10 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-/** Bearer tokens as the local identity provider issues them, and each way one can be wrong. */
+/**
+ * Bearer tokens as the local identity provider issues them, and each way one can be
+ * wrong.
+ */
 public final class TestTokens {
 
 	public static final String SECRET = "edge-tests-hs256-secret-0123456789-abcdef";
@@ -30,15 +33,20 @@ public final class TestTokens {
 		return hs256(SECRET, claims -> claims.subject(user).claim("roles", List.of(roles)));
 	}
 
-	/** A token signed with {@code secret}, its claims those of a valid one changed by {@code change}. */
+	/**
+	 * A token signed with {@code secret}, its claims those of a valid one changed by
+	 * {@code change}.
+	 */
 	public static String hs256(String secret, UnaryOperator<JWTClaimsSet.Builder> change) {
 		Instant now = Instant.now();
-		JWTClaimsSet claims = change.apply(new JWTClaimsSet.Builder().issuer(ISSUER)
-			.audience(AUDIENCE)
-			.subject("ada")
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))).build();
+		JWTClaimsSet claims = change
+			.apply(new JWTClaimsSet.Builder().issuer(ISSUER)
+				.audience(AUDIENCE)
+				.subject("ada")
+				.issueTime(Date.from(now))
+				.notBeforeTime(Date.from(now))
+				.expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))))
+			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
 		try {
 			jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
@@ -52,8 +60,10 @@ public final class TestTokens {
 	/** The same claims with {@code alg: none} and no signature. */
 	public static String unsigned(String user) {
 		String[] parts = valid(user).split("\\.");
-		String header = java.util.Base64.getUrlEncoder().withoutPadding()
+		String header = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 		return header + "." + parts[1] + ".";
 	}
+
 }

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every way a bearer token can be wrong, against both configurations: RS256 with keys from a JWKS URI (a real HTTP
- * server serving a real key set), and HS256 with a local secret.
+ * Every way a bearer token can be wrong, against both configurations: RS256 with keys
+ * from a JWKS URI (a real HTTP server serving a real key set), and HS256 with a local
+ * secret.
  */
 class TokenChecksTests {
 
@@ -83,21 +84,27 @@ class TokenChecksTests {
 		assertRefused(rs256, rsaToken(otherRsa, claims()));
 		assertRefused(HS256, TestTokens.hs256("another-secret-of-enough-length-0123456789", c -> c));
 		String[] parts = TestTokens.valid("ada").split("\\.");
-		String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding()
+		String otherPayload = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString(("{\"sub\":\"mallory\",\"iss\":\"" + TestTokens.ISSUER + "\",\"aud\":\"fountain\",\"exp\":"
-					+ (Instant.now().getEpochSecond() + 600) + "}").getBytes(StandardCharsets.UTF_8));
+					+ (Instant.now().getEpochSecond() + 600) + "}")
+				.getBytes(StandardCharsets.UTF_8));
 		assertRefused(HS256, parts[0] + "." + otherPayload + "." + parts[2]);
 	}
 
 	@Test
 	void anExpiredTokenIsRefusedPastTheSkewButNotWithinIt() throws Exception {
 		Instant now = Instant.now();
-		assertRefused(HS256, TestTokens.hs256(TestTokens.SECRET,
-				c -> c.issueTime(Date.from(now.minusSeconds(600))).notBeforeTime(Date.from(now.minusSeconds(600)))
-					.expirationTime(Date.from(now.minusSeconds(60)))));
+		assertRefused(HS256,
+				TestTokens.hs256(TestTokens.SECRET,
+						c -> c.issueTime(Date.from(now.minusSeconds(600)))
+							.notBeforeTime(Date.from(now.minusSeconds(600)))
+							.expirationTime(Date.from(now.minusSeconds(60)))));
 		assertThat(HS256.decode(TestTokens.hs256(TestTokens.SECRET,
-				c -> c.issueTime(Date.from(now.minusSeconds(60))).notBeforeTime(Date.from(now.minusSeconds(60)))
-					.expirationTime(Date.from(now.minusSeconds(10))))).getSubject()).isEqualTo("ada");
+				c -> c.issueTime(Date.from(now.minusSeconds(60)))
+					.notBeforeTime(Date.from(now.minusSeconds(60)))
+					.expirationTime(Date.from(now.minusSeconds(10)))))
+			.getSubject()).isEqualTo("ada");
 		assertRefused(rs256, rsaToken(rsa, claims().expirationTime(Date.from(now.minusSeconds(120)))));
 		assertRefused(HS256, TestTokens.hs256(TestTokens.SECRET, c -> c.expirationTime(null)));
 	}
@@ -125,7 +132,8 @@ class TokenChecksTests {
 
 	@Test
 	void anHs256TokenIsRefusedByAnRs256Configuration() throws Exception {
-		// The classic confusion: HMAC "signed" with the RSA public key, which anyone can fetch from the JWKS URI.
+		// The classic confusion: HMAC "signed" with the RSA public key, which anyone can
+		// fetch from the JWKS URI.
 		byte[] publicKey = rsa.getPublic().getEncoded();
 		SignedJWT confused = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
 		confused.sign(new MACSigner(java.util.Arrays.copyOf(publicKey, Math.max(32, publicKey.length))));
@@ -144,16 +152,21 @@ class TokenChecksTests {
 	void aConfigurationWithBothOrNeitherKeySourceDoesNotStart() {
 		assertThatThrownBy(() -> new AuthSettings(null, null, "i", "a", Duration.ZERO, null, List.of()))
 			.hasMessageContaining("exactly one");
-		assertThatThrownBy(() -> new AuthSettings("http://x", TestTokens.SECRET, "i", "a", Duration.ZERO, null, List.of()))
+		assertThatThrownBy(
+				() -> new AuthSettings("http://x", TestTokens.SECRET, "i", "a", Duration.ZERO, null, List.of()))
 			.hasMessageContaining("exactly one");
-		assertThatThrownBy(() -> new AuthSettings(null, TestTokens.SECRET, "i", "a", Duration.ofMinutes(5), null, List.of()))
+		assertThatThrownBy(
+				() -> new AuthSettings(null, TestTokens.SECRET, "i", "a", Duration.ofMinutes(5), null, List.of()))
 			.hasMessageContaining("clock-skew");
 	}
 
 	private static JWTClaimsSet.Builder claims() {
 		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject("ada")
-			.issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+		return new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER)
+			.audience(TestTokens.AUDIENCE)
+			.subject("ada")
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(600)));
 	}
 
 	private static String rsaToken(KeyPair keys, JWTClaimsSet.Builder claims) throws Exception {
@@ -165,4 +178,5 @@ class TokenChecksTests {
 	private static void assertRefused(JwtDecoder decoder, String token) {
 		assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
 	}
+
 }

@@ -20,14 +20,21 @@ class VerifiedTokensTests {
 
 	private final MovableClock clock = new MovableClock(NOW);
 
-	/** Accepts any token but a forged one, valid for five minutes; records every token it checks. */
+	/**
+	 * Accepts any token but a forged one, valid for five minutes; records every token it
+	 * checks.
+	 */
 	private final VerifiedTokens tokens = new VerifiedTokens(token -> {
 		checked.add(token);
 		if (token.startsWith("forged")) {
 			throw new BadJwtException("bad signature");
 		}
-		return Jwt.withTokenValue(token).header("alg", "HS256").subject("alice").issuedAt(NOW)
-			.expiresAt(NOW.plus(Duration.ofMinutes(5))).build();
+		return Jwt.withTokenValue(token)
+			.header("alg", "HS256")
+			.subject("alice")
+			.issuedAt(NOW)
+			.expiresAt(NOW.plus(Duration.ofMinutes(5)))
+			.build();
 	}, clock);
 
 	@Test
@@ -38,7 +45,8 @@ class VerifiedTokensTests {
 		assertThat(second).isSameAs(first);
 		assertThat(checked).containsExactly("token-a");
 
-		clock.advance(Duration.ofMinutes(5)); // its exp: checked again, by the delegate's own rules
+		clock.advance(Duration.ofMinutes(5)); // its exp: checked again, by the delegate's
+												// own rules
 		tokens.decode("token-a");
 		assertThat(checked).containsExactly("token-a", "token-a");
 	}
@@ -61,4 +69,5 @@ class VerifiedTokensTests {
 		assertThat(checked).containsExactly("token-a", "token-b");
 		assertThat(tokens.size()).isEqualTo(2);
 	}
+
 }

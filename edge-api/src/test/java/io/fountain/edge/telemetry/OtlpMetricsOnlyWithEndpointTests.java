@@ -23,14 +23,19 @@ class OtlpMetricsOnlyWithEndpointTests {
 	@Test
 	void anEndpointTurnsTheExportOn() {
 		assertThat(enabledAfterDefaults(new MockEnvironment().withProperty("management.otlp.metrics.export.url",
-				"http://collector:4318/v1/metrics"))).as("Spring Boot's own default: on").isNull();
-		assertThat(enabledAfterDefaults(new MockEnvironment().withProperty("OTEL_EXPORTER_OTLP_ENDPOINT",
-				"http://collector:4318"))).isNull();
+				"http://collector:4318/v1/metrics")))
+			.as("Spring Boot's own default: on")
+			.isNull();
+		assertThat(enabledAfterDefaults(
+				new MockEnvironment().withProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318")))
+			.isNull();
 	}
 
 	@Test
 	void anExplicitSettingWins() {
-		assertThat(enabledAfterDefaults(
-				new MockEnvironment().withProperty(OtlpMetricsOnlyWithEndpoint.ENABLED, "true"))).isEqualTo("true");
+		assertThat(
+				enabledAfterDefaults(new MockEnvironment().withProperty(OtlpMetricsOnlyWithEndpoint.ENABLED, "true")))
+			.isEqualTo("true");
 	}
+
 }

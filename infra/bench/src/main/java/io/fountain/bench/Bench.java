@@ -23,32 +23,44 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./infra/bench/run [--quick] [--running] [--sizes 1,10] [--out DIR]}: measures the choreography against its floor on this
- * machine, in one run, and writes {@code result.json}, {@code results.md} and {@code latency.png}.
+ * {@code ./infra/bench/run [--quick] [--running] [--sizes 1,10] [--out DIR]}: measures
+ * the choreography against its floor on this machine, in one run, and writes
+ * {@code result.json}, {@code results.md} and {@code latency.png}.
  * <ul>
- * <li>cascade delete: {@code DELETE /scripts/{id}} until no row of the play is left in any service (a probe that
- * polls each service's tables with a 2 ms pause between rounds, so that it leaves the cores to the system), against
- * {@code DELETE FROM script} in one schema with foreign keys;</li>
- * <li>create-play saga: {@code POST /plays} until the play is ACTIVE, against one transaction inserting its rows;</li>
- * <li>event hop latency (outbox commit to handler) on an idle stack: single commands, one at a time, 20 ms apart,
- * with consumer lag 0 before and after; read from the services' histograms;</li>
- * <li>command throughput through the edge: 16 users ({@code bench-1} ... {@code bench-16}), each with its own token
- * and a play it owns, and the same 16 clients all as one user ({@code bench}: one rate-limit bucket); with the
- * consumers' lag and its drain, and the event hops during the 16-user load;</li>
+ * <li>cascade delete: {@code DELETE /scripts/{id}} until no row of the play is left in
+ * any service (a probe that polls each service's tables with a 2 ms pause between rounds,
+ * so that it leaves the cores to the system), against {@code DELETE FROM script} in one
+ * schema with foreign keys;</li>
+ * <li>create-play saga: {@code POST /plays} until the play is ACTIVE, against one
+ * transaction inserting its rows;</li>
+ * <li>event hop latency (outbox commit to handler) on an idle stack: single commands, one
+ * at a time, 20 ms apart, with consumer lag 0 before and after; read from the services'
+ * histograms;</li>
+ * <li>command throughput through the edge: 16 users ({@code bench-1} ...
+ * {@code bench-16}), each with its own token and a play it owns, and the same 16 clients
+ * all as one user ({@code bench}: one rate-limit bucket); with the consumers' lag and its
+ * drain, and the event hops during the 16-user load;</li>
  * <li>footprint: start-up time to ready, memory per process (RSS and PSS);</li>
- * <li>scale: the cascade and the saga of the ×1 play again while 1,000 other plays are stored (written straight into
- * the six databases with SQL, not through the edge: {@link StoredPlays}), against the same on the empty system.</li>
+ * <li>scale: the cascade and the saga of the ×1 play again while 1,000 other plays are
+ * stored (written straight into the six databases with SQL, not through the edge:
+ * {@link StoredPlays}), against the same on the empty system.</li>
  * </ul>
- * {@code --quick} checks the harness in a few minutes (the miniature play, two runs, 5 s loads, 20 stored plays); its
- * figures mean nothing. {@code --running} measures the stack {@code ./infra/run-local} already runs instead of starting
- * one.
+ * {@code --quick} checks the harness in a few minutes (the miniature play, two runs, 5 s
+ * loads, 20 stored plays); its figures mean nothing. {@code --running} measures the stack
+ * {@code ./infra/run-local} already runs instead of starting one.
  */
 public final class Bench {
 
-	/** Clients of the command load: as many users (the headline figure), then as many clients as one user. */
+	/**
+	 * Clients of the command load: as many users (the headline figure), then as many
+	 * clients as one user.
+	 */
 	private static final int LOAD_CLIENTS = 16;
 
-	/** Single commands on an idle stack for the hop figure, and the pause after each answer. */
+	/**
+	 * Single commands on an idle stack for the hop figure, and the pause after each
+	 * answer.
+	 */
 	private static final int TRICKLE_COMMANDS = 200;
 
 	private static final Duration TRICKLE_PAUSE = Duration.ofMillis(20);
@@ -57,8 +69,8 @@ public final class Bench {
 	private static final int STORED_PLAYS = 1000;
 
 	/**
-	 * The largest play, in multiples of the feature-sized one: its document is about 300 KB per multiple, and
-	 * {@code POST /plays} takes at most 12 MB.
+	 * The largest play, in multiples of the feature-sized one: its document is about 300
+	 * KB per multiple, and {@code POST /plays} takes at most 12 MB.
 	 */
 	static final int MAX_SIZE = 30;
 
@@ -77,9 +89,11 @@ public final class Bench {
 		List<Integer> sizes;
 		Path out;
 		try {
-			// The usage text is the script's (./infra/bench/run --help): it answers before anything is built.
-			CommandLine line = CommandLine.parse("./infra/bench/run", List.of(args), Set.of("--quick", "--running"),
-					Set.of("--sizes", "--out")).optionsOnly();
+			// The usage text is the script's (./infra/bench/run --help): it answers
+			// before anything is built.
+			CommandLine line = CommandLine
+				.parse("./infra/bench/run", List.of(args), Set.of("--quick", "--running"), Set.of("--sizes", "--out"))
+				.optionsOnly();
 			quick = line.has("--quick");
 			running = line.has("--running");
 			sizes = line.wholeNumbers("--sizes", 1, MAX_SIZE).orElse(List.of(1, 10));
@@ -108,9 +122,10 @@ public final class Bench {
 		}
 		else {
 			progress.say("starting a stack of its own (--clean) ...");
-			StackConfig clean = new StackConfig(config.repoRoot(), config.dataDir(), config.ports(), config.pgServerUrl(),
-					config.pgUser(), config.pgPassword(), config.databasePrefix(), true, config.progress(),
-					config.serviceJvmOptions()).withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS);
+			StackConfig clean = new StackConfig(config.repoRoot(), config.dataDir(), config.ports(),
+					config.pgServerUrl(), config.pgUser(), config.pgPassword(), config.databasePrefix(), true,
+					config.progress(), config.serviceJvmOptions())
+				.withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS);
 			long start = System.nanoTime();
 			stack = LocalStack.start(clean);
 			result.put("startupSeconds", round((System.nanoTime() - start) / 1e9));
@@ -129,7 +144,8 @@ public final class Bench {
 		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Files.writeString(out.resolve("result.json"), json.writeValueAsString(result));
 		Files.writeString(out.resolve("results.md"), Markdown.of(result));
-		chart.write(out.resolve("latency.png"), "Fountain: choreography against the monolith floor" + (quick ? " (quick)" : ""));
+		chart.write(out.resolve("latency.png"),
+				"Fountain: choreography against the monolith floor" + (quick ? " (quick)" : ""));
 		progress.say("wrote " + out.resolve("result.json") + ", results.md and latency.png");
 		System.out.println(Files.readString(out.resolve("results.md")));
 	}
@@ -144,10 +160,14 @@ public final class Bench {
 			Map<String, Object> cascades = new LinkedHashMap<>();
 			List<ReferencePlay> sizes = quick ? List.of(ReferencePlay.miniature())
 					: scales.stream().map(ReferencePlay::feature).toList();
-			// A server runs for days: what is measured is the system compiled (C2) and warm, as the monolith's
-			// PostgreSQL is, not the first minute of seven JVMs. Untimed plays of the first size, made and deleted,
-			// compile the saga's and the cascade's paths before any run is timed. (With three, the runs timed later in
-			// the same benchmark, on the same code, were still half as long: C2 was still compiling.)
+			// A server runs for days: what is measured is the system compiled (C2) and
+			// warm, as the monolith's
+			// PostgreSQL is, not the first minute of seven JVMs. Untimed plays of the
+			// first size, made and deleted,
+			// compile the saga's and the cascade's paths before any run is timed. (With
+			// three, the runs timed later in
+			// the same benchmark, on the same code, were still half as long: C2 was still
+			// compiling.)
 			for (int warm = 1; warm <= (quick ? 1 : WARM_UP_PLAYS); warm++) {
 				progress.update("warming up: play " + warm + " of " + sizes.get(0).rows() + " rows, made and deleted");
 				cascadeOnce(edge, lag, probe, sizes.get(0), NO_INSPECTION);
@@ -159,13 +179,14 @@ public final class Bench {
 				List<Long> monolith = new ArrayList<>();
 				List<Long> monolithInsert = new ArrayList<>();
 				for (int run = 1; run <= runs; run++) {
-					progress.update("cascade delete " + size + ": run " + run + "/" + runs + " (loading " + play.rows() + " rows)");
+					progress.update("cascade delete " + size + ": run " + run + "/" + runs + " (loading " + play.rows()
+							+ " rows)");
 					choreography.add(cascadeOnce(edge, lag, probe, play, NO_INSPECTION));
 					MonolithFloor.Timed<UUID> inserted = floor.insert(play);
 					monolithInsert.add(inserted.nanos());
 					monolith.add(floor.delete(inserted.value()));
-					progress.say(String.format("cascade delete %s run %d/%d: choreography %.0f ms, monolith %.1f ms", size,
-							run, runs, choreography.getLast() / 1e6, monolith.getLast() / 1e6));
+					progress.say(String.format("cascade delete %s run %d/%d: choreography %.0f ms, monolith %.1f ms",
+							size, run, runs, choreography.getLast() / 1e6, monolith.getLast() / 1e6));
 				}
 				Stats c = Stats.ofNanos(choreography);
 				Stats m = Stats.ofNanos(monolith);
@@ -188,13 +209,15 @@ public final class Bench {
 				List<Long> saga = new ArrayList<>();
 				List<Long> monolithInsert = new ArrayList<>();
 				for (int run = 1; run <= runs; run++) {
-					progress.update("create-play saga " + size + ": run " + run + "/" + runs + " (" + play.rows() + " rows)");
+					progress.update(
+							"create-play saga " + size + ": run " + run + "/" + runs + " (" + play.rows() + " rows)");
 					saga.add(sagaOnce(edge, lag, probe, play));
 					MonolithFloor.Timed<UUID> inserted = floor.insert(play);
 					monolithInsert.add(inserted.nanos());
 					floor.delete(inserted.value());
-					progress.say(String.format("create-play saga %s run %d/%d: choreography %.0f ms, one transaction %.1f ms",
-							size, run, runs, saga.getLast() / 1e6, monolithInsert.getLast() / 1e6));
+					progress.say(String.format(
+							"create-play saga %s run %d/%d: choreography %.0f ms, one transaction %.1f ms", size, run,
+							runs, saga.getLast() / 1e6, monolithInsert.getLast() / 1e6));
 				}
 				Stats c = Stats.ofNanos(saga);
 				Stats m = Stats.ofNanos(monolithInsert);
@@ -221,8 +244,10 @@ public final class Bench {
 			}
 			List<Throughput.Stage> stages = stages(users);
 			awaitQuiet(lag);
-			// Hops are read over the steady command load only: during a cascade or a saga they mostly measure the
-			// queue of a thousand events ahead on the same partition, which the cascade and saga figures already show.
+			// Hops are read over the steady command load only: during a cascade or a saga
+			// they mostly measure the
+			// queue of a thousand events ahead on the same partition, which the cascade
+			// and saga figures already show.
 			TreeMap<Double, Double> hopsBefore = hops.scrape();
 			Throughput.Result load = Throughput.run(lag, stages, loadTime, progress);
 			TreeMap<Double, Double> hopsAfter = hops.scrape();
@@ -266,18 +291,19 @@ public final class Bench {
 	}
 
 	/**
-	 * The event hop with nothing else going on: a play of its own, consumer lag 0, then single "add dialogue"
-	 * commands one at a time, each sent {@link #TRICKLE_PAUSE} after the previous answer; lag 0 again before the
-	 * histograms are read.
+	 * The event hop with nothing else going on: a play of its own, consumer lag 0, then
+	 * single "add dialogue" commands one at a time, each sent {@link #TRICKLE_PAUSE}
+	 * after the previous answer; lag 0 again before the histograms are read.
 	 */
 	private void eventHopIdle(Edge edge, ConsumerLag lag, HopLatency hops) throws Exception {
-		progress.say("event hop on an idle stack: " + TRICKLE_COMMANDS + " single commands, "
-				+ TRICKLE_PAUSE.toMillis() + " ms apart ...");
+		progress.say("event hop on an idle stack: " + TRICKLE_COMMANDS + " single commands, " + TRICKLE_PAUSE.toMillis()
+				+ " ms apart ...");
 		PlayLoader.Loaded play = new PlayLoader(edge, 4).load(ReferencePlay.miniature());
 		awaitQuiet(lag);
 		TreeMap<Double, Double> before = hops.scrape();
-		Trickle.Result trickle = Trickle.run(new Throughput.Stage(edge, play.scriptId(), play.sceneIds(),
-				play.characterIds().get(0)), TRICKLE_COMMANDS, TRICKLE_PAUSE);
+		Trickle.Result trickle = Trickle.run(
+				new Throughput.Stage(edge, play.scriptId(), play.sceneIds(), play.characterIds().get(0)),
+				TRICKLE_COMMANDS, TRICKLE_PAUSE);
 		awaitQuiet(lag);
 		TreeMap<Double, Double> after = hops.scrape();
 		edge.delete("/scripts/" + play.scriptId(), 202);
@@ -297,10 +323,11 @@ public final class Bench {
 	}
 
 	/**
-	 * The cascade and the saga of the ×1 play (the miniature with --quick) again, while {@link #STORED_PLAYS} other
-	 * plays are stored, against the same on the empty system (the figures above, or measured here first when that size
-	 * was not). The stored plays are written straight into the six databases with SQL ({@link StoredPlays}), not
-	 * through the edge, and deleted again afterwards.
+	 * The cascade and the saga of the ×1 play (the miniature with --quick) again, while
+	 * {@link #STORED_PLAYS} other plays are stored, against the same on the empty system
+	 * (the figures above, or measured here first when that size was not). The stored
+	 * plays are written straight into the six databases with SQL ({@link StoredPlays}),
+	 * not through the edge, and deleted again afterwards.
 	 */
 	@SuppressWarnings("unchecked")
 	private void scale(boolean quick, int runs, Target target, Edge edge, ConsumerLag lag, ChoreographyProbe probe,
@@ -322,7 +349,8 @@ public final class Bench {
 		else {
 			entry.put("emptySystemFrom", "runs just before the plays were stored");
 			progress.say("scale: the cascade and the saga of the " + size + " play on the empty system first ...");
-			emptyCascade = Stats.ofNanos(cascades(edge, lag, probe, play, runs, size + ", empty system", NO_INSPECTION));
+			emptyCascade = Stats
+				.ofNanos(cascades(edge, lag, probe, play, runs, size + ", empty system", NO_INSPECTION));
 			emptySaga = Stats.ofNanos(sagas(edge, lag, probe, play, runs, size + ", empty system"));
 		}
 		try (StoredPlays stored = new StoredPlays(target, play, count)) {
@@ -333,7 +361,8 @@ public final class Bench {
 				long rows = stored.load();
 				entry.put("rowsWritten", rows);
 				entry.put("loadSeconds", round((System.nanoTime() - start) / 1e9));
-				progress.say(String.format("scale: %d rows written in %.1f s", rows, (System.nanoTime() - start) / 1e9));
+				progress
+					.say(String.format("scale: %d rows written in %.1f s", rows, (System.nanoTime() - start) / 1e9));
 				awaitQuiet(lag);
 				Map<String, Long> storedRows = stored.rowsOf(stored.first());
 				Map<String, Long> realRows = new LinkedHashMap<>();
@@ -362,7 +391,10 @@ public final class Bench {
 		return entry;
 	}
 
-	/** A stored play's rows, table by table, against a real play's of the same shape: where they differ. */
+	/**
+	 * A stored play's rows, table by table, against a real play's of the same shape:
+	 * where they differ.
+	 */
 	private static Map<String, Object> shape(Map<String, Long> stored, Map<String, Long> real) {
 		List<String> differences = new ArrayList<>();
 		Set<String> tables = new TreeSet<>(stored.keySet());
@@ -399,12 +431,16 @@ public final class Bench {
 		for (int run = 1; run <= runs; run++) {
 			progress.update("create-play saga " + what + ": run " + run + "/" + runs);
 			nanos.add(sagaOnce(edge, lag, probe, play));
-			progress.say(String.format("create-play saga %s run %d/%d: %.0f ms", what, run, runs, nanos.getLast() / 1e6));
+			progress
+				.say(String.format("create-play saga %s run %d/%d: %.0f ms", what, run, runs, nanos.getLast() / 1e6));
 		}
 		return nanos;
 	}
 
-	/** A miniature play for each client, loaded route by route with the client's own token (four at a time). */
+	/**
+	 * A miniature play for each client, loaded route by route with the client's own token
+	 * (four at a time).
+	 */
 	private static List<Throughput.Stage> stages(List<Edge> clients) throws Exception {
 		List<Future<Throughput.Stage>> loading = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -422,7 +458,10 @@ public final class Bench {
 		}
 	}
 
-	/** Each play deleted by its owner; then quiet, so that the deletions are not part of the next figure. */
+	/**
+	 * Each play deleted by its owner; then quiet, so that the deletions are not part of
+	 * the next figure.
+	 */
 	private void deletePlays(List<Throughput.Stage> stages, ConsumerLag lag) throws Exception {
 		for (Throughput.Stage stage : stages) {
 			stage.edge().delete("/scripts/" + stage.scriptId(), 202);
@@ -448,18 +487,23 @@ public final class Bench {
 		return quick ? "miniature" : "×" + play.acts().size() / 3;
 	}
 
-	/** Something to look at in a play once it is whole and quiet, before its deletion is timed. */
+	/**
+	 * Something to look at in a play once it is whole and quiet, before its deletion is
+	 * timed.
+	 */
 	private interface Inspection {
 
 		void at(UUID scriptId) throws Exception;
+
 	}
 
 	private static final Inspection NO_INSPECTION = scriptId -> {
 	};
 
 	/**
-	 * Creates the play whole ({@code POST /plays}, until ACTIVE), waits for quiet, deletes it, and answers how long
-	 * until no row of it is left anywhere (to within one round of the probe).
+	 * Creates the play whole ({@code POST /plays}, until ACTIVE), waits for quiet,
+	 * deletes it, and answers how long until no row of it is left anywhere (to within one
+	 * round of the probe).
 	 */
 	private long cascadeOnce(Edge edge, ConsumerLag lag, ChoreographyProbe probe, ReferencePlay play,
 			Inspection beforeDelete) throws Exception {
@@ -474,8 +518,8 @@ public final class Bench {
 	}
 
 	/**
-	 * Posts the play whole ({@code POST /plays}) and answers how long until its status is ACTIVE; then deletes it and
-	 * waits for quiet, so that runs do not overlap.
+	 * Posts the play whole ({@code POST /plays}) and answers how long until its status is
+	 * ACTIVE; then deletes it and waits for quiet, so that runs do not overlap.
 	 */
 	private long sagaOnce(Edge edge, ConsumerLag lag, ChoreographyProbe probe, ReferencePlay play) throws Exception {
 		Object document = play.document();
@@ -502,4 +546,5 @@ public final class Bench {
 	static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
+
 }

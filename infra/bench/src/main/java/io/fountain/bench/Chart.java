@@ -14,8 +14,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Latency distributions as cumulative curves on a logarithmic time axis: one curve per measured series, so that the
- * choreography and its floor, and each size, can be compared at a glance.
+ * Latency distributions as cumulative curves on a logarithmic time axis: one curve per
+ * measured series, so that the choreography and its floor, and each size, can be compared
+ * at a glance.
  */
 final class Chart {
 
@@ -76,8 +77,8 @@ final class Chart {
 			Color color = PALETTE[index % PALETTE.length];
 			g.setColor(color);
 			// Past the palette, the colours come round again dashed.
-			g.setStroke(index < PALETTE.length ? new BasicStroke(2f)
-					: new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
+			g.setStroke(index < PALETTE.length ? new BasicStroke(2f) : new BasicStroke(2f, BasicStroke.CAP_BUTT,
+					BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
 			double[] values = entry.getValue();
 			int previousX = -1;
 			int previousY = -1;
@@ -105,4 +106,5 @@ final class Chart {
 	private static String label(double ms) {
 		return ms >= 1000 ? (int) (ms / 1000) + " s" : ms >= 1 ? (int) ms + " ms" : ms + " ms";
 	}
+
 }

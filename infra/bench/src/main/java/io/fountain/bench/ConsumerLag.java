@@ -12,9 +12,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Total lag of the services' consumer groups (end offset minus committed), as an operator reads it: every group named
- * for a service ({@code act-svc}, ..., {@code script-svc}, which counts every play's parts) and each service's replica of
- * who may see each script ({@code act-svc-access}, ...).
+ * Total lag of the services' consumer groups (end offset minus committed), as an operator
+ * reads it: every group named for a service ({@code act-svc}, ..., {@code script-svc},
+ * which counts every play's parts) and each service's replica of who may see each script
+ * ({@code act-svc-access}, ...).
  */
 public final class ConsumerLag implements AutoCloseable {
 
@@ -31,7 +32,8 @@ public final class ConsumerLag implements AutoCloseable {
 				continue;
 			}
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-				.partitionsToOffsetAndMetadata().get();
+				.partitionsToOffsetAndMetadata()
+				.get();
 			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
 			committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
 			var ends = admin.listOffsets(latest).all().get();
@@ -46,4 +48,5 @@ public final class ConsumerLag implements AutoCloseable {
 	public void close() {
 		admin.close();
 	}
+
 }

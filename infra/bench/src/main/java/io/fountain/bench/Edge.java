@@ -12,13 +12,18 @@ import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The benchmark's client of edge-api: JSON in and out, an error for anything but the expected status. */
+/**
+ * The benchmark's client of edge-api: JSON in and out, an error for anything but the
+ * expected status.
+ */
 final class Edge {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-		.executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
+		.build();
 
 	private final String baseUrl;
 
@@ -34,13 +39,17 @@ final class Edge {
 		return UUID.fromString(created.get("id").asString());
 	}
 
-	/** Posts a whole play ({@code POST /plays}, JSON) and answers its script id (from the 202's Location). */
+	/**
+	 * Posts a whole play ({@code POST /plays}, JSON) and answers its script id (from the
+	 * 202's Location).
+	 */
 	UUID postPlay(Object document) {
 		try {
 			HttpResponse<String> response = http.send(request("POST", "/plays", JSON.writeValueAsString(document)),
 					HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 202) {
-				throw new IllegalStateException("POST /plays answered " + response.statusCode() + ": " + response.body());
+				throw new IllegalStateException(
+						"POST /plays answered " + response.statusCode() + ": " + response.body());
 			}
 			String location = response.headers().firstValue("Location").orElseThrow();
 			return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
@@ -69,10 +78,11 @@ final class Edge {
 
 	private JsonNode send(String method, String path, String json, int expected) {
 		try {
-			HttpResponse<String> response = http.send(request(method, path, json), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(request(method, path, json),
+					HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != expected) {
-				throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-						+ response.body());
+				throw new IllegalStateException(
+						method + " " + path + " answered " + response.statusCode() + ": " + response.body());
 			}
 			return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
 		}
@@ -90,11 +100,13 @@ final class Edge {
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Authorization", authorization)
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
 			.build();
 	}
 
 	static String quote(String text) {
 		return JSON.writeValueAsString(text);
 	}
+
 }

@@ -10,9 +10,10 @@ import java.util.Optional;
 import io.fountain.local.Service;
 
 /**
- * Memory of each process of the stack, found by its command line, from /proc: resident (RSS, which counts a page
- * shared by several processes, such as the JDK's own code, once in each) and proportional (PSS, which splits such a
- * page between the processes sharing it, so that the sum is what the stack takes from the machine).
+ * Memory of each process of the stack, found by its command line, from /proc: resident
+ * (RSS, which counts a page shared by several processes, such as the JDK's own code, once
+ * in each) and proportional (PSS, which splits such a page between the processes sharing
+ * it, so that the sum is what the stack takes from the machine).
  */
 final class Footprint {
 
@@ -31,8 +32,8 @@ final class Footprint {
 		Map<String, Long> megabytes = new LinkedHashMap<>();
 		ProcessHandle.allProcesses().forEach(process -> {
 			String command = process.info().commandLine().orElse("");
-			name(command).ifPresent(
-					name -> megabytes.merge(name, kilobytes(process.pid(), file, field) / 1024, Long::sum));
+			name(command)
+				.ifPresent(name -> megabytes.merge(name, kilobytes(process.pid(), file, field) / 1024, Long::sum));
 		});
 		return megabytes;
 	}
@@ -54,7 +55,8 @@ final class Footprint {
 
 	private static long kilobytes(long pid, String file, String field) {
 		try {
-			return Files.readAllLines(Path.of("/proc/" + pid + file)).stream()
+			return Files.readAllLines(Path.of("/proc/" + pid + file))
+				.stream()
 				.filter(line -> line.startsWith(field))
 				.map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
 				.findFirst()
@@ -64,4 +66,5 @@ final class Footprint {
 			return 0;
 		}
 	}
+
 }

@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 import io.fountain.local.Service;
 
 /**
- * Event hop latency, outbox commit to the consuming handler, from the services' own histogram
- * ({@code fountain_event_hop_seconds}): bucket counts scraped before and after a phase, summed over services, give
- * that phase's distribution.
+ * Event hop latency, outbox commit to the consuming handler, from the services' own
+ * histogram ({@code fountain_event_hop_seconds}): bucket counts scraped before and after
+ * a phase, summed over services, give that phase's distribution.
  */
 final class HopLatency {
 
-	private static final Pattern BUCKET = Pattern.compile("^fountain_event_hop_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");
+	private static final Pattern BUCKET = Pattern
+		.compile("^fountain_event_hop_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -36,12 +37,15 @@ final class HopLatency {
 				continue; // consumes nothing; script-svc counts every part of every play
 			}
 			try {
-				String body = http.send(HttpRequest.newBuilder(URI.create(service.getValue() + "/actuator/prometheus")).build(),
-						HttpResponse.BodyHandlers.ofString()).body();
+				String body = http
+					.send(HttpRequest.newBuilder(URI.create(service.getValue() + "/actuator/prometheus")).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body();
 				body.lines().forEach(line -> {
 					Matcher m = BUCKET.matcher(line);
 					if (m.matches()) {
-						double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+						double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+								: Double.parseDouble(m.group(1));
 						buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
 					}
 				});
@@ -55,7 +59,10 @@ final class HopLatency {
 		return buckets;
 	}
 
-	/** p50 and p99 in milliseconds of the hops between two scrapes (upper bounds of their buckets). */
+	/**
+	 * p50 and p99 in milliseconds of the hops between two scrapes (upper bounds of their
+	 * buckets).
+	 */
 	static double[] percentiles(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double... ps) {
 		TreeMap<Double, Double> delta = new TreeMap<>();
 		after.forEach((le, count) -> delta.put(le, count - before.getOrDefault(le, 0.0)));
@@ -77,4 +84,5 @@ final class HopLatency {
 	static double count(TreeMap<Double, Double> before, TreeMap<Double, Double> after) {
 		return after.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
 	}
+
 }

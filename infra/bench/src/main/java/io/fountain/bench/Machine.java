@@ -23,11 +23,16 @@ final class Machine {
 
 	private static String firstLine(Path file, String prefix) {
 		try {
-			return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix))
-				.map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
+			return Files.readAllLines(file)
+				.stream()
+				.filter(l -> l.startsWith(prefix))
+				.map(l -> l.substring(l.indexOf(':') + 1).strip())
+				.findFirst()
+				.orElse("?");
 		}
 		catch (Exception ex) {
 			return "?";
 		}
 	}
+
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The floor: the same play in one PostgreSQL schema with foreign keys {@code ON DELETE CASCADE} and every parent
- * column indexed, on the same server. Deleting a script is one statement; creating a play is one transaction of
- * batched inserts.
+ * The floor: the same play in one PostgreSQL schema with foreign keys
+ * {@code ON DELETE CASCADE} and every parent column indexed, on the same server. Deleting
+ * a script is one statement; creating a play is one transaction of batched inserts.
  */
 final class MonolithFloor implements AutoCloseable {
 
@@ -48,7 +48,10 @@ final class MonolithFloor implements AutoCloseable {
 		}
 	}
 
-	/** Inserts the whole play in one transaction of batched statements; answers its id and the time it took. */
+	/**
+	 * Inserts the whole play in one transaction of batched statements; answers its id and
+	 * the time it took.
+	 */
 	Timed<UUID> insert(ReferencePlay play) throws SQLException {
 		long start = System.nanoTime();
 		UUID script = UUID.randomUUID();
@@ -58,9 +61,12 @@ final class MonolithFloor implements AutoCloseable {
 				PreparedStatement acts = connection.prepareStatement("INSERT INTO act VALUES (?, ?, ?, ?)");
 				PreparedStatement scenes = connection.prepareStatement("INSERT INTO scene VALUES (?, ?, ?, ?)");
 				PreparedStatement actions = connection.prepareStatement("INSERT INTO action VALUES (?, ?, ?, ?)");
-				PreparedStatement dialogues = connection.prepareStatement("INSERT INTO dialogue VALUES (?, ?, ?, ?, ?)");
-				PreparedStatement parentheticals = connection.prepareStatement("INSERT INTO parenthetical VALUES (?, ?, ?)");
-				PreparedStatement transitions = connection.prepareStatement("INSERT INTO transition VALUES (?, ?, ?, ?)")) {
+				PreparedStatement dialogues = connection
+					.prepareStatement("INSERT INTO dialogue VALUES (?, ?, ?, ?, ?)");
+				PreparedStatement parentheticals = connection
+					.prepareStatement("INSERT INTO parenthetical VALUES (?, ?, ?)");
+				PreparedStatement transitions = connection
+					.prepareStatement("INSERT INTO transition VALUES (?, ?, ?, ?)")) {
 			scripts.setObject(1, script);
 			scripts.setString(2, play.title());
 			scripts.executeUpdate();
@@ -134,7 +140,10 @@ final class MonolithFloor implements AutoCloseable {
 		return new Timed<>(script, System.nanoTime() - start);
 	}
 
-	/** Deletes the script and, by the foreign keys, everything under it; answers the time it took. */
+	/**
+	 * Deletes the script and, by the foreign keys, everything under it; answers the time
+	 * it took.
+	 */
 	long delete(UUID script) throws SQLException {
 		long start = System.nanoTime();
 		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM script WHERE id = ?")) {
@@ -151,4 +160,5 @@ final class MonolithFloor implements AutoCloseable {
 
 	record Timed<T>(T value, long nanos) {
 	}
+
 }

@@ -8,9 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes a play through the edge, route by route, as a client app would: the script, its cast, then acts, scenes
- * and their elements, in parallel where order does not matter (between acts, between scenes) and in order where it
- * does (within an act, within a scene).
+ * Writes a play through the edge, route by route, as a client app would: the script, its
+ * cast, then acts, scenes and their elements, in parallel where order does not matter
+ * (between acts, between scenes) and in order where it does (within an act, within a
+ * scene).
  */
 final class PlayLoader {
 
@@ -49,7 +50,8 @@ final class PlayLoader {
 				scenesOfActs.add(pool.submit(() -> {
 					List<UUID> ids = new ArrayList<>();
 					for (ReferencePlay.Scene scene : content.scenes()) {
-						ids.add(edge.create("/acts/" + act + "/scenes", "{\"heading\": " + Edge.quote(scene.heading()) + "}"));
+						ids.add(edge.create("/acts/" + act + "/scenes",
+								"{\"heading\": " + Edge.quote(scene.heading()) + "}"));
 					}
 					return ids;
 				}));
@@ -66,11 +68,14 @@ final class PlayLoader {
 				elements.add(pool.submit(() -> {
 					for (ReferencePlay.Element e : content.elements()) {
 						switch (e.type()) {
-							case "action" -> edge.create("/scenes/" + scene + "/actions", "{\"text\": " + Edge.quote(e.text()) + "}");
-							case "transition" -> edge.create("/scenes/" + scene + "/transitions", "{\"text\": " + Edge.quote(e.text()) + "}");
+							case "action" -> edge.create("/scenes/" + scene + "/actions",
+									"{\"text\": " + Edge.quote(e.text()) + "}");
+							case "transition" -> edge.create("/scenes/" + scene + "/transitions",
+									"{\"text\": " + Edge.quote(e.text()) + "}");
 							default -> edge.create("/scenes/" + scene + "/dialogues", "{\"characterId\": \""
 									+ characters.get(e.character()) + "\", \"text\": " + Edge.quote(e.text())
-									+ (e.parentheticals() > 0 ? ", \"parentheticals\": [{\"text\": \"beat\", \"beforeLine\": 0}]" : "")
+									+ (e.parentheticals() > 0
+											? ", \"parentheticals\": [{\"text\": \"beat\", \"beforeLine\": 0}]" : "")
 									+ "}");
 						}
 					}
@@ -83,4 +88,5 @@ final class PlayLoader {
 			return new Loaded(script, scenes, characters);
 		}
 	}
+
 }

@@ -1,6 +1,9 @@
 package io.fountain.bench;
 
-/** One line that says what the benchmark is doing, rewritten in place on a terminal, appended elsewhere. */
+/**
+ * One line that says what the benchmark is doing, rewritten in place on a terminal,
+ * appended elsewhere.
+ */
 final class Progress {
 
 	private final boolean terminal = System.console() != null;
@@ -31,4 +34,5 @@ final class Progress {
 		System.out.println(String.format("[bench %5.0f s] %s", (System.nanoTime() - start) / 1e9, what));
 		lastPrinted = System.nanoTime();
 	}
+
 }

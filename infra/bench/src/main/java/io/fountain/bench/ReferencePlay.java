@@ -8,9 +8,10 @@ import java.util.Random;
 import io.fountain.format.PlayDocument;
 
 /**
- * A play shaped like a real feature screenplay, generated from a fixed seed. Big Fish's published Fountain file has
- * 190 scenes, 865 action paragraphs, 768 dialogue blocks, 97 parentheticals, 34 transitions and about 51 characters;
- * {@link #feature(int)} spreads the same over 3 acts, times a scale factor (×10: 30 acts, and ten times the rest).
+ * A play shaped like a real feature screenplay, generated from a fixed seed. Big Fish's
+ * published Fountain file has 190 scenes, 865 action paragraphs, 768 dialogue blocks, 97
+ * parentheticals, 34 transitions and about 51 characters; {@link #feature(int)} spreads
+ * the same over 3 acts, times a scale factor (×10: 30 acts, and ten times the rest).
  */
 public record ReferencePlay(String title, List<String> characters, List<Act> acts) {
 
@@ -20,7 +21,10 @@ public record ReferencePlay(String title, List<String> characters, List<Act> act
 	public record Scene(String heading, List<Element> elements) {
 	}
 
-	/** An action, a dialogue block (by character index, with parentheticals) or a transition. */
+	/**
+	 * An action, a dialogue block (by character index, with parentheticals) or a
+	 * transition.
+	 */
 	public record Element(String type, String text, int character, int parentheticals) {
 	}
 
@@ -86,16 +90,26 @@ public record ReferencePlay(String title, List<String> characters, List<Act> act
 		return new ReferencePlay("Reference play ×" + scale, cast, actList);
 	}
 
-	/** The play as a document: what {@code POST /plays} takes as JSON, and what export writes as Fountain. */
+	/**
+	 * The play as a document: what {@code POST /plays} takes as JSON, and what export
+	 * writes as Fountain.
+	 */
 	public PlayDocument document() {
-		List<PlayDocument.Act> actDocs = acts.stream().map(act -> new PlayDocument.Act(act.title(), act.scenes().stream()
-			.map(scene -> new PlayDocument.Scene(scene.heading(), null, null, scene.elements().stream().map(e -> switch (e.type()) {
-				case "dialogue" -> PlayDocument.SceneElement.dialogue(characters.get(e.character()), null, false, e.text(),
-						e.parentheticals() > 0 ? List.of(new PlayDocument.Parenthetical("beat", 0)) : List.of());
-				case "transition" -> PlayDocument.SceneElement.transition(e.text());
-				default -> PlayDocument.SceneElement.action(e.text(), PlayDocument.ActionKind.PLAIN);
-			}).toList()))
-			.toList())).toList();
+		List<PlayDocument.Act> actDocs = acts.stream()
+			.map(act -> new PlayDocument.Act(act.title(),
+					act.scenes()
+						.stream()
+						.map(scene -> new PlayDocument.Scene(scene.heading(), null, null,
+								scene.elements().stream().map(e -> switch (e.type()) {
+									case "dialogue" -> PlayDocument.SceneElement.dialogue(characters.get(e.character()),
+											null, false, e.text(), e.parentheticals() > 0
+													? List.of(new PlayDocument.Parenthetical("beat", 0)) : List.of());
+									case "transition" -> PlayDocument.SceneElement.transition(e.text());
+									default ->
+										PlayDocument.SceneElement.action(e.text(), PlayDocument.ActionKind.PLAIN);
+								}).toList()))
+						.toList()))
+			.toList();
 		return new PlayDocument(title, null, List.of("Fountain bench"), null, null, null, List.of(),
 				characters.stream().map(name -> new PlayDocument.Character(name, null)).toList(), actDocs);
 	}
@@ -105,16 +119,25 @@ public record ReferencePlay(String title, List<String> characters, List<Act> act
 	}
 
 	long count(String type) {
-		return acts.stream().flatMap(a -> a.scenes().stream()).flatMap(s -> s.elements().stream())
-			.filter(e -> e.type().equals(type)).count();
+		return acts.stream()
+			.flatMap(a -> a.scenes().stream())
+			.flatMap(s -> s.elements().stream())
+			.filter(e -> e.type().equals(type))
+			.count();
 	}
 
 	long parentheticals() {
-		return acts.stream().flatMap(a -> a.scenes().stream()).flatMap(s -> s.elements().stream())
-			.mapToLong(Element::parentheticals).sum();
+		return acts.stream()
+			.flatMap(a -> a.scenes().stream())
+			.flatMap(s -> s.elements().stream())
+			.mapToLong(Element::parentheticals)
+			.sum();
 	}
 
-	/** Rows of the play in all: script, acts, scenes, elements, parentheticals, characters. */
+	/**
+	 * Rows of the play in all: script, acts, scenes, elements, parentheticals,
+	 * characters.
+	 */
 	long rows() {
 		return 1 + acts.size() + scenes() + count("action") + count("dialogue") + count("transition") + parentheticals()
 				+ characters.size();
@@ -130,4 +153,5 @@ public record ReferencePlay(String title, List<String> characters, List<Act> act
 
 	private static final String[] WORDS = { "the", "river", "fish", "father", "tells", "a", "story", "again", "light",
 			"water", "town", "witch", "eye", "road", "night", "circus", "giant", "war", "home", "remember" };
+
 }

@@ -12,9 +12,10 @@ import io.fountain.local.Service;
 import io.fountain.local.StackConfig;
 
 /**
- * The system under measurement: one the benchmark started, or one already running with the launcher's defaults. The
- * benchmark acts as user {@code bench}, and as users {@code bench-1} ... {@code bench-16} for the command load, each
- * with a token of its own ({@code tokens}: user to bearer token, as the local identity provider issues them).
+ * The system under measurement: one the benchmark started, or one already running with
+ * the launcher's defaults. The benchmark acts as user {@code bench}, and as users
+ * {@code bench-1} ... {@code bench-16} for the command load, each with a token of its own
+ * ({@code tokens}: user to bearer token, as the local identity provider issues them).
  */
 record Target(String edgeUrl, Map<Service, String> serviceUrls, Map<Service, String> jdbcUrls, String dbUser,
 		String dbPassword, String bootstrapServers, Function<String, String> tokens) {
@@ -34,7 +35,10 @@ record Target(String edgeUrl, Map<Service, String> serviceUrls, Map<Service, Str
 				stack.bootstrapServers(), user -> stack.token(user));
 	}
 
-	/** The stack ./infra/run-local runs, with the ports and database settings from the environment. */
+	/**
+	 * The stack ./infra/run-local runs, with the ports and database settings from the
+	 * environment.
+	 */
 	static Target running(StackConfig config) {
 		Map<Service, String> urls = new LinkedHashMap<>();
 		Map<Service, String> jdbc = new LinkedHashMap<>();

@@ -10,27 +10,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * N clients adding dialogue through the edge for a while, as fast as answers come back: commands per second,
- * latency, errors; and the consumers' lag during the run and the time it takes to drain after. Each client speaks
- * with its own {@link Edge}: as a user of its own (the headline figure) or all as one user (one rate-limit bucket,
- * one user's access rows).
+ * N clients adding dialogue through the edge for a while, as fast as answers come back:
+ * commands per second, latency, errors; and the consumers' lag during the run and the
+ * time it takes to drain after. Each client speaks with its own {@link Edge}: as a user
+ * of its own (the headline figure) or all as one user (one rate-limit bucket, one user's
+ * access rows).
  */
 final class Throughput {
 
-	record Result(int clients, double seconds, long commands, long errors, double perSecond, Stats latency,
-			long maxLag, double drainSeconds, List<Long> latenciesNanos) {
+	record Result(int clients, double seconds, long commands, long errors, double perSecond, Stats latency, long maxLag,
+			double drainSeconds, List<Long> latenciesNanos) {
 	}
 
-	/** A client's own play: who it speaks as, the play, the scenes it writes to and the character who speaks. */
+	/**
+	 * A client's own play: who it speaks as, the play, the scenes it writes to and the
+	 * character who speaks.
+	 */
 	record Stage(Edge edge, UUID scriptId, List<UUID> scenes, UUID character) {
 	}
 
 	/**
-	 * Each client writes to a play of its own, as writers do: one play's commands are serialized by design (its
-	 * events keep their order), so many clients on one play would measure that, not throughput.
+	 * Each client writes to a play of its own, as writers do: one play's commands are
+	 * serialized by design (its events keep their order), so many clients on one play
+	 * would measure that, not throughput.
 	 */
-	static Result run(ConsumerLag lag, List<Stage> stages, Duration duration, Progress progress)
-			throws Exception {
+	static Result run(ConsumerLag lag, List<Stage> stages, Duration duration, Progress progress) throws Exception {
 		int clients = stages.size();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong errors = new AtomicLong();
@@ -48,8 +52,9 @@ final class Throughput {
 						UUID character = stage.character();
 						long t = System.nanoTime();
 						try {
-							int status = stage.edge().post("/scenes/" + scene + "/dialogues",
-									"{\"characterId\": \"" + character + "\", \"text\": \"Line " + n + ".\"}");
+							int status = stage.edge()
+								.post("/scenes/" + scene + "/dialogues",
+										"{\"characterId\": \"" + character + "\", \"text\": \"Line " + n + ".\"}");
 							if (status != 201) {
 								errors.incrementAndGet();
 							}
@@ -82,4 +87,5 @@ final class Throughput {
 		return new Result(clients, seconds, all.size(), errors.get(), all.size() / seconds, Stats.ofNanos(all),
 				maxLag.get(), drain, all);
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Single commands, one at a time with a pause between them, on a stack with nothing else to do: each command's
- * event travels alone, so the hops read meanwhile are the event path's own cost, not a queue's.
+ * Single commands, one at a time with a pause between them, on a stack with nothing else
+ * to do: each command's event travels alone, so the hops read meanwhile are the event
+ * path's own cost, not a queue's.
  */
 final class Trickle {
 
@@ -18,7 +19,10 @@ final class Trickle {
 	private Trickle() {
 	}
 
-	/** Adds {@code commands} dialogue blocks to the stage's play, waiting {@code pause} after each answer. */
+	/**
+	 * Adds {@code commands} dialogue blocks to the stage's play, waiting {@code pause}
+	 * after each answer.
+	 */
 	static Result run(Throughput.Stage stage, int commands, Duration pause) throws InterruptedException {
 		List<Long> latencies = new ArrayList<>();
 		long errors = 0;
@@ -26,8 +30,9 @@ final class Trickle {
 			UUID scene = stage.scenes().get(n % stage.scenes().size());
 			long t = System.nanoTime();
 			try {
-				if (stage.edge().post("/scenes/" + scene + "/dialogues",
-						"{\"characterId\": \"" + stage.character() + "\", \"text\": \"Line " + n + ".\"}") != 201) {
+				if (stage.edge()
+					.post("/scenes/" + scene + "/dialogues",
+							"{\"characterId\": \"" + stage.character() + "\", \"text\": \"Line " + n + ".\"}") != 201) {
 					errors++;
 				}
 			}
@@ -39,4 +44,5 @@ final class Trickle {
 		}
 		return new Result(commands, errors, latencies);
 	}
+
 }

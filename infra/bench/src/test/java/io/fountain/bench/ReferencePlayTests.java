@@ -30,7 +30,10 @@ class ReferencePlayTests {
 		assertThat(play.count("dialogue")).isEqualTo(7680);
 	}
 
-	/** The services refuse a JSON play that export could not write back (issue 16): every size must pass. */
+	/**
+	 * The services refuse a JSON play that export could not write back (issue 16): every
+	 * size must pass.
+	 */
 	@Test
 	void everySizeKeepsFountainsRulesSoThatPostPlaysTakesIt() {
 		assertThat(FountainText.check(ReferencePlay.miniature().document())).isEmpty();
@@ -42,4 +45,5 @@ class ReferencePlayTests {
 	void theSameSeedMakesTheSamePlay() {
 		assertThat(ReferencePlay.feature(1)).isEqualTo(ReferencePlay.feature(1));
 	}
+
 }

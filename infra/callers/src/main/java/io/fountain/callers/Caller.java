@@ -5,18 +5,24 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who a request acts for: a user (as the edge authenticated them) with their roles, or the system itself (one
- * service reading from another). Bound to the request's thread by the service's filter.
+ * Who a request acts for: a user (as the edge authenticated them) with their roles, or
+ * the system itself (one service reading from another). Bound to the request's thread by
+ * the service's filter.
  */
 public record Caller(String userId, Set<String> roles) {
 
 	/** The user id of the system; the edge refuses user tokens that claim it. */
 	public static final String SYSTEM = "system";
 
-	/** The role only the services' own calls carry (never a user's): it reads any play. */
+	/**
+	 * The role only the services' own calls carry (never a user's): it reads any play.
+	 */
 	public static final String SYSTEM_ROLE = "system";
 
-	/** What a user id may look like: what fits in a header, a log line and a database column without escaping. */
+	/**
+	 * What a user id may look like: what fits in a header, a log line and a database
+	 * column without escaping.
+	 */
 	public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@|+-]{1,128}");
 
 	private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
@@ -64,5 +70,6 @@ public record Caller(String userId, Set<String> roles) {
 
 		@Override
 		void close();
+
 	}
 }

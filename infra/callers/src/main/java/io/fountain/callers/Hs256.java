@@ -13,13 +13,19 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-/** Signs the JWTs Fountain mints itself (caller tokens, local users' tokens): HS256, valid from now for a while. */
+/**
+ * Signs the JWTs Fountain mints itself (caller tokens, local users' tokens): HS256, valid
+ * from now for a while.
+ */
 public final class Hs256 {
 
 	private Hs256() {
 	}
 
-	/** A signed token for the subject with its roles, issued now, valid for {@code lifetime}. */
+	/**
+	 * A signed token for the subject with its roles, issued now, valid for
+	 * {@code lifetime}.
+	 */
 	public static String token(byte[] key, String issuer, String audience, String subject, List<String> roles,
 			Instant now, Duration lifetime) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
@@ -40,4 +46,5 @@ public final class Hs256 {
 		}
 		return jwt.serialize();
 	}
+
 }

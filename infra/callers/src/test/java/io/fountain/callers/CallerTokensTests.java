@@ -31,7 +31,8 @@ class CallerTokensTests {
 		assertThat(caller.userId()).isEqualTo("ada");
 		assertThat(caller.roles()).containsExactly("operator");
 		assertThat(caller.isSystem()).isFalse();
-		assertThat(tokens.verify(tokens.mint(Caller.system()))).hasValueSatisfying(c -> assertThat(c.isSystem()).isTrue());
+		assertThat(tokens.verify(tokens.mint(Caller.system())))
+			.hasValueSatisfying(c -> assertThat(c.isSystem()).isTrue());
 	}
 
 	@Test
@@ -66,4 +67,5 @@ class CallerTokensTests {
 	void aShortSecretIsRefusedAtStartWithWhatToDo() {
 		assertThatThrownBy(() -> new CallerTokens("short")).hasMessageContaining("fountain.callers.secret");
 	}
+
 }

@@ -4,11 +4,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Who and what a state change belongs to, carried into every event it produces: the correlation id of the command
- * or cascade, the id of the event that caused it (none for a client command) and the acting user.
+ * Who and what a state change belongs to, carried into every event it produces: the
+ * correlation id of the command or cascade, the id of the event that caused it (none for
+ * a client command) and the acting user.
  * <p>
- * Bound to the current thread by the HTTP filter for a client command and by the {@code IdempotentConsumer} for an
- * incoming event, so that application services and the domain never pass it around.
+ * Bound to the current thread by the HTTP filter for a client command and by the
+ * {@code IdempotentConsumer} for an incoming event, so that application services and the
+ * domain never pass it around.
  */
 public record EventContext(String correlationId, String causationId, String actor) {
 
@@ -30,12 +32,18 @@ public record EventContext(String correlationId, String causationId, String acto
 		return new EventContext(correlationId, null, actor);
 	}
 
-	/** The work an incoming event causes: its correlation and actor go on, and the event is the cause. */
+	/**
+	 * The work an incoming event causes: its correlation and actor go on, and the event
+	 * is the cause.
+	 */
 	public static EventContext causedBy(Object correlationId, Object eventId, Object actor) {
 		return new EventContext(String.valueOf(correlationId), String.valueOf(eventId), String.valueOf(actor));
 	}
 
-	/** Work started by the system itself (a scheduled check): a fresh correlation id, actor {@value #SYSTEM}. */
+	/**
+	 * Work started by the system itself (a scheduled check): a fresh correlation id,
+	 * actor {@value #SYSTEM}.
+	 */
 	public static EventContext system() {
 		return new EventContext(UUID.randomUUID().toString(), null, SYSTEM);
 	}
@@ -72,10 +80,13 @@ public record EventContext(String correlationId, String causationId, String acto
 		}
 	}
 
-	/** The binding of a context to a thread; closing it restores what was bound before. */
+	/**
+	 * The binding of a context to a thread; closing it restores what was bound before.
+	 */
 	public interface Scope extends AutoCloseable {
 
 		@Override
 		void close();
+
 	}
 }

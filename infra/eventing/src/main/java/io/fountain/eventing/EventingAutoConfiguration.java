@@ -68,9 +68,10 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
 /**
- * Wires the eventing mechanics into a service: outbox and relay, serde, idempotent consumer, dead letters, forgetting
- * what no message can ask about, the topics it creates and the schemas it registers, the event context of requests.
- * What the services do with scripts and parents is in their own modules (script access, parent replicas, play
+ * Wires the eventing mechanics into a service: outbox and relay, serde, idempotent
+ * consumer, dead letters, forgetting what no message can ask about, the topics it creates
+ * and the schemas it registers, the event context of requests. What the services do with
+ * scripts and parents is in their own modules (script access, parent replicas, play
  * imports), each with its auto-configuration.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class })
@@ -89,8 +90,10 @@ public class EventingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TraceContextCapture traceContextCapture(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-		// Looked up at the first call, not now: the tracer's auto-configuration may come after this one. Then kept: a
-		// lookup in the bean factory per event cost the services a tenth to a fifth of their CPU (JFR, issue 14).
+		// Looked up at the first call, not now: the tracer's auto-configuration may come
+		// after this one. Then kept: a
+		// lookup in the bean factory per event cost the services a tenth to a fifth of
+		// their CPU (JFR, issue 14).
 		Supplier<Tracer> tracers = SingletonSupplier.of(tracer::getIfAvailable);
 		Supplier<Propagator> propagators = SingletonSupplier.of(propagator::getIfAvailable);
 		return () -> {
@@ -101,8 +104,7 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(JdbcTemplate jdbc, AvroCodec codec, TraceContextCapture traces,
-			ObjectProvider<OutboxRelay> relay) {
+	Outbox outbox(JdbcTemplate jdbc, AvroCodec codec, TraceContextCapture traces, ObjectProvider<OutboxRelay> relay) {
 		return new Outbox(jdbc, codec, traces, Clock.systemUTC(), SingletonSupplier.of(relay::getIfAvailable));
 	}
 
@@ -124,13 +126,18 @@ public class EventingAutoConfiguration {
 				new ByteArraySerializer());
 		meters.ifAvailable(registry -> new KafkaClientMetrics(producer).bindTo(registry));
 		EventingSettings.Relay relay = settings.relay();
-		return new OutboxRelay(dataSource, producer, relay.batchSize(), relay.batchesInFlight(), relay.idlePoll(), relay.standbyPoll());
+		return new OutboxRelay(dataSource, producer, relay.batchSize(), relay.batchesInFlight(), relay.idlePoll(),
+				relay.standbyPoll());
 	}
 
-	/** Continues the trace a record carries ({@code traceparent}) around the work it causes. */
+	/**
+	 * Continues the trace a record carries ({@code traceparent}) around the work it
+	 * causes.
+	 */
 	@Bean
 	RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-		// Looked up at the first record and then kept, as for the outbox's trace context above.
+		// Looked up at the first record and then kept, as for the outbox's trace context
+		// above.
 		Supplier<Tracer> tracers = SingletonSupplier.of(tracer::getIfAvailable);
 		Supplier<Propagator> propagators = SingletonSupplier.of(propagator::getIfAvailable);
 		return (record, work) -> {
@@ -147,12 +154,14 @@ public class EventingAutoConfiguration {
 	}
 
 	/**
-	 * Bounded retries with exponential backoff, then the record's original bytes and headers go to
-	 * {@code <topic>.dlt} with the reason in the {@code kafka_dlt-exception-*} headers, and the partition moves on.
-	 * A record that cannot be decoded goes there at once. A record that failed only because something it needs is away
-	 * (another service that could not answer a read, a parent's owner or script-svc's claim check; or this service's
-	 * own database) is retried for longer: the record itself is fine, and dead-lettering it would lose an effect, or
-	 * fail a play, for an outage.
+	 * Bounded retries with exponential backoff, then the record's original bytes and
+	 * headers go to {@code <topic>.dlt} with the reason in the
+	 * {@code kafka_dlt-exception-*} headers, and the partition moves on. A record that
+	 * cannot be decoded goes there at once. A record that failed only because something
+	 * it needs is away (another service that could not answer a read, a parent's owner or
+	 * script-svc's claim check; or this service's own database) is retried for longer:
+	 * the record itself is fine, and dead-lettering it would lose an effect, or fail a
+	 * play, for an outage.
 	 */
 	@Bean
 	@ConditionalOnBean(KafkaOperations.class)
@@ -177,8 +186,9 @@ public class EventingAutoConfiguration {
 	}
 
 	/**
-	 * Whether the record failed only because something it needs is away for now: another service that could not
-	 * answer a read, or this service's own database (connections refused or dropped, SQL states 08 and 57P).
+	 * Whether the record failed only because something it needs is away for now: another
+	 * service that could not answer a read, or this service's own database (connections
+	 * refused or dropped, SQL states 08 and 57P).
 	 */
 	static boolean causedByAnUnavailableService(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
@@ -194,16 +204,20 @@ public class EventingAutoConfiguration {
 	}
 
 	/**
-	 * Offsets are committed without waiting for the broker's answer. Safe because every consumer is idempotent: an
-	 * offset commit lost in a crash only delivers those records again, and their ids are already in
-	 * {@code processed_event}; waiting for each commit cost every poll a round trip.
+	 * Offsets are committed without waiting for the broker's answer. Safe because every
+	 * consumer is idempotent: an offset commit lost in a crash only delivers those
+	 * records again, and their ids are already in {@code processed_event}; waiting for
+	 * each commit cost every poll a round trip.
 	 */
 	@Bean
 	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asynchronousOffsetCommits() {
 		return container -> container.getContainerProperties().setSyncCommits(false);
 	}
 
-	/** Forgets applied events and tombstones that no message still in a topic can ask about. */
+	/**
+	 * Forgets applied events and tombstones that no message still in a topic can ask
+	 * about.
+	 */
 	@Bean
 	Forgetting forgetting(JdbcTemplate jdbc, TransactionTemplate transactions, EventingSettings settings,
 			ObjectProvider<Remembered> remembered) {
@@ -221,7 +235,8 @@ public class EventingAutoConfiguration {
 	@ConditionalOnMissingBean
 	CallerTokens callerTokens(CallerSettings settings) {
 		if (CallerTokens.LOCAL_ONLY_SECRET.equals(settings.secret())) {
-			log.warn("fountain.callers.secret is the built-in one for tests and local runs: set your own in production");
+			log.warn(
+					"fountain.callers.secret is the built-in one for tests and local runs: set your own in production");
 		}
 		return new CallerTokens(settings.secret());
 	}
@@ -231,7 +246,10 @@ public class EventingAutoConfiguration {
 		return TopicsToCreate.of(settings);
 	}
 
-	/** Registers the schemas this service writes before it takes any command: no request waits on the registry. */
+	/**
+	 * Registers the schemas this service writes before it takes any command: no request
+	 * waits on the registry.
+	 */
 	@Bean
 	SmartInitializingSingleton schemaRegistration(AvroCodec codec, EventingSettings settings) {
 		return () -> {
@@ -257,8 +275,9 @@ public class EventingAutoConfiguration {
 	}
 
 	/**
-	 * The event context of each request (correlation, actor), in a class of its own: a service without the servlet API
-	 * (a consumer only) must not see its types while Spring introspects this configuration.
+	 * The event context of each request (correlation, actor), in a class of its own: a
+	 * service without the servlet API (a consumer only) must not see its types while
+	 * Spring introspects this configuration.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -272,6 +291,7 @@ public class EventingAutoConfiguration {
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 			return registration;
 		}
+
 	}
 
 	private static void sleep() {
@@ -283,4 +303,5 @@ public class EventingAutoConfiguration {
 			throw new IllegalStateException("Interrupted while waiting for the schema registry", ex);
 		}
 	}
+
 }

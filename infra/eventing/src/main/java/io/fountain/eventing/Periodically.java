@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Work a service does by itself at a fixed delay, on a thread of its own that lives as long as the application runs
- * (reconciliation, forgetting). A failed pass is logged and the next one runs as planned. A zero interval turns it
- * off (tests call the work themselves).
+ * Work a service does by itself at a fixed delay, on a thread of its own that lives as
+ * long as the application runs (reconciliation, forgetting). A failed pass is logged and
+ * the next one runs as planned. A zero interval turns it off (tests call the work
+ * themselves).
  */
 public final class Periodically implements SmartLifecycle {
 
@@ -26,7 +27,9 @@ public final class Periodically implements SmartLifecycle {
 
 	private ScheduledExecutorService scheduler;
 
-	/** @param name the thread's name, and what the log calls the work */
+	/**
+	 * @param name the thread's name, and what the log calls the work
+	 */
 	public Periodically(String name, Duration interval, Runnable work) {
 		this.name = name;
 		this.interval = interval;
@@ -61,4 +64,5 @@ public final class Periodically implements SmartLifecycle {
 	public synchronized boolean isRunning() {
 		return scheduler != null;
 	}
+
 }

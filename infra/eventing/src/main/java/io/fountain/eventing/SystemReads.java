@@ -11,8 +11,9 @@ import io.fountain.callers.Caller;
 import io.fountain.callers.CallerTokens;
 
 /**
- * A service's reads of another service (a parent it has not heard of, who may see a script, the parts of a play
- * being imported): a GET as the system caller, with a timeout. Reads only, never a request to act.
+ * A service's reads of another service (a parent it has not heard of, who may see a
+ * script, the parts of a play being imported): a GET as the system caller, with a
+ * timeout. Reads only, never a request to act.
  */
 public final class SystemReads {
 
@@ -29,4 +30,5 @@ public final class SystemReads {
 			.GET()
 			.build(), body);
 	}
+
 }

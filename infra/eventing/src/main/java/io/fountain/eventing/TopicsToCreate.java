@@ -13,16 +13,20 @@ import org.springframework.kafka.core.KafkaAdmin;
 import io.fountain.events.Topic;
 
 /**
- * The topics a service creates at start-up (where they do not exist yet), all alike: the service's partitions and
- * replication, and the retention that {@code Forgetting} relies on. A capability that consumes a topic of its own
- * (script access follows script events) declares it with {@link #consumed}.
+ * The topics a service creates at start-up (where they do not exist yet), all alike: the
+ * service's partitions and replication, and the retention that {@code Forgetting} relies
+ * on. A capability that consumes a topic of its own (script access follows script events)
+ * declares it with {@link #consumed}.
  */
 public final class TopicsToCreate {
 
 	private TopicsToCreate() {
 	}
 
-	/** The topics the service publishes and consumes, with the consumed ones' dead-letter topics. */
+	/**
+	 * The topics the service publishes and consumes, with the consumed ones' dead-letter
+	 * topics.
+	 */
 	static KafkaAdmin.NewTopics of(EventingSettings settings) {
 		Set<String> names = new LinkedHashSet<>();
 		settings.produces().forEach(topic -> names.add(topic.topicName()));
@@ -48,11 +52,13 @@ public final class TopicsToCreate {
 			.map(name -> TopicBuilder.name(name)
 				.partitions(settings.partitions())
 				.replicas(settings.replicationFactor())
-				// Explicit, because consumers forget what they applied past it (Forgetting).
+				// Explicit, because consumers forget what they applied past it
+				// (Forgetting).
 				.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retention().topics().toMillis()))
 				.config(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(settings.retention().segment().toMillis()))
 				.build())
 			.toList();
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
+
 }

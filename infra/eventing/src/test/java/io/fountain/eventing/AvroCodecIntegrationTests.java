@@ -34,8 +34,10 @@ class AvroCodecIntegrationTests {
 		byte[] bytes = codec.encode(Topic.SCRIPT.valueSubject(), event("wire"));
 
 		String latest = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(TestRegistry.url() + "/subjects/" + Topic.SCRIPT.valueSubject()
-					+ "/versions/latest")).build(), HttpResponse.BodyHandlers.ofString())
+			.send(HttpRequest
+				.newBuilder(URI
+					.create(TestRegistry.url() + "/subjects/" + Topic.SCRIPT.valueSubject() + "/versions/latest"))
+				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 		int registeredId = Integer.parseInt(latest.replaceAll(".*\"id\"\\s*:\\s*(\\d+).*", "$1"));
 		assertThat(bytes[0]).isZero();
@@ -72,4 +74,5 @@ class AvroCodecIntegrationTests {
 		event.setActor("tester");
 		return event;
 	}
+
 }

@@ -33,4 +33,5 @@ class EventContextTests {
 		assertThatThrownBy(() -> EventContext.command(" ", "ada")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> EventContext.command("c-1", null)).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

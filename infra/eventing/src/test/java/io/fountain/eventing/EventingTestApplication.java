@@ -12,7 +12,10 @@ import io.fountain.eventing.inbox.IdempotentConsumer;
 import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.events.script.v1.ScriptUpdated;
 
-/** A minimal service using the mechanics: it applies script events by recording them in the {@code applied} table. */
+/**
+ * A minimal service using the mechanics: it applies script events by recording them in
+ * the {@code applied} table.
+ */
 @SpringBootApplication
 class EventingTestApplication {
 
@@ -42,5 +45,7 @@ class EventingTestApplication {
 						event.getScriptId(), title);
 			});
 		}
+
 	}
+
 }

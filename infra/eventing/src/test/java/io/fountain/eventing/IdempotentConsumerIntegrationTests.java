@@ -34,7 +34,10 @@ import io.fountain.testing.FountainTestEnvironment;
 import io.fountain.testing.TestKafka;
 import io.fountain.testing.TopicReader;
 
-/** Consuming through the mechanics: duplicates apply once; what cannot be applied goes to dead letters, and the partition moves on. */
+/**
+ * Consuming through the mechanics: duplicates apply once; what cannot be applied goes to
+ * dead letters, and the partition moves on.
+ */
 @SpringBootTest(properties = "spring.kafka.consumer.group-id=consumer-tests")
 class IdempotentConsumerIntegrationTests {
 
@@ -98,8 +101,10 @@ class IdempotentConsumerIntegrationTests {
 	void anEventItsHandlerKeepsFailingOnIsRetriedThenDeadLetteredAndTheNextOneApplies() {
 		UUID script = UUID.randomUUID();
 		byte[] failing = encoded(script, EventingTestApplication.FAILING_TITLE);
-		// Sent back to back, so that the three usually arrive in one poll and are applied as one batch.
-		producer.send(new ProducerRecord<>(Topic.SCRIPT.topicName(), script.toString(), encoded(script, "before the failure")));
+		// Sent back to back, so that the three usually arrive in one poll and are applied
+		// as one batch.
+		producer.send(new ProducerRecord<>(Topic.SCRIPT.topicName(), script.toString(),
+				encoded(script, "before the failure")));
 		producer.send(new ProducerRecord<>(Topic.SCRIPT.topicName(), script.toString(), failing));
 		send(script, encoded(script, "after the failure"));
 
@@ -115,8 +120,9 @@ class IdempotentConsumerIntegrationTests {
 	}
 
 	/**
-	 * Issue 14: applied events are forgotten only past the topics' reach (retention + segment + a day); a replay of
-	 * one still inside it changes nothing, and one past it is forgotten (it can no longer be in any topic).
+	 * Issue 14: applied events are forgotten only past the topics' reach (retention +
+	 * segment + a day); a replay of one still inside it changes nothing, and one past it
+	 * is forgotten (it can no longer be in any topic).
 	 */
 	@Test
 	void aReplayInsideTheRetentionWindowChangesNothingAndWhatIsPastItIsForgotten() {
@@ -143,8 +149,10 @@ class IdempotentConsumerIntegrationTests {
 	}
 
 	private void age(String table, String column, String idColumn, UUID id, Duration age) {
-		assertThat(jdbc.update("UPDATE " + table + " SET " + column + " = now() - make_interval(secs => ?) WHERE "
-				+ idColumn + " = ?", (double) age.toSeconds(), id)).isOne();
+		assertThat(jdbc.update(
+				"UPDATE " + table + " SET " + column + " = now() - make_interval(secs => ?) WHERE " + idColumn + " = ?",
+				(double) age.toSeconds(), id))
+			.isOne();
 	}
 
 	private int processed(UUID eventId) {
@@ -186,4 +194,5 @@ class IdempotentConsumerIntegrationTests {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
+
 }

@@ -45,8 +45,8 @@ import io.fountain.testing.TestKafka;
 import io.fountain.testing.TopicReader;
 
 /**
- * The outbox against the real PostgreSQL and broker. The context's own relay is off: each test runs relays itself
- * so it can kill them where a crash would.
+ * The outbox against the real PostgreSQL and broker. The context's own relay is off: each
+ * test runs relays itself so it can kill them where a crash would.
  */
 @SpringBootTest(properties = { "fountain.eventing.relay.enabled=false", "spring.kafka.consumer.group-id=relay-tests" })
 class OutboxRelayIntegrationTests {
@@ -93,19 +93,21 @@ class OutboxRelayIntegrationTests {
 		try (TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
 			await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll(ofScripts(scripts)).size() == 4 * perScript);
 			for (UUID script : scripts) {
-				List<Integer> titles = reader.poll(r -> r.key().equals(script.toString())).stream()
+				List<Integer> titles = reader.poll(r -> r.key().equals(script.toString()))
+					.stream()
 					.map(r -> Integer.valueOf(titleOf(r)))
 					.toList();
-				assertThat(titles).as("events of script %s", script).containsExactlyElementsOf(
-						IntStream.range(0, perScript).boxed().toList());
+				assertThat(titles).as("events of script %s", script)
+					.containsExactlyElementsOf(IntStream.range(0, perScript).boxed().toList());
 			}
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
 	}
 
 	/**
-	 * A backlog of ten batches goes out with several batches in flight: each event once (a batch in flight is not
-	 * read again), in order per script, and the outbox ends empty.
+	 * A backlog of ten batches goes out with several batches in flight: each event once
+	 * (a batch in flight is not read again), in order per script, and the outbox ends
+	 * empty.
 	 */
 	@Test
 	void aBacklogOfManyBatchesIsPublishedOnceEachInOrderWithSeveralInFlight() {
@@ -123,19 +125,21 @@ class OutboxRelayIntegrationTests {
 			await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows() == 0);
 			await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll(ofScripts(scripts)).size() >= 4 * perScript);
 			for (UUID script : scripts) {
-				List<Integer> titles = reader.poll(r -> r.key().equals(script.toString())).stream()
+				List<Integer> titles = reader.poll(r -> r.key().equals(script.toString()))
+					.stream()
 					.map(r -> Integer.valueOf(titleOf(r)))
 					.toList();
-				assertThat(titles).as("events of script %s", script).containsExactlyElementsOf(
-						IntStream.range(0, perScript).boxed().toList());
+				assertThat(titles).as("events of script %s", script)
+					.containsExactlyElementsOf(IntStream.range(0, perScript).boxed().toList());
 			}
 		}
 		assertThat(relay.published()).isEqualTo(4 * perScript);
 	}
 
 	/**
-	 * Ids come from a sequence, so a transaction can commit its lower id after a higher one was already sent. The
-	 * relay leaves out only the rows in flight, not everything below the last id it sent: the late event goes out.
+	 * Ids come from a sequence, so a transaction can commit its lower id after a higher
+	 * one was already sent. The relay leaves out only the rows in flight, not everything
+	 * below the last id it sent: the late event goes out.
 	 */
 	@Test
 	void anEventCommittedAfterLaterIdsWereSentIsStillPublished() throws Exception {
@@ -146,7 +150,8 @@ class OutboxRelayIntegrationTests {
 		CountDownLatch release = new CountDownLatch(1);
 		Thread late = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> {
 			outbox.append(Topic.SCRIPT, ScriptEvents.retitled(slow, "late"));
-			// Registered after the outbox's own synchronization, so it runs once the row is written, before the commit.
+			// Registered after the outbox's own synchronization, so it runs once the row
+			// is written, before the commit.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void beforeCommit(boolean readOnly) {
@@ -182,14 +187,15 @@ class OutboxRelayIntegrationTests {
 			}
 			assertThat(outboxRows()).as("nothing is written before the commit").isZero();
 		});
-		assertThat(jdbc.queryForList("SELECT record_key FROM outbox ORDER BY id", String.class))
-			.hasSize(50)
+		assertThat(jdbc.queryForList("SELECT record_key FROM outbox ORDER BY id", String.class)).hasSize(50)
 			.startsWith(first.toString(), second.toString(), first.toString());
 		startRelay(Duration.ofSeconds(10));
 		try (TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> reader.poll(ofScripts(List.of(first, second))).size() == 50);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> reader.poll(ofScripts(List.of(first, second))).size() == 50);
 			assertThat(reader.keyed(first)).extracting(this::titleOf)
-				.containsExactlyElementsOf(IntStream.range(0, 50).filter(i -> i % 2 == 0).mapToObj(String::valueOf).toList());
+				.containsExactlyElementsOf(
+						IntStream.range(0, 50).filter(i -> i % 2 == 0).mapToObj(String::valueOf).toList());
 		}
 	}
 
@@ -227,8 +233,10 @@ class OutboxRelayIntegrationTests {
 	void aRelayThatDiesBetweenPublishingAndPurgingPublishesAgainAndTheConsumerAppliesOnce() throws Exception {
 		UUID script = UUID.randomUUID();
 		append(script, "published twice");
-		try (Connection blocker = dataSource.getConnection(); TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
-			// Hold the row so that the relay publishes it and then hangs on deleting it: the moment a crash costs most.
+		try (Connection blocker = dataSource.getConnection();
+				TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
+			// Hold the row so that the relay publishes it and then hangs on deleting it:
+			// the moment a crash costs most.
 			blocker.setAutoCommit(false);
 			try (Statement lock = blocker.createStatement()) {
 				lock.execute("SELECT id FROM outbox FOR UPDATE");
@@ -249,9 +257,12 @@ class OutboxRelayIntegrationTests {
 			assertThat(copies.get(0).value()).isEqualTo(copies.get(1).value());
 		}
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> jdbc.queryForObject("SELECT count(*) FROM applied WHERE script_id = ?", Integer.class, script) == 1);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-			.until(() -> jdbc.queryForObject("SELECT count(*) FROM applied WHERE script_id = ?", Integer.class, script) == 1);
+			.until(() -> jdbc.queryForObject("SELECT count(*) FROM applied WHERE script_id = ?", Integer.class,
+					script) == 1);
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> jdbc.queryForObject("SELECT count(*) FROM applied WHERE script_id = ?", Integer.class,
+					script) == 1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
 	}
 
@@ -282,7 +293,8 @@ class OutboxRelayIntegrationTests {
 		UUID script = UUID.randomUUID();
 		append(script, "wake up");
 		try (TopicReader reader = new TopicReader(Topic.SCRIPT.topicName())) {
-			// Far inside the ten-minute poll: only the NOTIFY on commit can have woken it.
+			// Far inside the ten-minute poll: only the NOTIFY on commit can have woken
+			// it.
 			await().atMost(Duration.ofSeconds(10)).until(() -> reader.poll(ofScripts(List.of(script))).size() == 1);
 		}
 	}
@@ -314,4 +326,5 @@ class OutboxRelayIntegrationTests {
 		List<String> keys = scripts.stream().map(UUID::toString).toList();
 		return record -> keys.contains(record.key());
 	}
+
 }

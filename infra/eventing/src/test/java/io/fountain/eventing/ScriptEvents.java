@@ -7,7 +7,10 @@ import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.events.script.v1.ScriptUpdated;
 import io.fountain.events.script.v1.TitlePage;
 
-/** Object mother of script events for the mechanics' tests: the title carries what a test wants to trace. */
+/**
+ * Object mother of script events for the mechanics' tests: the title carries what a test
+ * wants to trace.
+ */
 final class ScriptEvents {
 
 	private ScriptEvents() {
@@ -23,4 +26,5 @@ final class ScriptEvents {
 			.build());
 		return event;
 	}
+
 }

@@ -10,22 +10,29 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import io.fountain.eventing.inbox.AnotherServiceUnavailable;
 
-/** Which failures get the long retries (something needed is away) rather than the short ones and a dead letter. */
+/**
+ * Which failures get the long retries (something needed is away) rather than the short
+ * ones and a dead letter.
+ */
 class UnavailableDependencyTests {
 
 	@Test
 	void aDatabaseOrAServiceThatIsAwayIsWaitedForAndAnythingElseIsNot() {
 		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(new ListenerExecutionFailedException("x",
-				new CannotCreateTransactionException("no connection", new SQLException("refused", "08001"))))).isTrue();
+				new CannotCreateTransactionException("no connection", new SQLException("refused", "08001")))))
+			.isTrue();
 		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(new ListenerExecutionFailedException("x",
-				new IllegalStateException("wrapped", new SQLException("terminated by administrator", "57P01"))))).isTrue();
+				new IllegalStateException("wrapped", new SQLException("terminated by administrator", "57P01")))))
+			.isTrue();
 		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(
-				new ListenerExecutionFailedException("x",
-						new AnotherServiceUnavailable("script-svc did not answer")))).isTrue();
+				new ListenerExecutionFailedException("x", new AnotherServiceUnavailable("script-svc did not answer"))))
+			.isTrue();
 
-		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(new ListenerExecutionFailedException("x",
-				new IllegalStateException("a bug")))).isFalse();
 		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(
-				new SQLException("duplicate key", "23505"))).isFalse();
+				new ListenerExecutionFailedException("x", new IllegalStateException("a bug"))))
+			.isFalse();
+		assertThat(EventingAutoConfiguration.causedByAnUnavailableService(new SQLException("duplicate key", "23505")))
+			.isFalse();
 	}
+
 }

@@ -21,10 +21,11 @@ import io.fountain.events.script.v1.ScriptDeleted;
 import io.fountain.events.script.v1.ScriptEvent;
 
 /**
- * A downstream consumer as a team outside Fountain would write it (docs/consumers.md): it watches for deleted plays
- * on {@code fountain.script.events}, say to purge them from a search index. Plain Kafka client, Fountain's
- * schemas, a Confluent-compatible Avro deserializer, its own consumer group; idempotent by event id, since Fountain
- * delivers at least once.
+ * A downstream consumer as a team outside Fountain would write it (docs/consumers.md): it
+ * watches for deleted plays on {@code fountain.script.events}, say to purge them from a
+ * search index. Plain Kafka client, Fountain's schemas, a Confluent-compatible Avro
+ * deserializer, its own consumer group; idempotent by event id, since Fountain delivers
+ * at least once.
  */
 public final class PlayDeletionsWatcher implements AutoCloseable {
 
@@ -36,8 +37,8 @@ public final class PlayDeletionsWatcher implements AutoCloseable {
 		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, groupId, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ConfluentAvroDeserializer.class,
-				"schema.registry.url", schemaRegistryUrl));
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ConfluentAvroDeserializer.class, "schema.registry.url",
+				schemaRegistryUrl));
 		consumer.subscribe(List.of(Topic.SCRIPT.topicName()));
 	}
 
@@ -70,8 +71,10 @@ public final class PlayDeletionsWatcher implements AutoCloseable {
 			System.out.println("Watching " + Topic.SCRIPT.topicName() + " on " + bootstrap + " (Ctrl-C stops)");
 			while (true) {
 				watcher.poll(Duration.ofSeconds(1))
-					.forEach(play -> System.out.println("play " + play.scriptId() + " deleted by " + play.by() + " at " + play.at()));
+					.forEach(play -> System.out
+						.println("play " + play.scriptId() + " deleted by " + play.by() + " at " + play.at()));
 			}
 		}
 	}
+
 }

@@ -17,7 +17,10 @@ import io.fountain.events.Topic;
 import io.fountain.testing.TestKafka;
 import io.fountain.testing.TestRegistry;
 
-/** The guide's example consumer, run against a real broker and registry: it sees each deleted play once. */
+/**
+ * The guide's example consumer, run against a real broker and registry: it sees each
+ * deleted play once.
+ */
 class PlayDeletionsWatcherIntegrationTests {
 
 	@Test
@@ -25,13 +28,14 @@ class PlayDeletionsWatcherIntegrationTests {
 		UUID deleted = UUID.randomUUID();
 		UUID kept = UUID.randomUUID();
 		try (UpstreamEvents scripts = new UpstreamEvents(new AvroCodec(new SchemaRegistryClient(TestRegistry.url())));
-				PlayDeletionsWatcher watcher = new PlayDeletionsWatcher(TestKafka.bootstrapServers(), TestRegistry.url(),
-						"watcher-" + UUID.randomUUID())) {
+				PlayDeletionsWatcher watcher = new PlayDeletionsWatcher(TestKafka.bootstrapServers(),
+						TestRegistry.url(), "watcher-" + UUID.randomUUID())) {
 			var deletion = UpstreamEvents.scriptDeleted(deleted);
 			scripts.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(kept));
 			scripts.send(Topic.SCRIPT, UpstreamEvents.scriptCreated(deleted));
 			scripts.send(Topic.SCRIPT, deletion);
-			scripts.send(Topic.SCRIPT, deletion); // at-least-once delivery: the same event again
+			scripts.send(Topic.SCRIPT, deletion); // at-least-once delivery: the same
+													// event again
 
 			List<PlayDeletionsWatcher.DeletedPlay> seen = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -43,4 +47,5 @@ class PlayDeletionsWatcherIntegrationTests {
 			assertThat(seen.get(0).by()).isEqualTo("ada");
 		}
 	}
+
 }

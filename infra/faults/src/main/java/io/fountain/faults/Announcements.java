@@ -17,27 +17,35 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.fountain.events.Topic;
 
 /**
- * What the entity topics announced during a round: for each entity, the distinct events that said it was created and
- * that it was deleted. Downstream consumers know the plays only from these, so an entity made without its
- * {@code Created}, or deleted without its {@code Deleted}, is a lost event even when every database is right; one
- * announced twice under two event ids is a double (the same event id twice is the outbox's at-least-once, which
- * consumers drop).
+ * What the entity topics announced during a round: for each entity, the distinct events
+ * that said it was created and that it was deleted. Downstream consumers know the plays
+ * only from these, so an entity made without its {@code Created}, or deleted without its
+ * {@code Deleted}, is a lost event even when every database is right; one announced twice
+ * under two event ids is a double (the same event id twice is the outbox's at-least-once,
+ * which consumers drop).
  */
 final class Announcements {
 
-	/** The entity topics this checks; the import topic is the saga's own conversation, not an entity's. */
+	/**
+	 * The entity topics this checks; the import topic is the saga's own conversation, not
+	 * an entity's.
+	 */
 	static final List<Topic> TOPICS = List.of(Topic.SCRIPT, Topic.ACT, Topic.SCENE, Topic.ACTION, Topic.CHARACTER,
 			Topic.DIALOGUE, Topic.TRANSITION);
 
-	/** One entity's announcements: its kind (the topic's entity), its script, its creations and deletions. */
+	/**
+	 * One entity's announcements: its kind (the topic's entity), its script, its
+	 * creations and deletions.
+	 */
 	record Entity(String kind, UUID id, UUID scriptId, Set<String> createdBy, Set<String> deletedBy) {
 	}
 
 	private final Map<UUID, Entity> entities = new HashMap<>();
 
 	/**
-	 * Reads the records back with each topic's own schema: the suite runs the build that wrote them, so the writer's
-	 * schema is the reader's and the registry need not be asked.
+	 * Reads the records back with each topic's own schema: the suite runs the build that
+	 * wrote them, so the writer's schema is the reader's and the registry need not be
+	 * asked.
 	 */
 	static Announcements of(List<ConsumerRecord<String, byte[]>> records) {
 		Announcements announcements = new Announcements();
@@ -86,4 +94,5 @@ final class Announcements {
 	List<Entity> ofPlay(UUID scriptId) {
 		return entities.values().stream().filter(e -> scriptId.equals(e.scriptId())).toList();
 	}
+
 }

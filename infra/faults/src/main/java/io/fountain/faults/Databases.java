@@ -16,7 +16,10 @@ import java.util.UUID;
 import io.fountain.local.LocalStack;
 import io.fountain.local.Service;
 
-/** Reads each service's own database directly: what no API would show, such as a row left behind. */
+/**
+ * Reads each service's own database directly: what no API would show, such as a row left
+ * behind.
+ */
 final class Databases {
 
 	private final LocalStack stack;
@@ -34,8 +37,9 @@ final class Databases {
 	/** The ids of a table's rows, by their script. */
 	Map<UUID, List<UUID>> idsByScript(Service service, String table) {
 		Map<UUID, List<UUID>> ids = new HashMap<>();
-		query(service, "SELECT script_id, id FROM " + table, rs -> ids
-			.computeIfAbsent(rs.getObject(1, UUID.class), script -> new ArrayList<>()).add(rs.getObject(2, UUID.class)));
+		query(service, "SELECT script_id, id FROM " + table,
+				rs -> ids.computeIfAbsent(rs.getObject(1, UUID.class), script -> new ArrayList<>())
+					.add(rs.getObject(2, UUID.class)));
 		return ids;
 	}
 
@@ -66,8 +70,8 @@ final class Databases {
 	/** The plays' states in script-svc (status by script id). */
 	Map<UUID, String> playStates() {
 		Map<UUID, String> states = new HashMap<>();
-		query(Service.SCRIPT, "SELECT script_id, status FROM play", rs -> states.put(rs.getObject(1, UUID.class),
-				rs.getString(2)));
+		query(Service.SCRIPT, "SELECT script_id, status FROM play",
+				rs -> states.put(rs.getObject(1, UUID.class), rs.getString(2)));
 		return states;
 	}
 
@@ -80,8 +84,9 @@ final class Databases {
 	}
 
 	/**
-	 * The fixes the services' reconciliation has made, from each database's {@code reconciliation_fix} (the metric
-	 * would start again at zero in a service restarted during the round; the table does not).
+	 * The fixes the services' reconciliation has made, from each database's
+	 * {@code reconciliation_fix} (the metric would start again at zero in a service
+	 * restarted during the round; the table does not).
 	 */
 	long reconciliationFixes() {
 		long total = 0;
@@ -91,10 +96,14 @@ final class Databases {
 		return total;
 	}
 
-	/** Runs {@code sql} as the superuser in the maintenance database (to take a service's database away). */
+	/**
+	 * Runs {@code sql} as the superuser in the maintenance database (to take a service's
+	 * database away).
+	 */
 	void admin(String sql) {
-		try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(Service.SCRIPT).replaceAll("/[^/]*$",
-				"/postgres"), stack.databaseUser(), stack.databasePassword()); Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(
+				stack.jdbcUrl(Service.SCRIPT).replaceAll("/[^/]*$", "/postgres"), stack.databaseUser(),
+				stack.databasePassword()); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
@@ -110,11 +119,13 @@ final class Databases {
 	private interface Row {
 
 		void read(ResultSet rs) throws SQLException;
+
 	}
 
 	private void query(Service service, String sql, Row row) {
 		try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(service), stack.databaseUser(),
-				stack.databasePassword()); Statement statement = connection.createStatement();
+				stack.databasePassword());
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
 				row.read(rs);
@@ -128,4 +139,5 @@ final class Databases {
 	static List<Service> services() {
 		return new ArrayList<>(Service.backends());
 	}
+
 }

@@ -24,19 +24,21 @@ import io.fountain.local.StackConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./infra/faults/run [--short] [--rounds N] [--scenarios a,b] [--pause-seconds S] [--out DIR]}: starts the real
- * stack as separate processes (its own ports and databases), and for each scenario and round drives plays through the
- * edge (sagas and cascades), injects the fault, heals it, waits for quiet (all lags 0, outboxes empty, no play being
- * created or deleted) and checks the invariants. Prints and writes a table; exits 1 when any column that must be zero
- * is not.
+ * {@code ./infra/faults/run [--short] [--rounds N] [--scenarios a,b] [--pause-seconds S] [--out DIR]}:
+ * starts the real stack as separate processes (its own ports and databases), and for each
+ * scenario and round drives plays through the edge (sagas and cascades), injects the
+ * fault, heals it, waits for quiet (all lags 0, outboxes empty, no play being created or
+ * deleted) and checks the invariants. Prints and writes a table; exits 1 when any column
+ * that must be zero is not.
  */
 public final class FaultSuite {
 
 	private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(5);
 
 	/**
-	 * Commands the load must get acknowledged after a fault before the round ends: a round whose commands all failed
-	 * (the edge killed, the load stopped before it was back) proves nothing about what the system keeps.
+	 * Commands the load must get acknowledged after a fault before the round ends: a
+	 * round whose commands all failed (the edge killed, the load stopped before it was
+	 * back) proves nothing about what the system keeps.
 	 */
 	static final int SERVED_AFTER_FAULT = 10;
 
@@ -53,12 +55,16 @@ public final class FaultSuite {
 		Duration pause;
 		Path out;
 		try {
-			// The usage text is the script's (./infra/faults/run --help): it answers before anything is built.
-			CommandLine line = CommandLine.parse("./infra/faults/run", List.of(args), Set.of("--short"),
-					Set.of("--rounds", "--scenarios", "--pause-seconds", "--out")).optionsOnly();
+			// The usage text is the script's (./infra/faults/run --help): it answers
+			// before anything is built.
+			CommandLine line = CommandLine
+				.parse("./infra/faults/run", List.of(args), Set.of("--short"),
+						Set.of("--rounds", "--scenarios", "--pause-seconds", "--out"))
+				.optionsOnly();
 			boolean shortForm = line.has("--short");
 			rounds = line.wholeNumber("--rounds", shortForm ? 1 : 20, 1, 1000);
-			scenarios = line.value("--scenarios").map(list -> List.of(list.split(",", -1)))
+			scenarios = line.value("--scenarios")
+				.map(list -> List.of(list.split(",", -1)))
 				.orElse(shortForm ? SHORT_FORM : Faults.SCENARIOS);
 			for (String scenario : scenarios) {
 				if (!Faults.SCENARIOS.contains(scenario)) {
@@ -86,7 +92,8 @@ public final class FaultSuite {
 				System.getenv().getOrDefault("FOUNTAIN_PG_PASSWORD", ""), "faults", true,
 				line -> say("stack: " + line.strip()), StackConfig.DEFAULT_JVM_OPTIONS)
 			.withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS)
-			// Two instances of every service (two-instances) must fit in PostgreSQL's 100 connections.
+			// Two instances of every service (two-instances) must fit in PostgreSQL's 100
+			// connections.
 			.withServiceArguments(List.of("--spring.datasource.hikari.maximum-pool-size=4"));
 		PlayDocument play = ReferencePlay.miniature().document();
 		Map<String, Integer> expected = expectedParts(play);
@@ -95,9 +102,11 @@ public final class FaultSuite {
 		say("starting the stack (its own ports and databases, faults_*) ...");
 		List<Row> report = new ArrayList<>();
 		Thread stopOnSignal = null;
-		try (LocalStack stack = LocalStack.start(config); Topics topics = new Topics(stack.bootstrapServers());
+		try (LocalStack stack = LocalStack.start(config);
+				Topics topics = new Topics(stack.bootstrapServers());
 				ConsumerLag lag = new ConsumerLag(stack.bootstrapServers())) {
-			// Stopped by a signal (Ctrl-C, kill, CI's timeout), the suite takes its processes with it.
+			// Stopped by a signal (Ctrl-C, kill, CI's timeout), the suite takes its
+			// processes with it.
 			stopOnSignal = new Thread(() -> {
 				say("stopping every process of the stack ...");
 				stack.close();
@@ -113,8 +122,12 @@ public final class FaultSuite {
 					long deadLettersBefore = topics.deadLetters();
 					var roundStart = topics.ends(Announcements.TOPICS.stream().map(t -> t.topicName()).toList());
 					long reconciledBefore = databases.reconciliationFixes();
-					Load load = new Load(stack.edgeUrl(), stack.token("faults"), playJson, 3, round * 7919L + scenario.hashCode());
-					Thread.sleep(1000 + new Random(round).nextInt(2000)); // let sagas and cascades get under way
+					Load load = new Load(stack.edgeUrl(), stack.token("faults"), playJson, 3,
+							round * 7919L + scenario.hashCode());
+					Thread.sleep(1000 + new Random(round).nextInt(2000)); // let sagas and
+																			// cascades
+																			// get under
+																			// way
 					int acknowledgedBefore = load.acknowledged();
 					String fault = faults.inject(scenario);
 					boolean served = awaitServed(load, acknowledgedBefore + SERVED_AFTER_FAULT);
@@ -127,8 +140,7 @@ public final class FaultSuite {
 							Announcements.of(topics.since(roundStart)));
 					long deadLetters = topics.deadLetters() - deadLettersBefore;
 					long reconciledFixes = databases.reconciliationFixes() - reconciledBefore;
-					row.add(load.acknowledged(), served, findings, deadLetters, reconciledFixes, secondsToQuiet,
-							quiet);
+					row.add(load.acknowledged(), served, findings, deadLetters, reconciledFixes, secondsToQuiet, quiet);
 					say(String.format("%s round %d: %s; %d commands acknowledged (%d not; %d after the fault%s), "
 							+ "%d orphans, %d lost, %d double, %d stuck, %d dead letters, %d reconciled, quiet in %.1f s",
 							scenario, round, fault, load.acknowledged(), load.unacknowledged,
@@ -141,7 +153,8 @@ public final class FaultSuite {
 			}
 		}
 		if (stopOnSignal != null) {
-			Runtime.getRuntime().removeShutdownHook(stopOnSignal); // the stack is stopped already
+			Runtime.getRuntime().removeShutdownHook(stopOnSignal); // the stack is stopped
+																	// already
 		}
 		String table = table(report, rounds, started);
 		Files.writeString(out.resolve("report.md"), table);
@@ -152,8 +165,9 @@ public final class FaultSuite {
 	}
 
 	/**
-	 * Whether the load got {@code target} commands acknowledged in all, polled until {@link #SERVED_TIMEOUT}: after a
-	 * fault, the system must serve again before the round may end.
+	 * Whether the load got {@code target} commands acknowledged in all, polled until
+	 * {@link #SERVED_TIMEOUT}: after a fault, the system must serve again before the
+	 * round may end.
 	 */
 	private static boolean awaitServed(Load load, int target) throws InterruptedException {
 		long deadline = System.nanoTime() + SERVED_TIMEOUT.toNanos();
@@ -166,7 +180,10 @@ public final class FaultSuite {
 		return true;
 	}
 
-	/** All lags 0, all outboxes empty, and no acknowledged play still being created or deleted. */
+	/**
+	 * All lags 0, all outboxes empty, and no acknowledged play still being created or
+	 * deleted.
+	 */
 	private boolean awaitQuiet(ConsumerLag lag, Databases databases, Load load) throws Exception {
 		long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -202,9 +219,17 @@ public final class FaultSuite {
 
 	private static String table(List<Row> rows, int rounds, Instant started) {
 		StringBuilder md = new StringBuilder();
-		md.append("Fault suite run ").append(started).append(", ").append(rounds).append(" round(s) per scenario, on ")
-			.append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(System.getProperty("java.vm.name"))
-			.append(' ').append(System.getProperty("java.version")).append(".\n\n")
+		md.append("Fault suite run ")
+			.append(started)
+			.append(", ")
+			.append(rounds)
+			.append(" round(s) per scenario, on ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores, ")
+			.append(System.getProperty("java.vm.name"))
+			.append(' ')
+			.append(System.getProperty("java.version"))
+			.append(".\n\n")
 			.append("| scenario | faults injected | commands acknowledged | rounds not served again | orphans | "
 					+ "lost effects | double effects | stuck sagas | dead letters | reconciled | time to quiet (max) |\n")
 			.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -229,7 +254,10 @@ public final class FaultSuite {
 
 		int acknowledged;
 
-		/** Rounds in which fewer than {@link #SERVED_AFTER_FAULT} commands were acknowledged after the fault. */
+		/**
+		 * Rounds in which fewer than {@link #SERVED_AFTER_FAULT} commands were
+		 * acknowledged after the fault.
+		 */
 		int unserved;
 
 		int orphans;
@@ -268,8 +296,10 @@ public final class FaultSuite {
 		}
 
 		boolean clean() {
-			return allQuiet && unserved == 0 && orphans == 0 && lost == 0 && doubled == 0 && stuck == 0 && deadLetters == 0
-					&& reconciled == 0;
+			return allQuiet && unserved == 0 && orphans == 0 && lost == 0 && doubled == 0 && stuck == 0
+					&& deadLetters == 0 && reconciled == 0;
 		}
+
 	}
+
 }

@@ -10,7 +10,10 @@ import java.util.Random;
 import io.fountain.local.LocalStack;
 import io.fountain.local.Service;
 
-/** The faults, each injected into the running stack and healed before it returns; each says what it did. */
+/**
+ * The faults, each injected into the running stack and healed before it returns; each
+ * says what it did.
+ */
 final class Faults {
 
 	/** The scenarios by name, in the order they run. */
@@ -66,13 +69,17 @@ final class Faults {
 		return kill ? "broker kill -9 and start" : "broker stop and start";
 	}
 
-	/** One service's database refuses connections and drops the open ones, for a few seconds. */
+	/**
+	 * One service's database refuses connections and drops the open ones, for a few
+	 * seconds.
+	 */
 	private String databaseGone() throws InterruptedException {
 		Service victim = Service.backends().get(random.nextInt(Service.backends().size()));
 		String database = databases.database(victim);
 		databases.admin("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
 		try {
-			databases.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+			databases
+				.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
 			Thread.sleep(3000 + random.nextInt(3000)); // the database is away this long
 		}
 		finally {
@@ -82,8 +89,9 @@ final class Faults {
 	}
 
 	/**
-	 * SIGSTOP long enough for its consumer group to give its partitions to nobody (watched: the group's member must
-	 * be gone before SIGCONT, or the round did not test what it says), then SIGCONT.
+	 * SIGSTOP long enough for its consumer group to give its partitions to nobody
+	 * (watched: the group's member must be gone before SIGCONT, or the round did not test
+	 * what it says), then SIGCONT.
 	 */
 	private String paused() throws Exception {
 		Service victim = Service.backends().get(random.nextInt(Service.backends().size()));
@@ -97,7 +105,9 @@ final class Faults {
 				if (emptiedAfter == null && topics.members(victim.module()) == 0) {
 					emptiedAfter = (System.nanoTime() - stoppedAt) / 1e9;
 				}
-				Thread.sleep(Math.max(0, Math.min(1000, (until - System.nanoTime()) / 1_000_000))); // polling the group
+				Thread.sleep(Math.max(0, Math.min(1000, (until - System.nanoTime()) / 1_000_000))); // polling
+																									// the
+																									// group
 			}
 		}
 		finally {
@@ -112,7 +122,10 @@ final class Faults {
 				pause.toSeconds(), emptiedAfter);
 	}
 
-	/** A service stopped, its group moved back to the start of every topic, started again: it all comes twice. */
+	/**
+	 * A service stopped, its group moved back to the start of every topic, started again:
+	 * it all comes twice.
+	 */
 	private String replayed() throws Exception {
 		Service victim = Service.backends().get(random.nextInt(Service.backends().size()));
 		stack.stop(victim);
@@ -122,9 +135,11 @@ final class Faults {
 	}
 
 	/**
-	 * Every service runs as two instances in one consumer group (the second ones started at the first round, and
-	 * kept). One instance of a random service is killed with SIGKILL under load: its partitions, and the outbox relay
-	 * when it held it, move to the other, which carries on alone for a few seconds; then the killed one starts again.
+	 * Every service runs as two instances in one consumer group (the second ones started
+	 * at the first round, and kept). One instance of a random service is killed with
+	 * SIGKILL under load: its partitions, and the outbox relay when it held it, move to
+	 * the other, which carries on alone for a few seconds; then the killed one starts
+	 * again.
 	 */
 	private String oneOfTwoKilled() throws InterruptedException {
 		Service.backends().forEach(stack::startSecond);
@@ -152,4 +167,5 @@ final class Faults {
 			throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
 		}
 	}
+
 }

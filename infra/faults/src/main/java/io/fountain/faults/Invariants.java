@@ -10,10 +10,11 @@ import java.util.UUID;
 import io.fountain.local.Service;
 
 /**
- * What must hold once the system is quiet, checked across all six databases and the round's events: no entity whose
- * parent is deleted or missing; every acknowledged play whole, each part exactly once and announced created exactly
- * once; every acknowledged deletion complete, each part that was announced created announced deleted exactly once; no
- * play still being created or deleted.
+ * What must hold once the system is quiet, checked across all six databases and the
+ * round's events: no entity whose parent is deleted or missing; every acknowledged play
+ * whole, each part exactly once and announced created exactly once; every acknowledged
+ * deletion complete, each part that was announced created announced deleted exactly once;
+ * no play still being created or deleted.
  */
 final class Invariants {
 
@@ -51,22 +52,22 @@ final class Invariants {
 			orphans += (int) parentheticals;
 		}
 
-		Map<String, Map<UUID, List<UUID>>> rows = Map.of(
-				"act", databases.idsByScript(Service.ACT, "act"),
-				"scene", databases.idsByScript(Service.SCENE, "scene"),
-				"action", databases.idsByScript(Service.SCENE, "action"),
-				"character", databases.idsByScript(Service.CHARACTER, "character"),
-				"dialogue", databases.idsByScript(Service.DIALOGUE, "dialogue"),
-				"transition", databases.idsByScript(Service.TRANSITION, "transition"));
-		// Parts per play: counted from the rows above, and parentheticals (no topic of their own) through their dialogue.
+		Map<String, Map<UUID, List<UUID>>> rows = Map.of("act", databases.idsByScript(Service.ACT, "act"), "scene",
+				databases.idsByScript(Service.SCENE, "scene"), "action", databases.idsByScript(Service.SCENE, "action"),
+				"character", databases.idsByScript(Service.CHARACTER, "character"), "dialogue",
+				databases.idsByScript(Service.DIALOGUE, "dialogue"), "transition",
+				databases.idsByScript(Service.TRANSITION, "transition"));
+		// Parts per play: counted from the rows above, and parentheticals (no topic of
+		// their own) through their dialogue.
 		Map<String, Map<UUID, Integer>> parts = new HashMap<>();
 		rows.forEach((kind, byScript) -> {
 			Map<UUID, Integer> counts = new HashMap<>();
 			byScript.forEach((script, ids) -> counts.put(script, ids.size()));
 			parts.put(kind, counts);
 		});
-		parts.put("parenthetical", databases.perScript(Service.DIALOGUE, "SELECT d.script_id, count(*) FROM parenthetical p "
-				+ "JOIN dialogue d ON d.id = p.dialogue_id GROUP BY d.script_id"));
+		parts.put("parenthetical",
+				databases.perScript(Service.DIALOGUE, "SELECT d.script_id, count(*) FROM parenthetical p "
+						+ "JOIN dialogue d ON d.id = p.dialogue_id GROUP BY d.script_id"));
 		Map<UUID, String> states = databases.playStates();
 		int[] totals = new int[3]; // lost, doubled, stuck
 		for (UUID play : created) {
@@ -77,7 +78,8 @@ final class Invariants {
 			gone(play, states, scripts, parts, totals, problems);
 			announcedGone(play, announced, totals, problems);
 		}
-		// A deletion that was not acknowledged (a timeout) may have happened or not: whole, or gone, are both right.
+		// A deletion that was not acknowledged (a timeout) may have happened or not:
+		// whole, or gone, are both right.
 		for (UUID play : maybeDeleted) {
 			String state = states.get(play);
 			if ("DELETED".equals(state) || "DELETING".equals(state)) {
@@ -136,7 +138,10 @@ final class Invariants {
 		}
 	}
 
-	/** Every part of a whole play (and the play) announced created once, and not announced deleted. */
+	/**
+	 * Every part of a whole play (and the play) announced created once, and not announced
+	 * deleted.
+	 */
 	private static void announcedWhole(UUID play, Map<String, Map<UUID, List<UUID>>> rows, Announcements announced,
 			int[] totals, List<String> problems) {
 		List<Announcements.Entity> parts = new ArrayList<>();
@@ -146,8 +151,9 @@ final class Invariants {
 		for (Announcements.Entity part : parts) {
 			if (part.createdBy().isEmpty() || !part.deletedBy().isEmpty()) {
 				totals[0]++;
-				problems.add("play " + play + ": " + part.kind() + " " + part.id() + " is there, but the topic announced "
-						+ part.createdBy().size() + " creations and " + part.deletedBy().size() + " deletions of it");
+				problems.add("play " + play + ": " + part.kind() + " " + part.id()
+						+ " is there, but the topic announced " + part.createdBy().size() + " creations and "
+						+ part.deletedBy().size() + " deletions of it");
 			}
 			else if (part.createdBy().size() > 1) {
 				totals[1] += part.createdBy().size() - 1;
@@ -161,7 +167,8 @@ final class Invariants {
 	private static void announcedGone(UUID play, Announcements announced, int[] totals, List<String> problems) {
 		for (Announcements.Entity part : announced.ofPlay(play)) {
 			if (part.createdBy().isEmpty()) {
-				continue; // made before the round (never, with this load) or never made: nothing to announce gone
+				continue; // made before the round (never, with this load) or never made:
+							// nothing to announce gone
 			}
 			if (part.deletedBy().isEmpty()) {
 				totals[0]++;
@@ -183,4 +190,5 @@ final class Invariants {
 		}
 		return orphans;
 	}
+
 }

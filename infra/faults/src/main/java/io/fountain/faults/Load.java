@@ -13,10 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Drives plays through the edge while faults happen: each client creates a whole play ({@code POST /plays}, a saga)
- * and deletes every other one it made ({@code DELETE /scripts/{id}}, a cascade). Only what the edge acknowledged
- * (202) is recorded: those are the commands whose effects must be there afterwards, exactly once. A command the edge
- * refused (503 while a service is down) or that failed in flight is not acknowledged and promises nothing.
+ * Drives plays through the edge while faults happen: each client creates a whole play
+ * ({@code POST /plays}, a saga) and deletes every other one it made ({@code DELETE
+ * /scripts/{id}}, a cascade). Only what the edge acknowledged (202) is recorded: those
+ * are the commands whose effects must be there afterwards, exactly once. A command the
+ * edge refused (503 while a service is down) or that failed in flight is not acknowledged
+ * and promises nothing.
  */
 final class Load implements AutoCloseable {
 
@@ -30,15 +32,18 @@ final class Load implements AutoCloseable {
 
 	private final List<Thread> clients = new ArrayList<>();
 
-	/** Plays whose creation was acknowledged and that were not deleted: each must end ACTIVE and whole. */
+	/**
+	 * Plays whose creation was acknowledged and that were not deleted: each must end
+	 * ACTIVE and whole.
+	 */
 	final List<UUID> created = new CopyOnWriteArrayList<>();
 
 	/** Plays whose deletion was acknowledged: nothing of them may be left. */
 	final List<UUID> deleted = new CopyOnWriteArrayList<>();
 
 	/**
-	 * Plays whose deletion was sent but not acknowledged (a timeout, a reset): it may or may not have happened, so the
-	 * play must be either whole or entirely gone.
+	 * Plays whose deletion was sent but not acknowledged (a timeout, a reset): it may or
+	 * may not have happened, so the play must be either whole or entirely gone.
 	 */
 	final List<UUID> maybeDeleted = new CopyOnWriteArrayList<>();
 
@@ -47,7 +52,10 @@ final class Load implements AutoCloseable {
 
 	private final String authorization;
 
-	/** @param token the bearer token the clients speak with (one user: each play is theirs to delete) */
+	/**
+	 * @param token the bearer token the clients speak with (one user: each play is theirs
+	 * to delete)
+	 */
 	Load(String edge, String token, String playJson, int clientCount, long seed) {
 		this.edge = edge;
 		this.authorization = "Bearer " + token;
@@ -78,8 +86,11 @@ final class Load implements AutoCloseable {
 	private UUID createPlay() {
 		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(edge + "/plays"))
-				.timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json").header("Authorization", authorization)
-				.POST(HttpRequest.BodyPublishers.ofString(play)).build(), HttpResponse.BodyHandlers.ofString());
+				.timeout(Duration.ofSeconds(15))
+				.header("Content-Type", "application/json")
+				.header("Authorization", authorization)
+				.POST(HttpRequest.BodyPublishers.ofString(play))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() == 202) {
 				String location = response.headers().firstValue("Location").orElseThrow();
 				UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
@@ -97,8 +108,10 @@ final class Load implements AutoCloseable {
 	private boolean delete(UUID id) {
 		try {
 			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(edge + "/scripts/" + id))
-				.timeout(Duration.ofSeconds(15)).header("Authorization", authorization).DELETE().build(),
-					HttpResponse.BodyHandlers.discarding());
+				.timeout(Duration.ofSeconds(15))
+				.header("Authorization", authorization)
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.discarding());
 			if (response.statusCode() == 202) {
 				return true;
 			}
@@ -126,4 +139,5 @@ final class Load implements AutoCloseable {
 			client.join(Duration.ofSeconds(30));
 		}
 	}
+
 }

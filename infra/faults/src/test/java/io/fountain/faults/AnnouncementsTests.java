@@ -23,14 +23,18 @@ import io.fountain.events.act.v1.ActDeleted;
 import io.fountain.events.act.v1.ActEvent;
 import io.fountain.events.act.v1.ActUpdated;
 
-/** Reading a round's records back: creations and deletions by entity, duplicates of one event told from doubles. */
+/**
+ * Reading a round's records back: creations and deletions by entity, duplicates of one
+ * event told from doubles.
+ */
 class AnnouncementsTests {
 
 	static {
-		// Writing the generated classes needs Avro 1.12 to trust them (the services do the same); reading does not.
+		// Writing the generated classes needs Avro 1.12 to trust them (the services do
+		// the same); reading does not.
 		ClassSecurityValidator.ClassSecurityPredicate trusted = ClassSecurityValidator.getGlobal();
-		ClassSecurityValidator.setGlobal(
-				type -> type.getName().startsWith("io.fountain.events.") || trusted.isTrusted(type));
+		ClassSecurityValidator
+			.setGlobal(type -> type.getName().startsWith("io.fountain.events.") || trusted.isTrusted(type));
 	}
 
 	private final UUID script = UUID.randomUUID();
@@ -44,12 +48,14 @@ class AnnouncementsTests {
 		UUID twice = UUID.randomUUID();
 		UUID redelivered = UUID.randomUUID();
 		act(kept, UUID.randomUUID(), ActCreated.newBuilder().setOrdinal(1).setTitle("ONE").build());
-		act(kept, UUID.randomUUID(), ActUpdated.newBuilder().setOrdinal(2).setTitle("ONE").setChanged(List.of()).build());
+		act(kept, UUID.randomUUID(),
+				ActUpdated.newBuilder().setOrdinal(2).setTitle("ONE").setChanged(List.of()).build());
 		act(deleted, UUID.randomUUID(), ActCreated.newBuilder().setOrdinal(2).build());
 		act(deleted, UUID.randomUUID(), ActDeleted.newBuilder().build());
 		act(twice, UUID.randomUUID(), ActCreated.newBuilder().setOrdinal(3).build());
 		act(twice, UUID.randomUUID(), ActCreated.newBuilder().setOrdinal(3).build());
-		UUID sameEvent = UUID.randomUUID(); // the outbox sent it again after a crash: one announcement
+		UUID sameEvent = UUID.randomUUID(); // the outbox sent it again after a crash: one
+											// announcement
 		act(redelivered, sameEvent, ActCreated.newBuilder().setOrdinal(4).build());
 		act(redelivered, sameEvent, ActCreated.newBuilder().setOrdinal(4).build());
 
@@ -67,13 +73,23 @@ class AnnouncementsTests {
 	}
 
 	private void act(UUID act, UUID eventId, SpecificRecord payload) throws IOException {
-		ActEvent event = ActEvent.newBuilder().setEventId(eventId).setOccurredAt(Instant.now()).setScriptId(script)
-			.setActId(act).setCorrelationId("c").setActor("ada").setPayload(payload).build();
+		ActEvent event = ActEvent.newBuilder()
+			.setEventId(eventId)
+			.setOccurredAt(Instant.now())
+			.setScriptId(script)
+			.setActId(act)
+			.setCorrelationId("c")
+			.setActor("ada")
+			.setPayload(payload)
+			.build();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(new byte[] { 0, 0, 0, 0, 7 }); // magic byte and a schema id, as the Confluent wire format has them
+		out.write(new byte[] { 0, 0, 0, 0, 7 }); // magic byte and a schema id, as the
+													// Confluent wire format has them
 		BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
 		new SpecificDatumWriter<ActEvent>(ActEvent.getClassSchema()).write(event, encoder);
 		encoder.flush();
-		records.add(new ConsumerRecord<>(Topic.ACT.topicName(), 0, records.size(), script.toString(), out.toByteArray()));
+		records
+			.add(new ConsumerRecord<>(Topic.ACT.topicName(), 0, records.size(), script.toString(), out.toByteArray()));
 	}
+
 }

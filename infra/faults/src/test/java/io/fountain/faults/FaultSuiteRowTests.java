@@ -7,9 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A scenario passes only when every column that must be zero is, and every round was served again after its fault: a
- * round whose load was refused throughout (one kill9-two round ended with 22 commands acknowledged, 451 not) proves
- * nothing, and used to pass.
+ * A scenario passes only when every column that must be zero is, and every round was
+ * served again after its fault: a round whose load was refused throughout (one kill9-two
+ * round ended with 22 commands acknowledged, 451 not) proves nothing, and used to pass.
  */
 class FaultSuiteRowTests {
 
@@ -41,4 +41,5 @@ class FaultSuiteRowTests {
 
 		assertThat(row.clean()).isFalse();
 	}
+
 }

@@ -29,21 +29,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.fountain.local.StackConfig;
 
 /**
- * Every command under {@code infra/} answers {@code --help} with its usage and refuses an unknown option or a
- * malformed value with one line and status 2, before it builds or starts anything ({@code ./infra/faults/run --help}
- * once started the three-hour suite). The scripts run as a user runs them; one that goes on instead (a JVM, Maven,
- * apt-get or npm among its processes) is stopped with everything it started, and the test fails at once. It lives in
- * this module because this one sees what the usage texts must agree with: the launcher's ports and JVM options, the
- * fault scenarios.
+ * Every command under {@code infra/} answers {@code --help} with its usage and refuses an
+ * unknown option or a malformed value with one line and status 2, before it builds or
+ * starts anything ({@code ./infra/faults/run --help} once started the three-hour suite).
+ * The scripts run as a user runs them; one that goes on instead (a JVM, Maven, apt-get or
+ * npm among its processes) is stopped with everything it started, and the test fails at
+ * once. It lives in this module because this one sees what the usage texts must agree
+ * with: the launcher's ports and JVM options, the fault scenarios.
  */
 class InfraCommandsTests {
 
 	private static final Path REPO = Path.of(System.getProperty("fountain.repo", "../..")).toAbsolutePath().normalize();
 
-	/** Ample for bash to read a command line on a busy machine; a script still running then has started work. */
+	/**
+	 * Ample for bash to read a command line on a busy machine; a script still running
+	 * then has started work.
+	 */
 	private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-	/** What a script runs once it goes past its options: the JDK check, the build, the stack, the browser test. */
+	/**
+	 * What a script runs once it goes past its options: the JDK check, the build, the
+	 * stack, the browser test.
+	 */
 	private static final Set<String> WORK = Set.of("java", "mvn", "apt-get", "apt", "dpkg", "npm", "node", "chromium");
 
 	private static final List<String> COMMANDS = List.of("infra/run-local", "infra/test", "infra/token",
@@ -108,7 +115,8 @@ class InfraCommandsTests {
 
 		assertThat(run.status()).isEqualTo(2);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.err().lines()).singleElement().asString()
+		assertThat(run.err().lines()).singleElement()
+			.asString()
 			.startsWith("./" + command + ": ")
 			.contains(reason)
 			.endsWith("; see ./" + command + " --help");
@@ -123,11 +131,15 @@ class InfraCommandsTests {
 		assertThat(usage).contains("FOUNTAIN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/", "FOUNTAIN_PG_USER",
 				"(postgres)", "FOUNTAIN_PG_PASSWORD", "FOUNTAIN_JVM_OPTS", "FOUNTAIN_AOT", "JAVA_HOME", "--clean");
 		StackConfig.DEFAULT_JVM_OPTIONS.stream()
-			.filter(option -> !option.startsWith("-Xmx")) // each service's heap is its own
+			.filter(option -> !option.startsWith("-Xmx")) // each service's heap is its
+															// own
 			.forEach(option -> assertThat(usage).contains(option));
 	}
 
-	/** The README's Configuration says {@code ./infra/run-local --help} lists it: the same variables, both ways. */
+	/**
+	 * The README's Configuration says {@code ./infra/run-local --help} lists it: the same
+	 * variables, both ways.
+	 */
 	@Test
 	void runLocalHelpAndTheReadmeNameTheSameSettings() throws Exception {
 		String usage = run("infra/run-local", Map.of(), List.of("--help")).out();
@@ -164,9 +176,10 @@ class InfraCommandsTests {
 	}
 
 	/**
-	 * Runs the script from the checkout as a user does, with none of this machine's {@code FOUNTAIN_*} settings but
-	 * the given ones, and waits for it to end by itself. A script that starts work instead is stopped, with every
-	 * process it started, and the test fails naming what it started.
+	 * Runs the script from the checkout as a user does, with none of this machine's
+	 * {@code FOUNTAIN_*} settings but the given ones, and waits for it to end by itself.
+	 * A script that starts work instead is stopped, with every process it started, and
+	 * the test fails naming what it started.
 	 */
 	private Run run(String command, Map<String, String> environment, List<String> arguments) throws Exception {
 		List<String> commandLine = new ArrayList<>(List.of(REPO.resolve(command).toString()));
@@ -206,7 +219,9 @@ class InfraCommandsTests {
 		return WORK.contains(name) || commandLine.contains("mvnw") ? Optional.of(commandLine) : Optional.empty();
 	}
 
-	/** Parents first, so that none starts another child after its children were stopped. */
+	/**
+	 * Parents first, so that none starts another child after its children were stopped.
+	 */
 	private static void stopAll(Process process) throws InterruptedException {
 		Deque<ProcessHandle> tree = new ArrayDeque<>(List.of(process.toHandle()));
 		while (!tree.isEmpty()) {
@@ -224,4 +239,5 @@ class InfraCommandsTests {
 
 	private record Run(int status, String out, String err) {
 	}
+
 }

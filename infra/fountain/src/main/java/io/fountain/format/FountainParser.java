@@ -11,10 +11,11 @@ import io.fountain.format.Element.Type;
 import io.fountain.format.Screenplay.TitleEntry;
 
 /**
- * Parses Fountain 1.1 (https://fountain.io/syntax/) into a {@link Screenplay}. One pass over the lines: they are cut
- * into paragraphs at blank lines (a boneyard {@code /* *}{@code /} standing on its own lines is a paragraph of its
- * own, blank lines and all), and each paragraph is classified by its first line, the way the specification reads.
- * Where the reference parsers disagree, the choices are in docs/fountain.md.
+ * Parses Fountain 1.1 (https://fountain.io/syntax/) into a {@link Screenplay}. One pass
+ * over the lines: they are cut into paragraphs at blank lines (a boneyard
+ * {@code /* *}{@code /} standing on its own lines is a paragraph of its own, blank lines
+ * and all), and each paragraph is classified by its first line, the way the specification
+ * reads. Where the reference parsers disagree, the choices are in docs/fountain.md.
  */
 public final class FountainParser {
 
@@ -26,8 +27,8 @@ public final class FountainParser {
 
 	private static final Pattern PAGE_BREAK = Pattern.compile("={3,}");
 
-	private static final Set<String> TITLE_KEYS = Set.of("title", "credit", "author", "authors", "source",
-			"draft date", "date", "contact", "notes", "copyright", "revision");
+	private static final Set<String> TITLE_KEYS = Set.of("title", "credit", "author", "authors", "source", "draft date",
+			"date", "contact", "notes", "copyright", "revision");
 
 	private FountainParser() {
 	}
@@ -48,8 +49,8 @@ public final class FountainParser {
 				blocks.remove(first);
 			}
 			else {
-				blocks.set(first, new Block(block.lines().subList(length, block.lines().size()), block.line() + length,
-						false));
+				blocks.set(first,
+						new Block(block.lines().subList(length, block.lines().size()), block.line() + length, false));
 			}
 		}
 		List<Element> elements = new ArrayList<>();
@@ -111,7 +112,10 @@ public final class FountainParser {
 		}
 	}
 
-	/** Two spaces on an otherwise empty line keep dialogue (and a note) going: "intentional" blank lines. */
+	/**
+	 * Two spaces on an otherwise empty line keep dialogue (and a note) going:
+	 * "intentional" blank lines.
+	 */
 	private static boolean keepsBlankLine(List<String> paragraph, String line) {
 		if (line.length() < 2 || paragraph.isEmpty()) {
 			return false;
@@ -126,9 +130,10 @@ public final class FountainParser {
 	}
 
 	/**
-	 * The line where a boneyard opening at the start of line {@code from} closes, with nothing after it on that line;
-	 * -1 when it does not close so (it is then text, or an inline boneyard kept in its paragraph). Nested boneyards
-	 * count: {@code /* /* *}{@code / *}{@code /} is one.
+	 * The line where a boneyard opening at the start of line {@code from} closes, with
+	 * nothing after it on that line; -1 when it does not close so (it is then text, or an
+	 * inline boneyard kept in its paragraph). Nested boneyards count:
+	 * {@code /* /* *}{@code / *}{@code /} is one.
 	 */
 	private static int boneyardEnd(List<String> lines, int from) {
 		int depth = 0;
@@ -153,7 +158,10 @@ public final class FountainParser {
 
 	// ---- title page
 
-	/** A title page starts the document with a {@code Key: value} line (a known key may have its value below). */
+	/**
+	 * A title page starts the document with a {@code Key: value} line (a known key may
+	 * have its value below).
+	 */
 	private static boolean startsTitlePage(List<String> lines) {
 		Matcher first = TITLE_ENTRY.matcher(lines.get(0));
 		if (!first.matches()) {
@@ -255,7 +263,10 @@ public final class FountainParser {
 		return text.startsWith("[[") && text.endsWith("]]") && text.indexOf("]]") == text.length() - 2;
 	}
 
-	/** A scene heading as the specification recognises one, or forced with a leading period (not an ellipsis). */
+	/**
+	 * A scene heading as the specification recognises one, or forced with a leading
+	 * period (not an ellipsis).
+	 */
 	public static boolean isHeading(String trimmed) {
 		return HEADING.matcher(trimmed).matches()
 				|| (trimmed.length() > 1 && trimmed.charAt(0) == '.' && trimmed.charAt(1) != '.');
@@ -285,7 +296,10 @@ public final class FountainParser {
 		return isNaturalTransition(lead);
 	}
 
-	/** Upper case and ending in {@code TO:} (with nothing after the colon, not even spaces). */
+	/**
+	 * Upper case and ending in {@code TO:} (with nothing after the colon, not even
+	 * spaces).
+	 */
 	public static boolean isNaturalTransition(String text) {
 		return text.endsWith("TO:") && isUpperCase(text);
 	}
@@ -294,7 +308,10 @@ public final class FountainParser {
 		return trimmed.startsWith(">") ? trimmed.substring(1).strip() : trimmed;
 	}
 
-	/** A character cue: upper case (extensions in parentheses may not be), or forced with {@code @}. */
+	/**
+	 * A character cue: upper case (extensions in parentheses may not be), or forced with
+	 * {@code @}.
+	 */
 	static boolean isCue(String line) {
 		String trimmed = line.strip();
 		if (trimmed.startsWith("@")) {
@@ -307,7 +324,10 @@ public final class FountainParser {
 		return !name.isEmpty() && !name.endsWith("TO:") && isNaturalCharacter(name);
 	}
 
-	/** A name that reads as a character cue without {@code @}: it has a letter and no lower-case letter. */
+	/**
+	 * A name that reads as a character cue without {@code @}: it has a letter and no
+	 * lower-case letter.
+	 */
 	public static boolean isNaturalCharacter(String name) {
 		return isUpperCase(name);
 	}
@@ -366,7 +386,10 @@ public final class FountainParser {
 		}
 	}
 
-	/** Action, with lyric ({@code ~}) and centered ({@code > <}) lines taken out as their own elements. */
+	/**
+	 * Action, with lyric ({@code ~}) and centered ({@code > <}) lines taken out as their
+	 * own elements.
+	 */
 	private static void action(List<String> lines, int line, List<Element> out) {
 		List<String> action = new ArrayList<>();
 		int actionLine = line;
@@ -396,4 +419,5 @@ public final class FountainParser {
 			action.clear();
 		}
 	}
+
 }

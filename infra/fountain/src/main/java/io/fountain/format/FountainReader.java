@@ -13,11 +13,12 @@ import io.fountain.format.PlayDocument.SceneElement;
 import io.fountain.format.PlayDocument.TitleEntry;
 
 /**
- * Reads a Fountain document into a {@link PlayDocument}: level-1 sections become acts (content before the first,
- * or all of it when there is none, goes to an untitled act), scene headings scenes (content before an act's first
- * heading goes to a scene with an empty heading), character cues the cast, and whatever has no entity of its own
- * (deeper sections, synopses other than a scene's, notes, boneyards, page breaks) an action of its kind where it
- * stood.
+ * Reads a Fountain document into a {@link PlayDocument}: level-1 sections become acts
+ * (content before the first, or all of it when there is none, goes to an untitled act),
+ * scene headings scenes (content before an act's first heading goes to a scene with an
+ * empty heading), character cues the cast, and whatever has no entity of its own (deeper
+ * sections, synopses other than a scene's, notes, boneyards, page breaks) an action of
+ * its kind where it stood.
  */
 public final class FountainReader {
 
@@ -69,8 +70,8 @@ public final class FountainReader {
 			switch (entry.key().toLowerCase(Locale.ROOT)) {
 				case "title" -> title = title == null ? value : addOther(entry, title);
 				case "credit" -> credit = credit == null ? value : addOther(entry, credit);
-				case "author", "authors" -> value.lines().map(String::strip).filter(s -> !s.isEmpty())
-					.forEach(authors::add);
+				case "author", "authors" ->
+					value.lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(authors::add);
 				case "source" -> source = source == null ? value : addOther(entry, source);
 				case "draft date", "date" -> draftDate = draftDate == null ? value : addOther(entry, draftDate);
 				case "contact" -> contact = contact == null ? value : addOther(entry, contact);
@@ -139,7 +140,10 @@ public final class FountainReader {
 			}
 		}
 
-		/** Lines of a dialogue block follow each other; a lyric after a blank line is action again. */
+		/**
+		 * Lines of a dialogue block follow each other; a lyric after a blank line is
+		 * action again.
+		 */
 		private boolean continuesDialogue(Element element) {
 			return switch (element.type()) {
 				case DIALOGUE, PARENTHETICAL, LYRIC -> element.line() == dialogue.lastLine + 1;
@@ -174,6 +178,7 @@ public final class FountainReader {
 					draftDate, contact, others, List.copyOf(cast.values()),
 					acts.stream().map(ActBuilder::build).toList());
 		}
+
 	}
 
 	private static final class ActBuilder {
@@ -189,6 +194,7 @@ public final class FountainReader {
 		PlayDocument.Act build() {
 			return new PlayDocument.Act(title, scenes.stream().map(SceneBuilder::build).toList());
 		}
+
 	}
 
 	private static final class SceneBuilder {
@@ -209,6 +215,7 @@ public final class FountainReader {
 		PlayDocument.Scene build() {
 			return new PlayDocument.Scene(heading, sceneNumber, synopsis, elements);
 		}
+
 	}
 
 	private static final class DialogueBuilder {
@@ -230,5 +237,7 @@ public final class FountainReader {
 			return SceneElement.dialogue(cue.text(), cue.extension(), cue.dual(), String.join("\n", lines),
 					parentheticals);
 		}
+
 	}
+
 }

@@ -10,28 +10,42 @@ import io.fountain.format.PlayDocument.Scene;
 import io.fountain.format.PlayDocument.SceneElement;
 
 /**
- * What the text of each element may hold so that {@link FountainWriter} can say it and {@link FountainReader} reads it
- * back unchanged: the services refuse anything else (a 400 naming the field) rather than store what an export would
- * turn into another play. Fountain marks elements by lines, so the rules are mostly about lines: a heading, a cue, a
- * transition is one line; Fountain strips the white space around a line; a blank line ends any element but dialogue.
+ * What the text of each element may hold so that {@link FountainWriter} can say it and
+ * {@link FountainReader} reads it back unchanged: the services refuse anything else (a
+ * 400 naming the field) rather than store what an export would turn into another play.
+ * Fountain marks elements by lines, so the rules are mostly about lines: a heading, a
+ * cue, a transition is one line; Fountain strips the white space around a line; a blank
+ * line ends any element but dialogue.
  *
- * <p>Each rule is a regular expression the whole text must match, with the message that says why, as constants a
- * service can put in a {@code @Pattern} annotation; {@link #problem} checks a value the same way. The rules that
- * depend on more than one field (an action's kind, a dialogue's parentheticals) are methods. docs/fountain.md lists
- * them; {@code RoundTripPropertyTests} checks that whatever they allow comes back from export and import unchanged.
+ * <p>
+ * Each rule is a regular expression the whole text must match, with the message that says
+ * why, as constants a service can put in a {@code @Pattern} annotation; {@link #problem}
+ * checks a value the same way. The rules that depend on more than one field (an action's
+ * kind, a dialogue's parentheticals) are methods. docs/fountain.md lists them;
+ * {@code RoundTripPropertyTests} checks that whatever they allow comes back from export
+ * and import unchanged.
  */
 public final class FountainText {
 
 	// White space as String.strip() sees it, which is what the parser strips.
 	private static final String SPACE = "\\p{javaWhitespace}";
 
-	/** One line, no white space at either end (empty is allowed: the fields' own size limits say whether it may be). */
+	/**
+	 * One line, no white space at either end (empty is allowed: the fields' own size
+	 * limits say whether it may be).
+	 */
 	private static final String LINE = "(?!" + SPACE + ")[^\\r\\n]*(?<!" + SPACE + ")";
 
-	/** A line of multi-line text: as {@link #LINE}, and not one that opens a boneyard ({@code /*}). */
+	/**
+	 * A line of multi-line text: as {@link #LINE}, and not one that opens a boneyard
+	 * ({@code /*}).
+	 */
 	private static final String TEXT_LINE = "(?!/\\*)" + LINE;
 
-	/** A scene heading: forced with a period when it does not start with INT, EXT..., so it may not start with one. */
+	/**
+	 * A scene heading: forced with a period when it does not start with INT, EXT..., so
+	 * it may not start with one.
+	 */
 	public static final String HEADING = "(?!\\.)" + LINE + "(?<!#[A-Za-z0-9.\\-]{1,300}#)";
 
 	public static final String HEADING_MESSAGE = "must be one line with no white space at either end, and neither "
@@ -42,38 +56,52 @@ public final class FountainText {
 
 	public static final String SCENE_NUMBER_MESSAGE = "may hold only letters, digits, '.' and '-', as in 1A or I-1.2";
 
-	/** An act's title, a scene's synopsis, a dialogue's extension, a centered action, a lyric. */
+	/**
+	 * An act's title, a scene's synopsis, a dialogue's extension, a centered action, a
+	 * lyric.
+	 */
 	public static final String ONE_LINE = LINE;
 
 	public static final String ONE_LINE_MESSAGE = "must be one line with no white space at either end";
 
-	/** A character's name: the cue reads what follows a {@code (} as the extension and a trailing {@code ^} as dual. */
+	/**
+	 * A character's name: the cue reads what follows a {@code (} as the extension and a
+	 * trailing {@code ^} as dual.
+	 */
 	public static final String CHARACTER = "(?!" + SPACE + ")[^\\r\\n(]*(?<![" + SPACE + "^])";
 
 	public static final String CHARACTER_MESSAGE = "must be one line with no white space at either end, no '(' "
 			+ "(Fountain reads what follows it as the extension) and no '^' at the end (dual dialogue)";
 
-	/** A transition: forced with {@code >}, so it may not end with {@code <} (that would center it). */
+	/**
+	 * A transition: forced with {@code >}, so it may not end with {@code <} (that would
+	 * center it).
+	 */
 	public static final String TRANSITION = LINE + "(?<!<)";
 
 	public static final String TRANSITION_MESSAGE = "must be one line with no white space at either end, not ending "
 			+ "with '<' (Fountain reads >...< as centered text)";
 
 	/**
-	 * A parenthetical, without its parentheses (the writer adds them): anything on one line but text wrapped in
-	 * parentheses of its own, which would be stored one way and read back another.
+	 * A parenthetical, without its parentheses (the writer adds them): anything on one
+	 * line but text wrapped in parentheses of its own, which would be stored one way and
+	 * read back another.
 	 */
 	public static final String PARENTHETICAL = "(?!\\([^\\r\\n]*\\)\\z)[^\\r\\n]*";
 
 	public static final String PARENTHETICAL_MESSAGE = "must be one line, without its parentheses: 'beat', not "
 			+ "'(beat)' (export adds them)";
 
-	/** A line of dialogue: not a parenthetical, not a lyric's {@code ~} followed by white space. */
+	/**
+	 * A line of dialogue: not a parenthetical, not a lyric's {@code ~} followed by white
+	 * space.
+	 */
 	private static final String DIALOGUE_LINE = "(?!\\([^\\r\\n]*\\)(?:\\n|\\z))(?!~" + SPACE + ")" + TEXT_LINE;
 
 	/**
-	 * Dialogue, one spoken line per line: the first line not empty (Fountain ends a dialogue at a blank line right
-	 * after its cue), no line a parenthetical or wrapped in white space; empty lines between are kept.
+	 * Dialogue, one spoken line per line: the first line not empty (Fountain ends a
+	 * dialogue at a blank line right after its cue), no line a parenthetical or wrapped
+	 * in white space; empty lines between are kept.
 	 */
 	public static final String DIALOGUE = "(?!\\n)" + DIALOGUE_LINE + "(?:\\n" + DIALOGUE_LINE + ")*";
 
@@ -81,17 +109,19 @@ public final class FountainText {
 			+ "at either end, be wrapped in parentheses (that is a parenthetical), or start with '/*' or '~ '";
 
 	/**
-	 * A plain action: its first line is anything (the writer forces it with {@code !}); no later line blank (a blank
-	 * line ends the action) or opening a boneyard.
+	 * A plain action: its first line is anything (the writer forces it with {@code !});
+	 * no later line blank (a blank line ends the action) or opening a boneyard.
 	 */
-	public static final String ACTION = "[^\\r\\n]*(?:\\n(?!" + SPACE + "*(?:\\n|\\z))(?!" + SPACE + "*/\\*)[^\\r\\n]*)*";
+	public static final String ACTION = "[^\\r\\n]*(?:\\n(?!" + SPACE + "*(?:\\n|\\z))(?!" + SPACE
+			+ "*/\\*)[^\\r\\n]*)*";
 
 	public static final String ACTION_MESSAGE = "must have no blank line (Fountain starts a new action there; make "
 			+ "two) and no line after the first starting with '/*'";
 
 	/**
-	 * A title page value (title, credit, author, source, draft date, contact): lines with no white space at either
-	 * end, none of them empty (an empty line ends the title page).
+	 * A title page value (title, credit, author, source, draft date, contact): lines with
+	 * no white space at either end, none of them empty (an empty line ends the title
+	 * page).
 	 */
 	public static final String TITLE_PAGE_VALUE = "(?:" + TEXT_LINE + "(?<=[^\\r\\n])(?:\\n" + TEXT_LINE
 			+ "(?<=[^\\r\\n]))*)?";
@@ -99,14 +129,20 @@ public final class FountainText {
 	public static final String TITLE_PAGE_VALUE_MESSAGE = "must have no empty line, no line with white space at "
 			+ "either end and no line starting with '/*'";
 
-	/** The key of another title page entry: what Fountain reads as a key, and not one that has a field of its own. */
+	/**
+	 * The key of another title page entry: what Fountain reads as a key, and not one that
+	 * has a field of its own.
+	 */
 	public static final String TITLE_PAGE_KEY = "(?i)(?!(?:title|credit|authors?|source|draft date|date|contact)\\z)"
 			+ "[A-Za-z][A-Za-z0-9 _\\-]{0,39}(?<! )";
 
 	public static final String TITLE_PAGE_KEY_MESSAGE = "must be a letter then up to 39 letters, digits, spaces, '_' or "
 			+ "'-', not ending with a space, and not a key with a field of its own (Title, Credit, Author, ...)";
 
-	/** A rule: the expression the whole text must match, and what the message says when it does not. */
+	/**
+	 * A rule: the expression the whole text must match, and what the message says when it
+	 * does not.
+	 */
 	public enum Rule {
 
 		HEADING(FountainText.HEADING, HEADING_MESSAGE), SCENE_NUMBER(FountainText.SCENE_NUMBER, SCENE_NUMBER_MESSAGE),
@@ -126,7 +162,10 @@ public final class FountainText {
 			this.message = message;
 		}
 
-		/** Whether {@code text} keeps this rule; null does (whether a field may be null is not Fountain's business). */
+		/**
+		 * Whether {@code text} keeps this rule; null does (whether a field may be null is
+		 * not Fountain's business).
+		 */
 		public boolean allows(String text) {
 			return text == null || pattern.matcher(text).matches();
 		}
@@ -134,6 +173,7 @@ public final class FountainText {
 		public String message() {
 			return message;
 		}
+
 	}
 
 	private FountainText() {
@@ -145,8 +185,9 @@ public final class FountainText {
 	}
 
 	/**
-	 * What is wrong with an action's text for its kind, or nothing. Plain text has {@link #ACTION}'s rule; centered
-	 * text and a lyric are one line each; the markup kinds must be that markup, standing on its own.
+	 * What is wrong with an action's text for its kind, or nothing. Plain text has
+	 * {@link #ACTION}'s rule; centered text and a lyric are one line each; the markup
+	 * kinds must be that markup, standing on its own.
 	 */
 	public static Optional<String> actionProblem(ActionKind kind, String text) {
 		if (text == null) {
@@ -161,8 +202,9 @@ public final class FountainText {
 	}
 
 	/**
-	 * What is wrong with a dialogue's text given where its parentheticals stand, or nothing: as {@link #DIALOGUE},
-	 * except that the first line may be empty when a parenthetical stands before it (a parsed play can have that).
+	 * What is wrong with a dialogue's text given where its parentheticals stand, or
+	 * nothing: as {@link #DIALOGUE}, except that the first line may be empty when a
+	 * parenthetical stands before it (a parsed play can have that).
 	 */
 	public static Optional<String> dialogueProblem(String text, List<Integer> parentheticalsBeforeLine) {
 		if (text == null || text.isEmpty()) {
@@ -174,14 +216,18 @@ public final class FountainText {
 		return problem(Rule.DIALOGUE, checked);
 	}
 
-	/** A field of a play document that breaks a rule: its path (as {@code acts[0].scenes[2].heading}) and why. */
+	/**
+	 * A field of a play document that breaks a rule: its path (as
+	 * {@code acts[0].scenes[2].heading}) and why.
+	 */
 	public record Problem(String field, String message) {
 	}
 
 	/**
-	 * The first field of the play that export could not write so that import reads it back unchanged, or nothing.
-	 * Only the rules of Fountain: how long a field may be, or whether it is required, is the caller's business. The
-	 * cast is not checked beyond its names: Fountain knows a character by the cue, so export gives back the
+	 * The first field of the play that export could not write so that import reads it
+	 * back unchanged, or nothing. Only the rules of Fountain: how long a field may be, or
+	 * whether it is required, is the caller's business. The cast is not checked beyond
+	 * its names: Fountain knows a character by the cue, so export gives back the
 	 * characters who speak, in the order they first do, without descriptions.
 	 */
 	public static Optional<Problem> check(PlayDocument play) {
@@ -225,7 +271,8 @@ public final class FountainText {
 
 		private void scene(String path, Scene scene, boolean first) {
 			if (scene.heading() != null && scene.heading().isEmpty()) {
-				// What comes before an act's first heading: Fountain has nowhere to put a number or synopsis for it,
+				// What comes before an act's first heading: Fountain has nowhere to put a
+				// number or synopsis for it,
 				// and nothing at all marks it when it is empty.
 				if (!first) {
 					fail(path + ".heading", "may be empty only in an act's first scene");
@@ -276,12 +323,15 @@ public final class FountainText {
 		private void dialogue(String path, SceneElement dialogue) {
 			text(path + ".character", Rule.CHARACTER, dialogue.character());
 			text(path + ".extension", Rule.ONE_LINE, dialogue.extension());
-			List<Integer> beforeLines = dialogue.parentheticals().stream().map(PlayDocument.Parenthetical::beforeLine)
+			List<Integer> beforeLines = dialogue.parentheticals()
+				.stream()
+				.map(PlayDocument.Parenthetical::beforeLine)
 				.toList();
 			if (problem == null) {
 				dialogueProblem(dialogue.text(), beforeLines).ifPresent(message -> fail(path + ".text", message));
 			}
-			int lines = dialogue.text() == null || dialogue.text().isEmpty() ? 0 : dialogue.text().split("\n", -1).length;
+			int lines = dialogue.text() == null || dialogue.text().isEmpty() ? 0
+					: dialogue.text().split("\n", -1).length;
 			for (int p = 0; p < dialogue.parentheticals().size(); p++) {
 				String at = path + ".parentheticals[" + p + "]";
 				text(at + ".text", Rule.PARENTHETICAL, dialogue.parentheticals().get(p).text());
@@ -319,19 +369,26 @@ public final class FountainText {
 			}
 			return null;
 		}
+
 	}
 
-	/** Markup standing as a paragraph of its own must read back as that one action, unchanged. */
+	/**
+	 * Markup standing as a paragraph of its own must read back as that one action,
+	 * unchanged.
+	 */
 	private static Optional<String> readsBackAs(ActionKind kind, String text) {
 		SceneElement action = SceneElement.action(text, kind);
 		PlayDocument alone = new PlayDocument("x", null, null, null, null, null, null, null,
 				List.of(new PlayDocument.Act(null, List.of(new Scene("", null, null, List.of(action))))));
 		boolean same = FountainReader.read(FountainWriter.write(alone)).equals(alone);
-		// A boneyard left open on a later line would swallow what follows it in a whole play.
+		// A boneyard left open on a later line would swallow what follows it in a whole
+		// play.
 		boolean opensBoneyard = kind != ActionKind.BONEYARD
 				&& text.lines().skip(1).anyMatch(line -> line.stripLeading().startsWith("/*"));
 		return same && !opensBoneyard ? Optional.empty()
-				: Optional.of("is not what Fountain reads back as a " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+				: Optional.of("is not what Fountain reads back as a "
+						+ kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
 						+ " action (markup kinds hold their markup as written, e.g. '## Sequence', '[[note]]', '===')");
 	}
+
 }

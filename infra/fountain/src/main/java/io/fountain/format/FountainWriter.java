@@ -8,9 +8,10 @@ import io.fountain.format.PlayDocument.Parenthetical;
 import io.fountain.format.PlayDocument.SceneElement;
 
 /**
- * Writes a {@link PlayDocument} as Fountain text that {@link FountainReader} reads back into the same document:
- * every element is a paragraph of its own, and an element that would not read back as what it is gets Fountain's
- * forcing character ({@code .} heading, {@code !} action, {@code @} character, {@code >} transition).
+ * Writes a {@link PlayDocument} as Fountain text that {@link FountainReader} reads back
+ * into the same document: every element is a paragraph of its own, and an element that
+ * would not read back as what it is gets Fountain's forcing character ({@code .} heading,
+ * {@code !} action, {@code @} character, {@code >} transition).
  */
 public final class FountainWriter {
 
@@ -26,7 +27,8 @@ public final class FountainWriter {
 				paragraphs.add("# " + act.title());
 			}
 			else if (!firstAct || act.scenes().isEmpty()) {
-				paragraphs.add("#"); // the first act needs no marker, unless nothing else would make it
+				paragraphs.add("#"); // the first act needs no marker, unless nothing else
+										// would make it
 			}
 			firstAct = false;
 			for (PlayDocument.Scene scene : act.scenes()) {
@@ -95,8 +97,9 @@ public final class FountainWriter {
 	}
 
 	/**
-	 * Whether the paragraph, on its own, reads back as that one element. A paragraph opening a boneyard never does:
-	 * in a whole play, a {@code *}{@code /} further on could close it.
+	 * Whether the paragraph, on its own, reads back as that one element. A paragraph
+	 * opening a boneyard never does: in a whole play, a {@code *}{@code /} further on
+	 * could close it.
 	 */
 	private static boolean readsAs(String paragraph, Element.Type type, String text) {
 		if (paragraph.stripLeading().startsWith("/*")) {
@@ -107,8 +110,9 @@ public final class FountainWriter {
 	}
 
 	/**
-	 * A parenthetical is stored without its parentheses; one imported before that convention (still stored as
-	 * {@code (beat)}) is written as it is rather than as {@code ((beat))}.
+	 * A parenthetical is stored without its parentheses; one imported before that
+	 * convention (still stored as {@code (beat)}) is written as it is rather than as
+	 * {@code ((beat))}.
 	 */
 	private static String parenthesized(String text) {
 		return text.startsWith("(") && text.endsWith(")") && text.length() > 1 ? text : "(" + text + ")";
@@ -139,4 +143,5 @@ public final class FountainWriter {
 		}
 		return block.toString();
 	}
+
 }

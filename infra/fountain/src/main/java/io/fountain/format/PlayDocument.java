@@ -3,11 +3,12 @@ package io.fountain.format;
 import java.util.List;
 
 /**
- * A whole play as Fountain's entities hold it: title page, characters, acts → scenes → elements. It is what
- * {@code POST /plays} takes as JSON, what a Fountain document is read into, and what export writes back out.
+ * A whole play as Fountain's entities hold it: title page, characters, acts → scenes →
+ * elements. It is what {@code POST /plays} takes as JSON, what a Fountain document is
+ * read into, and what export writes back out.
  *
- * @param otherEntries title page entries Fountain's entities have no field for (e.g. {@code Notes},
- *     {@code Copyright}), kept in order so that export gives them back
+ * @param otherEntries title page entries Fountain's entities have no field for (e.g.
+ * {@code Notes}, {@code Copyright}), kept in order so that export gives them back
  */
 public record PlayDocument(String title, String credit, List<String> authors, String source, String draftDate,
 		String contact, List<TitleEntry> otherEntries, List<Character> characters, List<Act> acts) {
@@ -25,7 +26,10 @@ public record PlayDocument(String title, String credit, List<String> authors, St
 	public record Character(String name, String description) {
 	}
 
-	/** An act; {@code title} null for an untitled one (a script without {@code #} sections has one). */
+	/**
+	 * An act; {@code title} null for an untitled one (a script without {@code #} sections
+	 * has one).
+	 */
 	public record Act(String title, List<Scene> scenes) {
 
 		public Act {
@@ -34,8 +38,8 @@ public record PlayDocument(String title, String credit, List<String> authors, St
 	}
 
 	/**
-	 * A scene. The first scene of an act may have an empty heading: it holds what comes before the act's first scene
-	 * heading.
+	 * A scene. The first scene of an act may have an empty heading: it holds what comes
+	 * before the act's first scene heading.
 	 */
 	public record Scene(String heading, String sceneNumber, String synopsis, List<SceneElement> elements) {
 
@@ -45,12 +49,13 @@ public record PlayDocument(String title, String credit, List<String> authors, St
 	}
 
 	/**
-	 * One element of a scene, by {@code type}: {@code action} ({@code text}, {@code kind}), {@code dialogue}
-	 * ({@code character}, {@code extension}, {@code dual}, {@code text} with one spoken line per line,
-	 * {@code parentheticals}) or {@code transition} ({@code text}).
+	 * One element of a scene, by {@code type}: {@code action} ({@code text},
+	 * {@code kind}), {@code dialogue} ({@code character}, {@code extension},
+	 * {@code dual}, {@code text} with one spoken line per line, {@code parentheticals})
+	 * or {@code transition} ({@code text}).
 	 */
-	public record SceneElement(String type, String text, String kind, String character, String extension,
-			Boolean dual, List<Parenthetical> parentheticals) {
+	public record SceneElement(String type, String text, String kind, String character, String extension, Boolean dual,
+			List<Parenthetical> parentheticals) {
 
 		public static final String ACTION = "action";
 
@@ -81,19 +86,23 @@ public record PlayDocument(String title, String credit, List<String> authors, St
 	}
 
 	/**
-	 * A parenthetical of a dialogue block, standing before its 0-based spoken line {@code beforeLine}; its
-	 * {@code text} without the parentheses ({@code beat}), which the writer adds.
+	 * A parenthetical of a dialogue block, standing before its 0-based spoken line
+	 * {@code beforeLine}; its {@code text} without the parentheses ({@code beat}), which
+	 * the writer adds.
 	 */
 	public record Parenthetical(String text, int beforeLine) {
 	}
 
 	/**
-	 * How an action is set. The last five hold Fountain markup with no entity of its own, kept where it stood so
-	 * that export gives it back; their text is the markup as written ({@code ## Sequence}, {@code = synopsis},
-	 * {@code [[note]]}, {@code /* ... *}{@code /}, {@code ===}).
+	 * How an action is set. The last five hold Fountain markup with no entity of its own,
+	 * kept where it stood so that export gives it back; their text is the markup as
+	 * written ({@code ## Sequence}, {@code = synopsis}, {@code [[note]]},
+	 * {@code /* ... *}{@code /}, {@code ===}).
 	 */
 	public enum ActionKind {
+
 		PLAIN, CENTERED, LYRIC, SECTION, SYNOPSIS, NOTE, BONEYARD, PAGE_BREAK
+
 	}
 
 	/** How many of each entity the play holds: what a saga creating it expects. */

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A parsed Fountain document: its title page entries, in order, and its elements.
  *
- * @param titlePage the key: value entries of the title page (multi-line values joined by line breaks)
+ * @param titlePage the key: value entries of the title page (multi-line values joined by
+ * line breaks)
  * @param elements everything after the title page, in reading order
  */
 public record Screenplay(List<TitleEntry> titlePage, List<Element> elements) {

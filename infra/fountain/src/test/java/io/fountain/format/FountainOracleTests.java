@@ -18,36 +18,44 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Our parser against three independent parsers' output on real Fountain files (src/test/resources/fountain, see its
- * SOURCES.md). Each comparison must match exactly, except for the disagreements listed here: each one is a decision,
- * explained, and the test fails if a disagreement disappears or a new one appears. docs/fountain.md explains them.
+ * Our parser against three independent parsers' output on real Fountain files
+ * (src/test/resources/fountain, see its SOURCES.md). Each comparison must match exactly,
+ * except for the disagreements listed here: each one is a decision, explained, and the
+ * test fails if a disagreement disappears or a new one appears. docs/fountain.md explains
+ * them.
  */
 class FountainOracleTests {
 
 	static final Path FIXTURES = Path.of("src/test/resources/fountain");
 
 	/**
-	 * Where we read a file differently from an oracle: {@code -} tokens are the oracle's, {@code +} ours.
+	 * Where we read a file differently from an oracle: {@code -} tokens are the oracle's,
+	 * {@code +} ours.
 	 */
 	static final Map<String, List<String>> DISAGREEMENTS = Map.of(
-			// A boneyard on lines of its own separates paragraphs as a blank line would, so the CUT TO: above it
-			// stands alone and is a transition (Screenplain reads it so too); fountain-tools glues it to the boneyard.
+			// A boneyard on lines of its own separates paragraphs as a blank line would,
+			// so the CUT TO: above it
+			// stands alone and is a transition (Screenplain reads it so too);
+			// fountain-tools glues it to the boneyard.
 			"wildwinter_fountain-tools_Boneyards", List.of("-ACTION:CUT TO:", "+TRANSITION:CUT TO:"),
-			// Dialogue ends at a blank line (the specification: only a line of two spaces keeps it going);
+			// Dialogue ends at a blank line (the specification: only a line of two spaces
+			// keeps it going);
 			// fountain-tools runs on into the next paragraphs.
-			"wildwinter_fountain-tools_Notes", List.of(
-					"-DIALOGUE:*Did you know Brick and Steel are retired?*\n\nHis hand is an inch from the receiver "
-							+ "when the phone RINGS. Scott pauses for a moment, suspicious for some reason. He looks "
-							+ "around. Phone ringing.\nTesting a note without spaces\nDefinitely shouldn't. Because of "
-							+ "that blank line.]] He looks around. Phone ringing.",
+			"wildwinter_fountain-tools_Notes",
+			List.of("-DIALOGUE:*Did you know Brick and Steel are retired?*\n\nHis hand is an inch from the receiver "
+					+ "when the phone RINGS. Scott pauses for a moment, suspicious for some reason. He looks "
+					+ "around. Phone ringing.\nTesting a note without spaces\nDefinitely shouldn't. Because of "
+					+ "that blank line.]] He looks around. Phone ringing.",
 					"+DIALOGUE:*Did you know Brick and Steel are retired?*",
 					"+ACTION:His hand is an inch from the receiver when the phone RINGS. Scott pauses for a moment, "
 							+ "suspicious for some reason. He looks around. Phone ringing.",
 					"+ACTION:Testing a note without spaces[[This", "+ACTION:doesn't have spaces. Shouldn't work.",
 					"+ACTION:Definitely shouldn't. Because of that blank line.]] He looks around. Phone ringing."),
-			// SOURCES.md's known case: a leading "CUT TO:" with no value is a transition, not a title page entry.
+			// SOURCES.md's known case: a leading "CUT TO:" with no value is a transition,
+			// not a title page entry.
 			"wildwinter_fountain-tools_Sections", List.of("-TITLE:CUT TO=", "+TRANSITION:CUT TO:"),
-			// A line starting with ~ is a lyric wherever it stands (fountain-tools agrees, Lyrics.fountain); Jouvence
+			// A line starting with ~ is a lyric wherever it stands (fountain-tools
+			// agrees, Lyrics.fountain); Jouvence
 			// wants the whole paragraph to be lyrics.
 			"test_lyrics#1", List.of("-ACTION:~This is lyrics", "+LYRIC:This is lyrics"));
 
@@ -88,7 +96,10 @@ class FountainOracleTests {
 			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
 				List<OracleStreams.JouvenceCase> cases = OracleStreams.jouvence(read(file));
 				for (int i = 0; i < cases.size(); i++) {
-					String name = file.getFileName().toString().replace("ludovicchabant_Jouvence_", "").replace(".yaml", "") + "#" + i;
+					String name = file.getFileName()
+						.toString()
+						.replace("ludovicchabant_Jouvence_", "")
+						.replace(".yaml", "") + "#" + i;
 					Screenplay play = FountainParser.parse(cases.get(i).input());
 					List<String> ours = new ArrayList<>(OracleStreams.titleTokens(play, true));
 					ours.addAll(OracleStreams.ours(play));
@@ -123,7 +134,10 @@ class FountainOracleTests {
 		}
 	}
 
-	/** The tokens only in ours ({@code +}) and only in theirs ({@code -}), by longest common subsequence. */
+	/**
+	 * The tokens only in ours ({@code +}) and only in theirs ({@code -}), by longest
+	 * common subsequence.
+	 */
 	static List<String> diff(List<String> ours, List<String> theirs) {
 		int[][] lcs = new int[ours.size() + 1][theirs.size() + 1];
 		for (int i = ours.size() - 1; i >= 0; i--) {
@@ -148,4 +162,5 @@ class FountainOracleTests {
 		}
 		return diff;
 	}
+
 }

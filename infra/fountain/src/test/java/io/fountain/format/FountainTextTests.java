@@ -12,8 +12,8 @@ import io.fountain.format.PlayDocument.Scene;
 import io.fountain.format.PlayDocument.SceneElement;
 
 /**
- * The defects the hostile-input run found in the format (issue 16): text an export would turn into another play, and
- * the two conventions for a parenthetical.
+ * The defects the hostile-input run found in the format (issue 16): text an export would
+ * turn into another play, and the two conventions for a parenthetical.
  */
 class FountainTextTests {
 
@@ -35,21 +35,27 @@ class FountainTextTests {
 	void aParentheticalIsStoredWithoutItsParenthesesWhicheverWayItCameIn() {
 		assertThat(Rule.PARENTHETICAL.allows("quietly")).isTrue();
 		assertThat(Rule.PARENTHETICAL.allows("(quietly)")).as("one convention: export adds them").isFalse();
-		PlayDocument made = play(new Scene("INT. HOUSE", null, null, List.of(SceneElement.dialogue("BOB", null, false,
-				"Hi.", List.of(new Parenthetical("quietly", 0))))));
+		PlayDocument made = play(new Scene("INT. HOUSE", null, null,
+				List.of(SceneElement.dialogue("BOB", null, false, "Hi.", List.of(new Parenthetical("quietly", 0))))));
 
 		String exported = FountainWriter.write(made);
 
 		assertThat(exported).contains("BOB\n(quietly)\nHi.");
 		assertThat(FountainReader.read(exported)).isEqualTo(made);
-		assertThat(FountainReader.read("Title: x\n\nINT. HOUSE\n\nBOB\n(quietly)\nHi.\n").acts().get(0).scenes().get(0)
-			.elements().get(0).parentheticals()).containsExactly(new Parenthetical("quietly", 0));
+		assertThat(FountainReader.read("Title: x\n\nINT. HOUSE\n\nBOB\n(quietly)\nHi.\n")
+			.acts()
+			.get(0)
+			.scenes()
+			.get(0)
+			.elements()
+			.get(0)
+			.parentheticals()).containsExactly(new Parenthetical("quietly", 0));
 	}
 
 	@Test
 	void oneStoredWithItsParenthesesBeforeTheConventionIsNotExportedWithTwo() {
-		PlayDocument legacy = play(new Scene("INT. HOUSE", null, null, List.of(SceneElement.dialogue("BOB", null, false,
-				"Hi.", List.of(new Parenthetical("(beat)", 0))))));
+		PlayDocument legacy = play(new Scene("INT. HOUSE", null, null,
+				List.of(SceneElement.dialogue("BOB", null, false, "Hi.", List.of(new Parenthetical("(beat)", 0))))));
 
 		assertThat(FountainWriter.write(legacy)).contains("BOB\n(beat)\nHi.").doesNotContain("((");
 	}
@@ -64,4 +70,5 @@ class FountainTextTests {
 		return new PlayDocument("A play", null, List.of(), null, null, null, List.of(),
 				List.of(new PlayDocument.Character("BOB", null)), List.of(new PlayDocument.Act(null, List.of(scene))));
 	}
+
 }

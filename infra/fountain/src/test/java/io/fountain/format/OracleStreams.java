@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Reads the independent oracles in src/test/resources/fountain/expected into one comparable form: a list of
- * {@code TYPE:text} tokens, normalized the same way for our parser's output ({@link #ours}). The normalization (and
- * only it) washes out what the oracles do not agree on among themselves: how action paragraphs are grouped (every
- * action line is its own token), runs of spaces, and notes and boneyards (dropped: each oracle renders them its own
- * way).
+ * Reads the independent oracles in src/test/resources/fountain/expected into one
+ * comparable form: a list of {@code TYPE:text} tokens, normalized the same way for our
+ * parser's output ({@link #ours}). The normalization (and only it) washes out what the
+ * oracles do not agree on among themselves: how action paragraphs are grouped (every
+ * action line is its own token), runs of spaces, and notes and boneyards (dropped: each
+ * oracle renders them its own way).
  */
 final class OracleStreams {
 
@@ -37,7 +38,10 @@ final class OracleStreams {
 		return ours(play.elements());
 	}
 
-	/** fountain-tools' element stream: {@code TYPE:"text"} entries, some with an annotation after. */
+	/**
+	 * fountain-tools' element stream: {@code TYPE:"text"} entries, some with an
+	 * annotation after.
+	 */
 	static List<String> fountainTools(String expected) {
 		Pattern entry = Pattern.compile(
 				"(?ms)^(?:/\\*\\d+\\*/|\\[\\[\\d+\\]\\])?([A-Z]+):(.*?)(?=^(?:/\\*\\d+\\*/|\\[\\[\\d+\\]\\])?[A-Z]+:|\\z)");
@@ -48,7 +52,8 @@ final class OracleStreams {
 			String body = matcher.group(2).strip();
 			if (type.equals("TITLEENTRY")) {
 				int split = body.indexOf("\":\"");
-				tokens.add("TITLE:" + body.substring(1, split) + "=" + lines(body.substring(split + 3, body.length() - 1)));
+				tokens.add("TITLE:" + body.substring(1, split) + "="
+						+ lines(body.substring(split + 3, body.length() - 1)));
 				continue;
 			}
 			String annotation = null;
@@ -141,7 +146,8 @@ final class OracleStreams {
 		Matcher entity = Pattern.compile("&#(\\d+);").matcher(html.replace("&nbsp;", " "));
 		StringBuilder out = new StringBuilder();
 		while (entity.find()) {
-			entity.appendReplacement(out, Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
+			entity.appendReplacement(out,
+					Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
 		}
 		entity.appendTail(out);
 		return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
@@ -159,7 +165,8 @@ final class OracleStreams {
 			List<String> tokens = new ArrayList<>();
 			Map<String, Object> title = (Map<String, Object>) map.get("title");
 			if (title != null) {
-				title.forEach((key, value) -> tokens.add("TITLE:" + key.toLowerCase() + "=" + lines(String.valueOf(value))));
+				title.forEach(
+						(key, value) -> tokens.add("TITLE:" + key.toLowerCase() + "=" + lines(String.valueOf(value))));
 			}
 			List<String> out = map.get("out") == null ? List.of() : (List<String>) map.get("out");
 			for (String item : out) {
@@ -191,8 +198,10 @@ final class OracleStreams {
 	}
 
 	static List<String> titleTokens(Screenplay play, boolean lowerCaseKeys) {
-		return play.titlePage().stream()
-			.map(entry -> "TITLE:" + (lowerCaseKeys ? entry.key().toLowerCase() : entry.key()) + "=" + lines(entry.value()))
+		return play.titlePage()
+			.stream()
+			.map(entry -> "TITLE:" + (lowerCaseKeys ? entry.key().toLowerCase() : entry.key()) + "="
+					+ lines(entry.value()))
 			.toList();
 	}
 
@@ -232,4 +241,5 @@ final class OracleStreams {
 	private static String collapse(String line) {
 		return line.strip().replaceAll("[ \\t\\u00a0]+", " ");
 	}
+
 }

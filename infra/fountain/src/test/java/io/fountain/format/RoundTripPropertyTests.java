@@ -25,19 +25,22 @@ import io.fountain.format.PlayDocument.Scene;
 import io.fountain.format.PlayDocument.SceneElement;
 
 /**
- * The round trip over generated plays: export (the writer) then import (the reader) gives the same play. Two kinds of
- * play: the shape the REST API lets a client make (every text within {@link FountainText}'s rules, which the services
- * enforce), and plays read from generated Fountain text. Text is put together from pieces that mean something to
- * Fountain (INT., #1#, (, ^, ~, >, <, /*, [[, TO:, blank lines, CR, white space of all kinds), so that the rules'
- * edges are where the generator looks.
+ * The round trip over generated plays: export (the writer) then import (the reader) gives
+ * the same play. Two kinds of play: the shape the REST API lets a client make (every text
+ * within {@link FountainText}'s rules, which the services enforce), and plays read from
+ * generated Fountain text. Text is put together from pieces that mean something to
+ * Fountain (INT., #1#, (, ^, ~, >, <, /*, [[, TO:, blank lines, CR, white space of all
+ * kinds), so that the rules' edges are where the generator looks.
  */
 class RoundTripPropertyTests {
 
-	/** Pieces of one line: markup of every element, and the white space Fountain strips. */
-	private static final List<String> PIECES = List.of("INT. ", "EXT ", "int/ext ", "I/E.", "EST ", ".", "..", "!",
-			"@", "#", "##", "#1A#", "=", "===", "~", "~ ", ">", "<", "^", "(", ")", "(beat)", "[[", "]]", "/*", "*/",
-			"*", "_", ":", "TO:", "CUT TO:", "Title:", "Author:", "BOB", "Bob", "ALICE", "x", "é", "Ж", "1", "-", " ",
-			"  ", "\t", "\u2003", "\u00a0");
+	/**
+	 * Pieces of one line: markup of every element, and the white space Fountain strips.
+	 */
+	private static final List<String> PIECES = List.of("INT. ", "EXT ", "int/ext ", "I/E.", "EST ", ".", "..", "!", "@",
+			"#", "##", "#1A#", "=", "===", "~", "~ ", ">", "<", "^", "(", ")", "(beat)", "[[", "]]", "/*", "*/", "*",
+			"_", ":", "TO:", "CUT TO:", "Title:", "Author:", "BOB", "Bob", "ALICE", "x", "é", "Ж", "1", "-", " ", "  ",
+			"\t", "\u2003", "\u00a0");
 
 	/** What ends a line, or a paragraph. */
 	private static final List<String> BREAKS = List.of("\n", "\n", "\n\n", "\r", "\r\n", "  \n", "\n  \n", "\n ");
@@ -65,22 +68,31 @@ class RoundTripPropertyTests {
 
 	@Provide
 	Arbitrary<PlayDocument> apiPlays() {
-		Arbitrary<List<String>> cast = text(Rule.CHARACTER, false).filter(name -> !name.isBlank()).list().ofMinSize(1)
-			.ofMaxSize(4).uniqueElements(name -> name.toUpperCase(Locale.ROOT));
-		return cast.flatMap(names -> Combinators
-			.combine(text(Rule.TITLE_PAGE_VALUE, true).filter(t -> !t.isBlank()), optional(Rule.TITLE_PAGE_VALUE, true),
-					text(Rule.TITLE_PAGE_VALUE, false).filter(a -> !a.isBlank()).list().ofMaxSize(2),
-					optional(Rule.TITLE_PAGE_VALUE, true), optional(Rule.TITLE_PAGE_VALUE, false),
-					otherEntry().list().ofMaxSize(2), act(names).list().ofMaxSize(3))
-			.as((title, credit, authors, source, contact, others, acts) -> new PlayDocument(title, credit, authors,
-					source, null, contact, others, List.of(), acts)))
+		Arbitrary<List<String>> cast = text(Rule.CHARACTER, false).filter(name -> !name.isBlank())
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(4)
+			.uniqueElements(name -> name.toUpperCase(Locale.ROOT));
+		return cast
+			.flatMap(names -> Combinators
+				.combine(text(Rule.TITLE_PAGE_VALUE, true).filter(t -> !t.isBlank()),
+						optional(Rule.TITLE_PAGE_VALUE, true),
+						text(Rule.TITLE_PAGE_VALUE, false).filter(a -> !a.isBlank()).list().ofMaxSize(2),
+						optional(Rule.TITLE_PAGE_VALUE, true), optional(Rule.TITLE_PAGE_VALUE, false),
+						otherEntry().list().ofMaxSize(2), act(names).list().ofMaxSize(3))
+				.as((title, credit, authors, source, contact, others, acts) -> new PlayDocument(title, credit, authors,
+						source, null, contact, others, List.of(), acts)))
 			.map(RoundTripPropertyTests::withTheCastThatSpeaks)
-			.filter(play -> FountainText.check(play).isEmpty()); // a SYNOPSIS action right after a heading
+			.filter(play -> FountainText.check(play).isEmpty()); // a SYNOPSIS action
+																	// right after a
+																	// heading
 	}
 
 	private Arbitrary<PlayDocument.TitleEntry> otherEntry() {
-		return Combinators.combine(Arbitraries.of("Notes", "Copyright", "Revision", "Draft 2", "x_y"),
-				text(Rule.TITLE_PAGE_VALUE, true)).as(PlayDocument.TitleEntry::new);
+		return Combinators
+			.combine(Arbitraries.of("Notes", "Copyright", "Revision", "Draft 2", "x_y"),
+					text(Rule.TITLE_PAGE_VALUE, true))
+			.as(PlayDocument.TitleEntry::new);
 	}
 
 	private Arbitrary<PlayDocument.Act> act(List<String> names) {
@@ -107,16 +119,17 @@ class RoundTripPropertyTests {
 		Arbitrary<SceneElement> plain = text(Rule.ACTION, true).filter(t -> !t.isEmpty())
 			.map(t -> SceneElement.action(t, ActionKind.PLAIN));
 		Arbitrary<String> line = text(Rule.ONE_LINE, false);
-		Arbitrary<SceneElement> other = Arbitraries.oneOf(
-				line.map(t -> SceneElement.action(t, ActionKind.CENTERED)),
-				line.map(t -> SceneElement.action(t, ActionKind.LYRIC)),
-				Combinators.combine(Arbitraries.integers().between(2, 4), line)
-					.as((level, t) -> SceneElement.action("#".repeat(level) + " " + t, ActionKind.SECTION)),
-				line.map(t -> SceneElement.action("= " + t, ActionKind.SYNOPSIS)),
-				text(Rule.ACTION, true).map(t -> SceneElement.action("[[" + t + "]]", ActionKind.NOTE)),
-				text(Rule.ACTION, true).map(t -> SceneElement.action("/* " + t + " */", ActionKind.BONEYARD)),
-				Arbitraries.integers().between(3, 6)
-					.map(n -> SceneElement.action("=".repeat(n), ActionKind.PAGE_BREAK)))
+		Arbitrary<SceneElement> other = Arbitraries
+			.oneOf(line.map(t -> SceneElement.action(t, ActionKind.CENTERED)),
+					line.map(t -> SceneElement.action(t, ActionKind.LYRIC)),
+					Combinators.combine(Arbitraries.integers().between(2, 4), line)
+						.as((level, t) -> SceneElement.action("#".repeat(level) + " " + t, ActionKind.SECTION)),
+					line.map(t -> SceneElement.action("= " + t, ActionKind.SYNOPSIS)),
+					text(Rule.ACTION, true).map(t -> SceneElement.action("[[" + t + "]]", ActionKind.NOTE)),
+					text(Rule.ACTION, true).map(t -> SceneElement.action("/* " + t + " */", ActionKind.BONEYARD)),
+					Arbitraries.integers()
+						.between(3, 6)
+						.map(n -> SceneElement.action("=".repeat(n), ActionKind.PAGE_BREAK)))
 			.filter(a -> FountainText.actionProblem(ActionKind.valueOf(a.kind()), a.text()).isEmpty());
 		return Arbitraries.frequencyOf(Tuple.of(3, plain), Tuple.of(2, other));
 	}
@@ -131,16 +144,23 @@ class RoundTripPropertyTests {
 					.combine(text(Rule.PARENTHETICAL, false).filter(t -> !t.isBlank()),
 							Arbitraries.integers().between(0, lines))
 					.as(Parenthetical::new);
-				return parenthetical.list().ofMaxSize(3)
+				return parenthetical.list()
+					.ofMaxSize(3)
 					.map(ps -> ps.stream().sorted(Comparator.comparingInt(Parenthetical::beforeLine)).toList())
 					.map(ps -> SceneElement.dialogue(name, extension, dual, text, ps));
 			});
 	}
 
-	/** Fountain knows a character by the cue: the cast that comes back is who speaks, in the order they first do. */
+	/**
+	 * Fountain knows a character by the cue: the cast that comes back is who speaks, in
+	 * the order they first do.
+	 */
 	private static PlayDocument withTheCastThatSpeaks(PlayDocument play) {
 		Map<String, PlayDocument.Character> cast = new LinkedHashMap<>();
-		play.acts().stream().flatMap(act -> act.scenes().stream()).flatMap(scene -> scene.elements().stream())
+		play.acts()
+			.stream()
+			.flatMap(act -> act.scenes().stream())
+			.flatMap(scene -> scene.elements().stream())
 			.filter(e -> e.type().equals(SceneElement.DIALOGUE))
 			.forEach(e -> cast.putIfAbsent(e.character().toUpperCase(Locale.ROOT),
 					new PlayDocument.Character(e.character(), null)));
@@ -153,19 +173,26 @@ class RoundTripPropertyTests {
 	@Provide
 	Arbitrary<String> fountainText() {
 		Arbitrary<String> paragraph = Arbitraries.frequencyOf(Tuple.of(3, pieces(true)),
-				Tuple.of(2, Combinators.combine(Arbitraries.of("BOB", "@Bob", "ALICE (V.O.)", "BOB ^", "INT. HOUSE",
-						".forced", "CUT TO:", "> forced", "# Act", "## Sequence", "= synopsis", "[[note]]", "/* bone */",
-						"===", "~lyric", ">centered<", "!action"), pieces(true))
-					.as((head, rest) -> head + "\n" + rest)));
+				Tuple.of(2,
+						Combinators
+							.combine(Arbitraries.of("BOB", "@Bob", "ALICE (V.O.)", "BOB ^", "INT. HOUSE", ".forced",
+									"CUT TO:", "> forced", "# Act", "## Sequence", "= synopsis", "[[note]]",
+									"/* bone */", "===", "~lyric", ">centered<", "!action"), pieces(true))
+							.as((head, rest) -> head + "\n" + rest)));
 		return Combinators
-			.combine(Arbitraries.of("Title: Play\n\n", "Title: Play\nAuthor: A\n\n", "", "Title:\n    Two\n    Lines\n\n"),
+			.combine(
+					Arbitraries.of("Title: Play\n\n", "Title: Play\nAuthor: A\n\n", "",
+							"Title:\n    Two\n    Lines\n\n"),
 					paragraph.list().ofMaxSize(8), Arbitraries.of("\n\n", "\n\n\n", "\n  \n"))
 			.as((page, paragraphs, gap) -> page + String.join(gap, paragraphs));
 	}
 
 	// ---- text
 
-	/** Text that keeps {@code rule}; {@code lines}: whether line breaks are among the pieces. */
+	/**
+	 * Text that keeps {@code rule}; {@code lines}: whether line breaks are among the
+	 * pieces.
+	 */
 	private static Arbitrary<String> text(Rule rule, boolean lines) {
 		return pieces(lines).filter(rule::allows);
 	}
@@ -180,4 +207,5 @@ class RoundTripPropertyTests {
 				: Arbitraries.of(PIECES);
 		return piece.list().ofMaxSize(8).map(list -> String.join("", list));
 	}
+
 }

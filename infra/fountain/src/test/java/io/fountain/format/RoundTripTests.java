@@ -11,12 +11,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every real Fountain file: read into a play, written back out, read again, loses nothing. */
+/**
+ * Every real Fountain file: read into a play, written back out, read again, loses
+ * nothing.
+ */
 class RoundTripTests {
 
 	static Stream<String> files() throws IOException {
 		try (Stream<Path> files = Files.list(FountainOracleTests.FIXTURES)) {
-			return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".fountain")).sorted().toList()
+			return files.map(f -> f.getFileName().toString())
+				.filter(n -> n.endsWith(".fountain"))
+				.sorted()
+				.toList()
 				.stream();
 		}
 	}
@@ -45,4 +51,5 @@ class RoundTripTests {
 	private static List<String> sequence(String fountain) {
 		return FountainParser.parse(fountain).elements().stream().map(e -> e.type() + ":" + e.text()).toList();
 	}
+
 }

@@ -10,8 +10,9 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The operations of an OpenAPI 3 document (the edge's {@code GET /v3/api-docs}): one per path, method and media type
- * of the request body, so that {@code POST /plays} as JSON and as Fountain text are fuzzed each.
+ * The operations of an OpenAPI 3 document (the edge's {@code GET /v3/api-docs}): one per
+ * path, method and media type of the request body, so that {@code POST /plays} as JSON
+ * and as Fountain text are fuzzed each.
  */
 final class ApiDocument {
 
@@ -71,7 +72,11 @@ final class ApiDocument {
 		return parameters;
 	}
 
-	/** A parameter of an operation: {@code in} is {@code path}, {@code query}, {@code header} or {@code cookie}. */
+	/**
+	 * A parameter of an operation: {@code in} is {@code path}, {@code query},
+	 * {@code header} or {@code cookie}.
+	 */
 	record Parameter(String name, String in, boolean required, Schema schema) {
 	}
+
 }

@@ -10,19 +10,28 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What every answer must be, whatever was sent: not a 5xx, and as an error, problem+json with its own status. */
+/**
+ * What every answer must be, whatever was sent: not a 5xx, and as an error, problem+json
+ * with its own status.
+ */
 final class Checks {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The methods HTTP defines: for any other, 501 is the status RFC 9110 gives (15.6.2), not a failure. */
+	/**
+	 * The methods HTTP defines: for any other, 501 is the status RFC 9110 gives (15.6.2),
+	 * not a failure.
+	 */
 	private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
 			"OPTIONS", "TRACE", "PATCH");
 
 	private Checks() {
 	}
 
-	/** The classes of finding the answer to the request falls in; none when it is as it must be. */
+	/**
+	 * The classes of finding the answer to the request falls in; none when it is as it
+	 * must be.
+	 */
 	static List<Finding.Kind> of(Request request, RawHttp.Response answer) {
 		List<Finding.Kind> kinds = new ArrayList<>();
 		int status = answer.status();
@@ -46,7 +55,10 @@ final class Checks {
 				&& problemStatus(answer) != -1;
 	}
 
-	/** The {@code status} member of a problem+json body; -1 when the body is no JSON object. */
+	/**
+	 * The {@code status} member of a problem+json body; -1 when the body is no JSON
+	 * object.
+	 */
 	static int problemStatus(RawHttp.Response answer) {
 		try {
 			JsonNode body = JSON.readTree(answer.body());
@@ -57,10 +69,15 @@ final class Checks {
 		}
 	}
 
-	/** The answer in a few words, for a finding: status, media type and the start of the body. */
+	/**
+	 * The answer in a few words, for a finding: status, media type and the start of the
+	 * body.
+	 */
 	static String brief(RawHttp.Response answer) {
 		String body = answer.body().replaceAll("[\\s\\x00-\\x1f]+", " ").strip();
 		return answer.status() + " " + (answer.contentType().isEmpty() ? "(no Content-Type)" : answer.contentType())
-				+ (body.isEmpty() ? " (empty body)" : " " + (body.length() > 160 ? body.substring(0, 160) + "..." : body));
+				+ (body.isEmpty() ? " (empty body)"
+						: " " + (body.length() > 160 ? body.substring(0, 160) + "..." : body));
 	}
+
 }

@@ -5,10 +5,15 @@ import java.util.Optional;
 
 import io.fountain.testing.RawHttp;
 
-/** The edge as the fuzz talks to it: every request over a socket of its own, as written. */
+/**
+ * The edge as the fuzz talks to it: every request over a socket of its own, as written.
+ */
 final class Edge {
 
-	/** Long enough for a 1 MB body through the edge to a service on a busy machine; a hang is a finding. */
+	/**
+	 * Long enough for a 1 MB body through the edge to a service on a busy machine; a hang
+	 * is a finding.
+	 */
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private final RawHttp http;
@@ -25,7 +30,10 @@ final class Edge {
 		this.token = token;
 	}
 
-	/** The answer, or empty when there was none (the connection closed first, or nothing came in time). */
+	/**
+	 * The answer, or empty when there was none (the connection closed first, or nothing
+	 * came in time).
+	 */
 	Optional<RawHttp.Response> send(Request request) {
 		sent++;
 		try {
@@ -36,9 +44,12 @@ final class Edge {
 		}
 	}
 
-	/** A plain GET as the fuzz's user, for what it reads besides the requests it fuzzes. */
+	/**
+	 * A plain GET as the fuzz's user, for what it reads besides the requests it fuzzes.
+	 */
 	Optional<RawHttp.Response> get(String target) {
-		return send(Request.of("GET", target).withHeader("Authorization", "Bearer " + token)
+		return send(Request.of("GET", target)
+			.withHeader("Authorization", "Bearer " + token)
 			.withHeader("Accept", "application/json"));
 	}
 
@@ -50,4 +61,5 @@ final class Edge {
 	long sent() {
 		return sent;
 	}
+
 }

@@ -2,7 +2,10 @@ package io.fountain.fuzz;
 
 import java.nio.charset.StandardCharsets;
 
-/** Percent-encoding for valid paths and queries, and a readable, escaped form of any bytes for the log. */
+/**
+ * Percent-encoding for valid paths and queries, and a readable, escaped form of any bytes
+ * for the log.
+ */
 final class Escapes {
 
 	private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
@@ -35,8 +38,9 @@ final class Escapes {
 	}
 
 	/**
-	 * Bytes as one line a reader can follow: printable ASCII as is, any other byte as {@code \xHH}, and a run of one
-	 * byte longer than 32 as {@code <64 x 'a'>}, so that a 1 MB body reads as a line.
+	 * Bytes as one line a reader can follow: printable ASCII as is, any other byte as
+	 * {@code \xHH}, and a run of one byte longer than 32 as {@code <64 x 'a'>}, so that a
+	 * 1 MB body reads as a line.
 	 */
 	static String readable(byte[] bytes) {
 		StringBuilder out = new StringBuilder();
@@ -71,4 +75,5 @@ final class Escapes {
 		int c = b & 0xff;
 		return c >= 0x20 && c < 0x7f && c != '\\' ? String.valueOf((char) c) : String.format("\\x%02X", c);
 	}
+
 }

@@ -3,7 +3,8 @@ package io.fountain.fuzz;
 /**
  * Something the API must not do, seen once.
  *
- * @param mutation the mutation's name, or {@code valid request} for the first of each operation
+ * @param mutation the mutation's name, or {@code valid request} for the first of each
+ * operation
  * @param request what was sent
  * @param answer what came back, in a few words
  */
@@ -39,9 +40,13 @@ record Finding(Kind kind, String operation, String mutation, String detail, Requ
 		String title() {
 			return title;
 		}
+
 	}
 
-	/** What the report counts a finding under: the same class, operation and mutation is one row. */
+	/**
+	 * What the report counts a finding under: the same class, operation and mutation is
+	 * one row.
+	 */
 	String key() {
 		return kind + " " + operation + " " + mutation;
 	}

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The findings of a run: each printed as it comes, one line with the request that reproduces it (the first few of
- * the same class, operation and mutation; the rest counted), and all of them grouped by class for the report.
+ * The findings of a run: each printed as it comes, one line with the request that
+ * reproduces it (the first few of the same class, operation and mutation; the rest
+ * counted), and all of them grouped by class for the report.
  */
 final class Findings {
 
-	/** How many findings of one class, operation and mutation are printed; report.md counts the rest. */
+	/**
+	 * How many findings of one class, operation and mutation are printed; report.md
+	 * counts the rest.
+	 */
 	private static final int PRINTED = 3;
 
 	private final Consumer<String> out;
@@ -57,14 +61,20 @@ final class Findings {
 		return counts;
 	}
 
-	/** The finding as one line: what was wrong, where, the answer, and the request to send again. */
+	/**
+	 * The finding as one line: what was wrong, where, the answer, and the request to send
+	 * again.
+	 */
 	String line(Finding finding) {
 		return "FINDING " + finding.kind().title() + ": " + finding.operation() + " / " + finding.mutation()
 				+ (finding.detail().isEmpty() ? "" : " (" + finding.detail() + ")") + " -> " + finding.answer()
 				+ " -- reproduce: " + Reproduction.of(finding.request(), token);
 	}
 
-	/** The findings grouped by class, then by operation and mutation, each group with one request to reproduce it. */
+	/**
+	 * The findings grouped by class, then by operation and mutation, each group with one
+	 * request to reproduce it.
+	 */
 	String markdown() {
 		StringBuilder md = new StringBuilder();
 		if (byKey.isEmpty()) {
@@ -72,19 +82,33 @@ final class Findings {
 		}
 		md.append("| class | findings | operation and mutation pairs |\n|---|---|---|\n");
 		Map<Finding.Kind, List<List<Finding>>> byKind = new EnumMap<>(Finding.Kind.class);
-		byKey.values().forEach(same -> byKind.computeIfAbsent(same.getFirst().kind(), k -> new ArrayList<>()).add(same));
-		byKind.forEach((kind, groups) -> md.append("| ").append(kind.title()).append(" | ")
-			.append(groups.stream().mapToInt(List::size).sum()).append(" | ").append(groups.size()).append(" |\n"));
+		byKey.values()
+			.forEach(same -> byKind.computeIfAbsent(same.getFirst().kind(), k -> new ArrayList<>()).add(same));
+		byKind.forEach((kind, groups) -> md.append("| ")
+			.append(kind.title())
+			.append(" | ")
+			.append(groups.stream().mapToInt(List::size).sum())
+			.append(" | ")
+			.append(groups.size())
+			.append(" |\n"));
 		byKind.forEach((kind, groups) -> {
 			md.append("\n## ").append(kind.title()).append("\n");
 			for (List<Finding> same : groups) {
 				Finding first = same.getFirst();
-				md.append("\n- **").append(first.operation()).append("**, ").append(first.mutation())
-					.append(same.size() > 1 ? " (" + same.size() + " times)" : "").append(": ")
-					.append(first.detail().isEmpty() ? "" : first.detail() + " -> ").append(first.answer().replace("|", "\\|"))
-					.append("\n\n  ```bash\n  ").append(Reproduction.of(first.request(), token)).append("\n  ```\n");
+				md.append("\n- **")
+					.append(first.operation())
+					.append("**, ")
+					.append(first.mutation())
+					.append(same.size() > 1 ? " (" + same.size() + " times)" : "")
+					.append(": ")
+					.append(first.detail().isEmpty() ? "" : first.detail() + " -> ")
+					.append(first.answer().replace("|", "\\|"))
+					.append("\n\n  ```bash\n  ")
+					.append(Reproduction.of(first.request(), token))
+					.append("\n  ```\n");
 			}
 		});
 		return md.toString();
 	}
+
 }

@@ -14,11 +14,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The entities the requests name, made through the API itself with the valid requests of its creating operations: a
- * play (script, act, scene, character, action, dialogue, transition) that every request but a DELETE works on, and
- * victims for the DELETEs, made again once one is deleted. A victim lives in the play, but empty (an act without
- * scenes), so that deleting it cascades to nothing the other requests see; a script to delete is a play of its own,
- * and a collaborator to remove is shared on one.
+ * The entities the requests name, made through the API itself with the valid requests of
+ * its creating operations: a play (script, act, scene, character, action, dialogue,
+ * transition) that every request but a DELETE works on, and victims for the DELETEs, made
+ * again once one is deleted. A victim lives in the play, but empty (an act without
+ * scenes), so that deleting it cascades to nothing the other requests see; a script to
+ * delete is a play of its own, and a collaborator to remove is shared on one.
  */
 final class Fixtures {
 
@@ -66,8 +67,8 @@ final class Fixtures {
 	}
 
 	/**
-	 * Makes the play. A part that cannot be made is a finding: the requests that name it then name nothing (a 404),
-	 * and the run goes on.
+	 * Makes the play. A part that cannot be made is a finding: the requests that name it
+	 * then name nothing (a 404), and the run goes on.
 	 */
 	void makePlay(Consumer<Finding> findings) {
 		for (String kind : KINDS) {
@@ -91,12 +92,16 @@ final class Fixtures {
 	}
 
 	/**
-	 * Ids for a DELETE: a victim of every kind its path names, made when there is none. A victim's parents are the
-	 * play's, but for one the path names as well: a collaborator to remove is one of a victim script.
+	 * Ids for a DELETE: a victim of every kind its path names, made when there is none. A
+	 * victim's parents are the play's, but for one the path names as well: a collaborator
+	 * to remove is one of a victim script.
 	 */
 	Values.Ids victimsFor(Operation operation) {
-		List<String> named = operation.in("path").stream().map(p -> operation.kindOf(p.name()))
-			.flatMap(Optional::stream).toList();
+		List<String> named = operation.in("path")
+			.stream()
+			.map(p -> operation.kindOf(p.name()))
+			.flatMap(Optional::stream)
+			.toList();
 		Values.Ids parents = kind -> named.contains(kind) && victims.containsKey(kind) ? Optional.of(victims.get(kind))
 				: playId(kind);
 		return kind -> {
@@ -108,7 +113,8 @@ final class Fixtures {
 					victims.put(kind, create(kind, parents));
 				}
 				catch (NotMade notMade) {
-					return Optional.empty(); // the DELETE then names nothing: a 404, and the run goes on
+					return Optional.empty(); // the DELETE then names nothing: a 404, and
+												// the run goes on
 				}
 			}
 			return Optional.of(victims.get(kind));
@@ -116,8 +122,8 @@ final class Fixtures {
 	}
 
 	/**
-	 * After a DELETE was accepted: every victim its path named is gone, or may be; with a script, whatever was made
-	 * in it.
+	 * After a DELETE was accepted: every victim its path named is gone, or may be; with a
+	 * script, whatever was made in it.
 	 */
 	void consumed(Operation operation) {
 		operation.in("path").forEach(parameter -> operation.kindOf(parameter.name()).ifPresent(kind -> {
@@ -128,7 +134,10 @@ final class Fixtures {
 		}));
 	}
 
-	/** Makes one entity of the kind with the valid request of the operation that creates it; its id. */
+	/**
+	 * Makes one entity of the kind with the valid request of the operation that creates
+	 * it; its id.
+	 */
 	private String create(String kind, Values.Ids parents) {
 		Operation creator = creator(kind)
 			.orElseThrow(() -> new IllegalStateException("The API document has no operation that creates a " + kind));
@@ -155,7 +164,8 @@ final class Fixtures {
 			}
 			last = answer.map(Checks::brief).orElse("no answer");
 			if (answer.isPresent() && answer.get().status() != 404 && answer.get().status() != 503) {
-				break; // a parent not known yet is a 404 for a moment; anything else will not pass
+				break; // a parent not known yet is a 404 for a moment; anything else will
+						// not pass
 			}
 			pause();
 		}
@@ -179,9 +189,13 @@ final class Fixtures {
 			this.request = request;
 			this.answer = answer;
 		}
+
 	}
 
-	/** The operation that makes an entity of the kind: a POST to its plural, or a PUT of one by its id. */
+	/**
+	 * The operation that makes an entity of the kind: a POST to its plural, or a PUT of
+	 * one by its id.
+	 */
 	Optional<Operation> creator(String kind) {
 		String plural = kind + "s";
 		Optional<Operation> post = operations.stream()
@@ -191,8 +205,10 @@ final class Fixtures {
 		if (post.isPresent()) {
 			return post;
 		}
-		return operations.stream().filter(op -> op.method().equals("PUT") && op.namesOneEntity()
-				&& op.lastPathParameter().flatMap(op::kindOf).filter(kind::equals).isPresent()).findFirst();
+		return operations.stream()
+			.filter(op -> op.method().equals("PUT") && op.namesOneEntity()
+					&& op.lastPathParameter().flatMap(op::kindOf).filter(kind::equals).isPresent())
+			.findFirst();
 	}
 
 	private static void pause() {
@@ -204,4 +220,5 @@ final class Fixtures {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

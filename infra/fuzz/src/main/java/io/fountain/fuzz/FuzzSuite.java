@@ -22,11 +22,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./infra/fuzz/run [--short] [--seed N] [--count N] [--out DIR]}: starts the real stack as separate processes
- * (its own ports and databases), reads the edge's OpenAPI document, makes a play through the API, sends every
- * operation's valid request, then {@code count} mutated ones ({@link Mutations}), checking each answer
- * ({@link Checks}, {@link Witness}); at the end every service must be UP and a plain creation must still work.
- * Prints each finding with a request to reproduce it, writes report.md, and exits 1 when there is any.
+ * {@code ./infra/fuzz/run [--short] [--seed N] [--count N] [--out DIR]}: starts the real
+ * stack as separate processes (its own ports and databases), reads the edge's OpenAPI
+ * document, makes a play through the API, sends every operation's valid request, then
+ * {@code count} mutated ones ({@link Mutations}), checking each answer ({@link Checks},
+ * {@link Witness}); at the end every service must be UP and a plain creation must still
+ * work. Prints each finding with a request to reproduce it, writes report.md, and exits 1
+ * when there is any.
  */
 public final class FuzzSuite {
 
@@ -46,9 +48,11 @@ public final class FuzzSuite {
 		int count;
 		Path out;
 		try {
-			// The usage text is the script's (./infra/fuzz/run --help): it answers before anything is built.
-			CommandLine line = CommandLine.parse("./infra/fuzz/run", List.of(args), Set.of("--short"),
-					Set.of("--seed", "--count", "--out")).optionsOnly();
+			// The usage text is the script's (./infra/fuzz/run --help): it answers before
+			// anything is built.
+			CommandLine line = CommandLine
+				.parse("./infra/fuzz/run", List.of(args), Set.of("--short"), Set.of("--seed", "--count", "--out"))
+				.optionsOnly();
 			seed = line.wholeNumber("--seed", DEFAULT_SEED, 0, 999_999_999);
 			count = line.wholeNumber("--count", line.has("--short") ? SHORT_COUNT : LONG_COUNT, 1, 1_000_000);
 			out = Path.of(line.path("--out").orElse("infra/fuzz/target/results"));
@@ -65,7 +69,8 @@ public final class FuzzSuite {
 		Path repo = Path.of(System.getProperty("fountain.repo", ".")).toAbsolutePath().normalize();
 		Map<String, Integer> ports = Readiness.freePorts(StackConfig.DEFAULT_PORTS.keySet());
 		List<String> edgeArguments = new ArrayList<>(StackConfig.LOAD_GENERATOR_LIMITS);
-		// Requests without a valid token are part of the fuzz: the per-address limit would answer them all with 429.
+		// Requests without a valid token are part of the fuzz: the per-address limit
+		// would answer them all with 429.
 		edgeArguments.add("--fountain.edge.limits.per-address=1000000");
 		StackConfig config = new StackConfig(repo, repo.resolve("infra/fuzz/target/stack"), ports,
 				System.getenv().getOrDefault("FOUNTAIN_PG_URL", "jdbc:postgresql://127.0.0.1:5432/"),
@@ -81,7 +86,8 @@ public final class FuzzSuite {
 		Map<String, String> validAnswers;
 		Map<String, Map<String, Integer>> answers;
 		try (LocalStack stack = LocalStack.start(config)) {
-			// Stopped by a signal (Ctrl-C, kill, CI's timeout), the suite takes its processes with it.
+			// Stopped by a signal (Ctrl-C, kill, CI's timeout), the suite takes its
+			// processes with it.
 			stopOnSignal = new Thread(() -> {
 				say("stopping every process of the stack ...");
 				stack.close();
@@ -121,7 +127,8 @@ public final class FuzzSuite {
 			answers = fuzzer.answers();
 		}
 		if (stopOnSignal != null) {
-			Runtime.getRuntime().removeShutdownHook(stopOnSignal); // the stack is stopped already
+			Runtime.getRuntime().removeShutdownHook(stopOnSignal); // the stack is stopped
+																	// already
 		}
 		String report = report(started, seed, count, summary, findings, validAnswers, answers);
 		Files.writeString(out.resolve("report.md"), report);
@@ -135,8 +142,8 @@ public final class FuzzSuite {
 	}
 
 	/**
-	 * The edge's OpenAPI document once every service is in it (one that is down is named, not merged), kept beside
-	 * the report: what the run derived its requests from.
+	 * The edge's OpenAPI document once every service is in it (one that is down is named,
+	 * not merged), kept beside the report: what the run derived its requests from.
 	 */
 	private static ApiDocument apiDocument(Edge edge, Path out) throws Exception {
 		long deadline = System.nanoTime() + DOCUMENT_TIMEOUT.toNanos();
@@ -159,17 +166,25 @@ public final class FuzzSuite {
 		throw new IllegalStateException("No complete OpenAPI document from the edge: " + last);
 	}
 
-	/** The caller's scripts as the document's GET of them reads them (newest first: a new one is on page 0). */
+	/**
+	 * The caller's scripts as the document's GET of them reads them (newest first: a new
+	 * one is on page 0).
+	 */
 	private static String scriptsList(ApiDocument document, List<Operation> operations, ValidRequests validRequests,
 			Fixtures fixtures, Fuzzer.Serials serials) {
-		return operations.stream().filter(op -> op.method().equals("GET") && op.template().equals("/scripts"))
+		return operations.stream()
+			.filter(op -> op.method().equals("GET") && op.template().equals("/scripts"))
 			.findFirst()
 			.map(op -> validRequests.build(op, document.methodsOf(op.template()), fixtures::playId, serials.next())
-				.request().target())
+				.request()
+				.target())
 			.orElse("/scripts");
 	}
 
-	/** Every service UP, and a plain creation still made: the fuzz broke nothing for the next user. */
+	/**
+	 * Every service UP, and a plain creation still made: the fuzz broke nothing for the
+	 * next user.
+	 */
 	private static void afterwards(LocalStack stack, Map<String, Integer> ports, Edge edge, Findings findings,
 			ValidRequests validRequests, Fixtures fixtures, ApiDocument document, Fuzzer.Serials serials) {
 		for (Service service : Service.values()) {
@@ -185,15 +200,17 @@ public final class FuzzSuite {
 				state = "no answer: " + noAnswer.getMessage();
 			}
 			if (!"UP".equals(state)) {
-				findings.add(new Finding(Finding.Kind.UNHEALTHY, service.module() + " GET /actuator/health", "afterwards",
-						"", health, state));
+				findings.add(new Finding(Finding.Kind.UNHEALTHY, service.module() + " GET /actuator/health",
+						"afterwards", "", health, state));
 			}
 		}
-		stack.deadProcess().ifPresent(dead -> findings.add(new Finding(Finding.Kind.UNHEALTHY, dead.toString(),
-				"afterwards", "a process of the stack has died", Request.of("GET", "/"), "")));
+		stack.deadProcess()
+			.ifPresent(dead -> findings.add(new Finding(Finding.Kind.UNHEALTHY, dead.toString(), "afterwards",
+					"a process of the stack has died", Request.of("GET", "/"), "")));
 		fixtures.creator("script").ifPresent(creator -> {
 			Request create = validRequests
-				.build(creator, document.methodsOf(creator.template()), fixtures::playId, serials.next()).request();
+				.build(creator, document.methodsOf(creator.template()), fixtures::playId, serials.next())
+				.request();
 			Optional<RawHttp.Response> answer = edge.send(create);
 			if (answer.isEmpty() || answer.get().status() != 201) {
 				findings.add(new Finding(Finding.Kind.UNHEALTHY, creator.name(), "afterwards", "a plain creation",
@@ -208,21 +225,41 @@ public final class FuzzSuite {
 	private static String report(Instant started, int seed, int count, String summary, Findings findings,
 			Map<String, String> validAnswers, Map<String, Map<String, Integer>> answers) {
 		StringBuilder md = new StringBuilder();
-		md.append("# Fuzz suite run ").append(started).append("\n\n").append(summary).append("\n\n")
-			.append("Run again: `./infra/fuzz/run --seed ").append(seed).append(" --count ").append(count)
+		md.append("# Fuzz suite run ")
+			.append(started)
+			.append("\n\n")
+			.append(summary)
+			.append("\n\n")
+			.append("Run again: `./infra/fuzz/run --seed ")
+			.append(seed)
+			.append(" --count ")
+			.append(count)
 			.append("`. Each finding below has a request that reproduces it against `./infra/run-local`: set ")
 			.append("`E=http://localhost:8080` and `T=$(./infra/token fuzz)`, and put ids of a play of your own ")
-			.append("in place of the run's.\n\n## Findings by class\n\n").append(findings.markdown())
+			.append("in place of the run's.\n\n## Findings by class\n\n")
+			.append(findings.markdown())
 			.append("\n## The valid request of each operation\n\n| operation | answer |\n|---|---|\n");
-		validAnswers.forEach((operation, answer) -> md.append("| ").append(operation).append(" | ")
-			.append(answer.replace("|", "\\|")).append(" |\n"));
+		validAnswers.forEach((operation, answer) -> md.append("| ")
+			.append(operation)
+			.append(" | ")
+			.append(answer.replace("|", "\\|"))
+			.append(" |\n"));
 		md.append("\n## The answers to each mutation\n\n| mutation | requests | 2xx | 3xx | 4xx | 5xx | no answer |\n")
 			.append("|---|---|---|---|---|---|---|\n");
-		answers.forEach((mutation, classes) -> md.append("| ").append(mutation).append(" | ")
-			.append(classes.values().stream().mapToInt(Integer::intValue).sum()).append(" | ")
-			.append(classes.getOrDefault("2xx", 0)).append(" | ").append(classes.getOrDefault("3xx", 0)).append(" | ")
-			.append(classes.getOrDefault("4xx", 0)).append(" | ")
-			.append(classes.getOrDefault("5xx", 0)).append(" | ").append(classes.getOrDefault("none", 0))
+		answers.forEach((mutation, classes) -> md.append("| ")
+			.append(mutation)
+			.append(" | ")
+			.append(classes.values().stream().mapToInt(Integer::intValue).sum())
+			.append(" | ")
+			.append(classes.getOrDefault("2xx", 0))
+			.append(" | ")
+			.append(classes.getOrDefault("3xx", 0))
+			.append(" | ")
+			.append(classes.getOrDefault("4xx", 0))
+			.append(" | ")
+			.append(classes.getOrDefault("5xx", 0))
+			.append(" | ")
+			.append(classes.getOrDefault("none", 0))
 			.append(" |\n"));
 		return md.toString();
 	}
@@ -230,4 +267,5 @@ public final class FuzzSuite {
 	private static void say(String line) {
 		System.out.printf("[fuzz %s] %s%n", LocalTime.now().withNano(0), line);
 	}
+
 }

@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends the requests and checks the answers: first each operation's valid request, then mutations of them. Every
- * (operation, mutation) pair that applies is one case; the cases go in an order shuffled by the seed, all of them
- * before any twice, each time with the mutation's variant and place drawn anew.
+ * Sends the requests and checks the answers: first each operation's valid request, then
+ * mutations of them. Every (operation, mutation) pair that applies is one case; the cases
+ * go in an order shuffled by the seed, all of them before any twice, each time with the
+ * mutation's variant and place drawn anew.
  */
 final class Fuzzer {
 
@@ -49,7 +50,10 @@ final class Fuzzer {
 
 	private final Map<String, String> validAnswers = new LinkedHashMap<>();
 
-	/** For each mutation, how many of its requests got each class of answer (2xx, 4xx, 5xx, none). */
+	/**
+	 * For each mutation, how many of its requests got each class of answer (2xx, 4xx,
+	 * 5xx, none).
+	 */
 	private final Map<String, Map<String, Integer>> answers = new TreeMap<>();
 
 	Fuzzer(Edge edge, ApiDocument document, List<Operation> operations, Fixtures fixtures, ValidRequests validRequests,
@@ -73,13 +77,17 @@ final class Fuzzer {
 		int next() {
 			return next++;
 		}
+
 	}
 
 	/** One pair of the plan. */
 	record Case(Operation operation, Mutation mutation) {
 	}
 
-	/** Every pair of an operation and a mutation that applies to it, in the document's and the catalogue's order. */
+	/**
+	 * Every pair of an operation and a mutation that applies to it, in the document's and
+	 * the catalogue's order.
+	 */
 	static List<Case> cases(List<Operation> operations, List<Mutation> mutations) {
 		List<Case> cases = new ArrayList<>();
 		for (Operation operation : operations) {
@@ -92,7 +100,10 @@ final class Fuzzer {
 		return cases;
 	}
 
-	/** The cases to send, {@code count} of them: the plan shuffled, again each time it is used up. */
+	/**
+	 * The cases to send, {@code count} of them: the plan shuffled, again each time it is
+	 * used up.
+	 */
 	static List<Case> plan(List<Case> cases, int count, Random random) {
 		List<Case> plan = new ArrayList<>(count);
 		List<Case> round = new ArrayList<>(cases);
@@ -103,7 +114,10 @@ final class Fuzzer {
 		return plan;
 	}
 
-	/** Sends each operation's valid request once; a refusal is a finding (the mutations start from them). */
+	/**
+	 * Sends each operation's valid request once; a refusal is a finding (the mutations
+	 * start from them).
+	 */
 	void confirmValid() {
 		for (Operation operation : operations) {
 			Valid valid = build(operation);
@@ -141,7 +155,10 @@ final class Fuzzer {
 		}
 	}
 
-	/** For each mutation, how many of its requests got each class of answer ({@code 4xx}, {@code none}, ...). */
+	/**
+	 * For each mutation, how many of its requests got each class of answer ({@code 4xx},
+	 * {@code none}, ...).
+	 */
 	Map<String, Map<String, Integer>> answers() {
 		return answers;
 	}
@@ -192,7 +209,10 @@ final class Fuzzer {
 		}
 	}
 
-	/** The valid request of the operation: a DELETE's names victims (made now when needed). */
+	/**
+	 * The valid request of the operation: a DELETE's names victims (made now when
+	 * needed).
+	 */
 	private Valid build(Operation operation) {
 		int made = fixtures.made();
 		Values.Ids ids = operation.method().equals("DELETE") ? fixtures.victimsFor(operation) : fixtures::playId;
@@ -210,14 +230,16 @@ final class Fuzzer {
 		witness.forget();
 	}
 
-	private void check(Operation operation, Request request, String mutation, String detail,
-			RawHttp.Response answer) {
+	private void check(Operation operation, Request request, String mutation, String detail, RawHttp.Response answer) {
 		for (Finding.Kind kind : Checks.of(request, answer)) {
 			findings.add(new Finding(kind, operation.name(), mutation, detail, request, Checks.brief(answer)));
 		}
 	}
 
-	/** An accepted text must read back as sent: from the new entity's address, or the changed one's. */
+	/**
+	 * An accepted text must read back as sent: from the new entity's address, or the
+	 * changed one's.
+	 */
 	private void readBack(Operation operation, Request valid, Mutated mutated, String mutation,
 			RawHttp.Response answer) {
 		String location = answer.header("Location");
@@ -245,4 +267,5 @@ final class Fuzzer {
 					Checks.brief(answer)));
 		}
 	}
+
 }

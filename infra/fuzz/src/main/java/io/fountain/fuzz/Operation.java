@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An operation of the API: a method on a path template, with one media type of its request body when it has one.
+ * An operation of the API: a method on a path template, with one media type of its
+ * request body when it has one.
  *
  * @param body {@code null} for an operation without a request body
  */
@@ -15,7 +16,10 @@ record Operation(String method, String template, List<ApiDocument.Parameter> par
 		parameters = List.copyOf(parameters);
 	}
 
-	/** As a report names it: {@code POST /scripts/{scriptId}/acts}, with the media type when there is a body. */
+	/**
+	 * As a report names it: {@code POST /scripts/{scriptId}/acts}, with the media type
+	 * when there is a body.
+	 */
 	String name() {
 		return method + " " + template + (body == null ? "" : " (" + body.mediaType() + ")");
 	}
@@ -32,7 +36,10 @@ record Operation(String method, String template, List<ApiDocument.Parameter> par
 		return List.of("POST", "PUT", "PATCH", "DELETE").contains(method);
 	}
 
-	/** The segments of the template, {@code /scripts/{id}/acts} giving {@code scripts}, {@code {id}}, {@code acts}. */
+	/**
+	 * The segments of the template, {@code /scripts/{id}/acts} giving {@code scripts},
+	 * {@code {id}}, {@code acts}.
+	 */
 	List<String> segments() {
 		List<String> segments = new ArrayList<>(List.of(template.split("/")));
 		segments.removeIf(String::isEmpty);
@@ -40,9 +47,9 @@ record Operation(String method, String template, List<ApiDocument.Parameter> par
 	}
 
 	/**
-	 * The kind of entity a path parameter names, from the segment before it: {@code /acts/{id}} and
-	 * {@code /acts/{actId}/scenes} name an {@code act}, {@code /scripts/{id}/collaborators/{userId}} a
-	 * {@code collaborator}.
+	 * The kind of entity a path parameter names, from the segment before it:
+	 * {@code /acts/{id}} and {@code /acts/{actId}/scenes} name an {@code act},
+	 * {@code /scripts/{id}/collaborators/{userId}} a {@code collaborator}.
 	 */
 	Optional<String> kindOf(String parameter) {
 		List<String> segments = segments();
@@ -54,7 +61,10 @@ record Operation(String method, String template, List<ApiDocument.Parameter> par
 		return Optional.of(plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural);
 	}
 
-	/** The parameter of the last path segment that is one: what a DELETE deletes, a PATCH changes. */
+	/**
+	 * The parameter of the last path segment that is one: what a DELETE deletes, a PATCH
+	 * changes.
+	 */
 	Optional<String> lastPathParameter() {
 		List<String> segments = segments();
 		for (int i = segments.size() - 1; i >= 0; i--) {
@@ -65,7 +75,10 @@ record Operation(String method, String template, List<ApiDocument.Parameter> par
 		return Optional.empty();
 	}
 
-	/** Whether the template ends in a parameter: {@code /acts/{id}} names one entity, {@code /scripts/{id}/acts} a list. */
+	/**
+	 * Whether the template ends in a parameter: {@code /acts/{id}} names one entity,
+	 * {@code /scripts/{id}/acts} a list.
+	 */
 	boolean namesOneEntity() {
 		return template.endsWith("}");
 	}

@@ -9,15 +9,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A request as one shell line that sends it again, byte for byte: {@code curl} with {@code $E} for the edge's address
- * and {@code $T} for the bearer token, the body piped in from {@code printf} (a long run of one byte from {@code head}
- * and {@code tr}, a repeated sequence from {@code printf} and {@code seq}, so that a 1 MB body is a short line). A
- * request curl cannot send as it is (a NUL or a line break in a header, a header name with a space, a target curl
- * would not take) is written whole with {@code printf} and sent with {@code nc} instead.
+ * A request as one shell line that sends it again, byte for byte: {@code curl} with
+ * {@code $E} for the edge's address and {@code $T} for the bearer token, the body piped
+ * in from {@code printf} (a long run of one byte from {@code head} and {@code tr}, a
+ * repeated sequence from {@code printf} and {@code seq}, so that a 1 MB body is a short
+ * line). A request curl cannot send as it is (a NUL or a line break in a header, a header
+ * name with a space, a target curl would not take) is written whole with {@code printf}
+ * and sent with {@code nc} instead.
  */
 final class Reproduction {
 
-	/** Where the token goes in a request written whole: bytes no request of the fuzz has (printf's %s then). */
+	/**
+	 * Where the token goes in a request written whole: bytes no request of the fuzz has
+	 * (printf's %s then).
+	 */
 	private static final String TOKEN = "\u0001\u0002T\u0002\u0001";
 
 	private static final String TOKEN_IN_FORMAT = "\\001\\002T\\002\\001";
@@ -41,7 +46,9 @@ final class Reproduction {
 		if (body != null && body.length > 0) {
 			line.append(bytes(body)).append(" | ");
 		}
-		line.append("curl -sS -g --path-as-is -X ").append(quote(request.method())).append(" \"$E\"")
+		line.append("curl -sS -g --path-as-is -X ")
+			.append(quote(request.method()))
+			.append(" \"$E\"")
 			.append(quote(request.target()));
 		boolean contentType = false;
 		for (Request.Header header : request.headers()) {
@@ -58,15 +65,19 @@ final class Reproduction {
 	}
 
 	private static String netcat(Request request, String token) {
-		String raw = new String(request.wire(8080), StandardCharsets.ISO_8859_1)
-			.replace("Host: 127.0.0.1:8080", "Host: localhost");
+		String raw = new String(request.wire(8080), StandardCharsets.ISO_8859_1).replace("Host: 127.0.0.1:8080",
+				"Host: localhost");
 		if (!token.isEmpty()) {
 			raw = raw.replace(token, TOKEN);
 		}
-		return bytes(raw.getBytes(StandardCharsets.ISO_8859_1)) + " | nc localhost 8080   # the edge of ./infra/run-local";
+		return bytes(raw.getBytes(StandardCharsets.ISO_8859_1))
+				+ " | nc localhost 8080   # the edge of ./infra/run-local";
 	}
 
-	/** Whether curl sends the request as it is: a method, a target and headers it neither refuses nor changes. */
+	/**
+	 * Whether curl sends the request as it is: a method, a target and headers it neither
+	 * refuses nor changes.
+	 */
 	private static boolean curlCan(Request request) {
 		if (!printable(request.target()) || request.target().startsWith("\\") || !token(request.method())) {
 			return false;
@@ -79,14 +90,19 @@ final class Reproduction {
 		return true;
 	}
 
-	/** A header for curl's -H: the token as {@code $T}, the longest run of one byte from {@code head | tr}. */
+	/**
+	 * A header for curl's -H: the token as {@code $T}, the longest run of one byte from
+	 * {@code head | tr}.
+	 */
 	private static String headerArgument(Request.Header header, String token) {
 		String line = header.name() + ": " + header.value();
 		if (header.value().isEmpty()) {
-			return quote(header.name() + ";"); // curl's way to send a header with no value
+			return quote(header.name() + ";"); // curl's way to send a header with no
+												// value
 		}
 		if (!token.isEmpty() && line.contains(token)) {
-			return Arrays.stream(line.split(Pattern.quote(token), -1)).map(piece -> piece.isEmpty() ? "" : quote(piece))
+			return Arrays.stream(line.split(Pattern.quote(token), -1))
+				.map(piece -> piece.isEmpty() ? "" : quote(piece))
 				.collect(Collectors.joining("\"$T\""));
 		}
 		byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
@@ -107,9 +123,9 @@ final class Reproduction {
 	}
 
 	/**
-	 * Bytes as a shell command writing them: {@code printf} for the literal parts, {@code head | tr} for runs of one
-	 * byte and {@code printf ... $(seq N)} for a short sequence repeated. The token's place holder becomes
-	 * {@code "$T"}.
+	 * Bytes as a shell command writing them: {@code printf} for the literal parts,
+	 * {@code head | tr} for runs of one byte and {@code printf ... $(seq N)} for a short
+	 * sequence repeated. The token's place holder becomes {@code "$T"}.
 	 */
 	static String bytes(byte[] bytes) {
 		List<String> commands = new ArrayList<>();
@@ -145,15 +161,15 @@ final class Reproduction {
 	}
 
 	/**
-	 * The repeated sequence at {@code from}: {@code {length, times}} for the one of 1 to 8 bytes that covers the most,
-	 * at least {@link #MIN_RUN} bytes; {@code null} when there is none.
+	 * The repeated sequence at {@code from}: {@code {length, times}} for the one of 1 to
+	 * 8 bytes that covers the most, at least {@link #MIN_RUN} bytes; {@code null} when
+	 * there is none.
 	 */
 	private static int[] repeat(byte[] bytes, int from) {
 		int[] best = null;
 		for (int unit = 1; unit <= 8 && from + unit <= bytes.length; unit++) {
 			int times = 1;
-			while (from + (times + 1) * unit <= bytes.length
-					&& same(bytes, from, from + times * unit, unit)) {
+			while (from + (times + 1) * unit <= bytes.length && same(bytes, from, from + times * unit, unit)) {
 				times++;
 			}
 			if (times * unit >= MIN_RUN && times >= 8 && (best == null || times * unit > best[0] * best[1])) {
@@ -178,7 +194,10 @@ final class Reproduction {
 		return "printf '" + format.replace(TOKEN_IN_FORMAT, "%s") + "'" + " \"$T\"".repeat(tokens);
 	}
 
-	/** A printf format writing the bytes: printable ASCII as is, {@code %} doubled, anything else in octal. */
+	/**
+	 * A printf format writing the bytes: printable ASCII as is, {@code %} doubled,
+	 * anything else in octal.
+	 */
 	private static String format(byte[] bytes) {
 		StringBuilder out = new StringBuilder();
 		for (byte b : bytes) {
@@ -200,7 +219,10 @@ final class Reproduction {
 		return String.format("\\%03o", b & 0xff);
 	}
 
-	/** The text in single quotes for the shell, or in {@code $'...'} with escapes when it has other bytes. */
+	/**
+	 * The text in single quotes for the shell, or in {@code $'...'} with escapes when it
+	 * has other bytes.
+	 */
 	static String quote(String latin1) {
 		if (printable(latin1)) {
 			return "'" + latin1.replace("'", "'\\''") + "'";
@@ -223,10 +245,12 @@ final class Reproduction {
 
 	/** An HTTP token (a method, a header name): what curl sends unchanged. */
 	private static boolean token(String text) {
-		return !text.isEmpty() && text.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
+		return !text.isEmpty()
+				&& text.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0);
 	}
 
 	private static boolean headerValueOk(String value) {
 		return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f && c <= 0xff));
 	}
+
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One HTTP request exactly as it goes on the wire: the target is not normalized, a header may repeat, and the body
- * is bytes (not necessarily UTF-8, not necessarily JSON). Header values are Latin-1 strings, one char a byte, so that
- * a mutation can put any byte in them.
+ * One HTTP request exactly as it goes on the wire: the target is not normalized, a header
+ * may repeat, and the body is bytes (not necessarily UTF-8, not necessarily JSON). Header
+ * values are Latin-1 strings, one char a byte, so that a mutation can put any byte in
+ * them.
  *
- * @param body {@code null} for a request without one (no {@code Content-Length} is sent then)
+ * @param body {@code null} for a request without one (no {@code Content-Length} is sent
+ * then)
  */
 record Request(String method, String target, List<Header> headers, byte[] body) {
 
@@ -36,7 +38,10 @@ record Request(String method, String target, List<Header> headers, byte[] body) 
 
 	/** The first value of the header, or {@code null}. */
 	String header(String name) {
-		return headers.stream().filter(header -> header.name().equalsIgnoreCase(name)).map(Header::value).findFirst()
+		return headers.stream()
+			.filter(header -> header.name().equalsIgnoreCase(name))
+			.map(Header::value)
+			.findFirst()
 			.orElse(null);
 	}
 
@@ -52,7 +57,10 @@ record Request(String method, String target, List<Header> headers, byte[] body) 
 		return new Request(method, target, headers, body);
 	}
 
-	/** The header set to this value alone (any other value of it removed), at the place it had. */
+	/**
+	 * The header set to this value alone (any other value of it removed), at the place it
+	 * had.
+	 */
 	Request withHeader(String name, String value) {
 		List<Header> changed = new ArrayList<>();
 		boolean set = false;
@@ -83,10 +91,17 @@ record Request(String method, String target, List<Header> headers, byte[] body) 
 				headers.stream().filter(header -> !header.name().equalsIgnoreCase(name)).toList(), body);
 	}
 
-	/** The bytes sent: request line, {@code Host}, the headers, {@code Connection: close}, the body's length. */
+	/**
+	 * The bytes sent: request line, {@code Host}, the headers, {@code Connection: close},
+	 * the body's length.
+	 */
 	byte[] wire(int port) {
-		StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-			.append("Host: 127.0.0.1:").append(port).append("\r\n");
+		StringBuilder head = new StringBuilder(method).append(' ')
+			.append(target)
+			.append(" HTTP/1.1\r\n")
+			.append("Host: 127.0.0.1:")
+			.append(port)
+			.append("\r\n");
 		for (Header header : headers) {
 			head.append(header.name()).append(": ").append(header.value()).append("\r\n");
 		}

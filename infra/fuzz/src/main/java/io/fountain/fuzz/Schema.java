@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * A JSON Schema of the OpenAPI document, its {@code $ref} followed: what the fuzz needs of it to make a valid value
- * (types, formats, enums, patterns, bounds, required properties) and to know what a mutation breaks.
+ * A JSON Schema of the OpenAPI document, its {@code $ref} followed: what the fuzz needs
+ * of it to make a valid value (types, formats, enums, patterns, bounds, required
+ * properties) and to know what a mutation breaks.
  */
 final class Schema {
 
@@ -25,7 +26,10 @@ final class Schema {
 		this.document = document;
 	}
 
-	/** The schema at {@code node}, {@code $ref}s and a lone {@code allOf} followed (at most 20 deep). */
+	/**
+	 * The schema at {@code node}, {@code $ref}s and a lone {@code allOf} followed (at
+	 * most 20 deep).
+	 */
 	static Schema of(JsonNode node, JsonNode document) {
 		JsonNode at = node == null ? MissingNode.getInstance() : node;
 		for (int hops = 0; hops < 20; hops++) {
@@ -44,8 +48,9 @@ final class Schema {
 	}
 
 	/**
-	 * {@code string}, {@code integer}, {@code number}, {@code boolean}, {@code array} or {@code object}; a 3.1 type
-	 * list gives its first that is not {@code null}; {@code any} when the schema does not say.
+	 * {@code string}, {@code integer}, {@code number}, {@code boolean}, {@code array} or
+	 * {@code object}; a 3.1 type list gives its first that is not {@code null};
+	 * {@code any} when the schema does not say.
 	 */
 	String type() {
 		JsonNode type = node.path("type");
@@ -134,7 +139,10 @@ final class Schema {
 		return of(node.path("items"), document);
 	}
 
-	/** Whether an object takes properties it does not name ({@code additionalProperties} true or a schema). */
+	/**
+	 * Whether an object takes properties it does not name ({@code additionalProperties}
+	 * true or a schema).
+	 */
 	boolean takesUnknownProperties() {
 		JsonNode additional = node.path("additionalProperties");
 		return additional.isObject() || additional.asBoolean(false);
@@ -147,4 +155,5 @@ final class Schema {
 	private Optional<Long> number(String name) {
 		return node.path(name).isNumber() ? Optional.of(node.get(name).asLong()) : Optional.empty();
 	}
+
 }

@@ -15,10 +15,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The places in a JSON body a mutation can put a value: each property of the body's schema, the first item of each
- * list and the properties of an object inside one ({@code parentheticals[0].text}). A value goes in as raw bytes, so
- * that it can be what no JSON library would write: a lone surrogate's escape, an overlong UTF-8 sequence, 10,000
- * brackets.
+ * The places in a JSON body a mutation can put a value: each property of the body's
+ * schema, the first item of each list and the properties of an object inside one
+ * ({@code parentheticals[0].text}). A value goes in as raw bytes, so that it can be what
+ * no JSON library would write: a lone surrogate's escape, an overlong UTF-8 sequence,
+ * 10,000 brackets.
  */
 final class Slots {
 
@@ -36,7 +37,8 @@ final class Slots {
 	 * A place in the body.
 	 *
 	 * @param path property names and list indexes from the body's root
-	 * @param required whether the schema requires it (a list's item is required: no list of the API holds a null)
+	 * @param required whether the schema requires it (a list's item is required: no list
+	 * of the API holds a null)
 	 */
 	record Slot(List<Object> path, Schema schema, boolean required) {
 
@@ -59,34 +61,40 @@ final class Slots {
 		}
 	}
 
-	/** Every slot of an object schema, its properties first, then what is inside its lists and objects. */
+	/**
+	 * Every slot of an object schema, its properties first, then what is inside its lists
+	 * and objects.
+	 */
 	static List<Slot> of(Schema body) {
 		List<Slot> slots = new ArrayList<>();
 		if (!body.type().equals("object")) {
 			return slots;
 		}
 		Map<String, Schema> properties = body.properties();
-		properties.forEach((name, schema) -> slots.add(new Slot(List.of(name), schema, body.required().contains(name))));
+		properties
+			.forEach((name, schema) -> slots.add(new Slot(List.of(name), schema, body.required().contains(name))));
 		properties.forEach((name, schema) -> {
 			if (schema.type().equals("array")) {
 				Schema item = schema.items();
 				slots.add(new Slot(List.of(name, 0), item, true));
 				if (item.type().equals("object")) {
-					item.properties().forEach((inner, innerSchema) -> slots.add(
-							new Slot(List.of(name, 0, inner), innerSchema, item.required().contains(inner))));
+					item.properties()
+						.forEach((inner, innerSchema) -> slots
+							.add(new Slot(List.of(name, 0, inner), innerSchema, item.required().contains(inner))));
 				}
 			}
 			else if (schema.type().equals("object")) {
-				schema.properties().forEach((inner, innerSchema) -> slots.add(
-						new Slot(List.of(name, inner), innerSchema, schema.required().contains(inner))));
+				schema.properties()
+					.forEach((inner, innerSchema) -> slots
+						.add(new Slot(List.of(name, inner), innerSchema, schema.required().contains(inner))));
 			}
 		});
 		return slots;
 	}
 
 	/**
-	 * The valid body with {@code raw} as the slot's value, the lists and objects on the way there made valid when the
-	 * valid body had none.
+	 * The valid body with {@code raw} as the slot's value, the lists and objects on the
+	 * way there made valid when the valid body had none.
 	 */
 	static byte[] with(JsonNode valid, Schema body, Slot slot, byte[] raw) {
 		ObjectNode root = valid != null && valid.isObject() ? (ObjectNode) valid.deepCopy() : JSON.createObjectNode();
@@ -109,7 +117,10 @@ final class Slots {
 		return replaceMarker(JSON.writeValueAsBytes(root), raw);
 	}
 
-	/** The valid body with one more property, written as raw bytes after the opening brace. */
+	/**
+	 * The valid body with one more property, written as raw bytes after the opening
+	 * brace.
+	 */
 	static byte[] withLeadingProperty(JsonNode valid, String name, byte[] rawValue) {
 		byte[] body = JSON.writeValueAsBytes(valid != null && valid.isObject() ? valid : JSON.createObjectNode());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -157,4 +168,5 @@ final class Slots {
 		}
 		throw new IllegalStateException("the marker is not in the body");
 	}
+
 }

@@ -11,9 +11,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A valid request for each operation, derived from the OpenAPI document: the path's ids those of real entities, every
- * query parameter with a value it allows, the body the smallest its schema allows ({@link Values}), a bearer token,
- * and nothing else a client would not send. The mutations start from it.
+ * A valid request for each operation, derived from the OpenAPI document: the path's ids
+ * those of real entities, every query parameter with a value it allows, the body the
+ * smallest its schema allows ({@link Values}), a bearer token, and nothing else a client
+ * would not send. The mutations start from it.
  */
 final class ValidRequests {
 
@@ -26,14 +27,16 @@ final class ValidRequests {
 	}
 
 	/**
-	 * @param methodsOfPath every method the document gives the operation's path (a mutation sends another)
+	 * @param methodsOfPath every method the document gives the operation's path (a
+	 * mutation sends another)
 	 * @param serial makes the request's text unique
 	 */
 	Valid build(Operation operation, Set<String> methodsOfPath, Values.Ids ids, int serial) {
 		Map<String, String> pathValues = new LinkedHashMap<>();
 		String path = operation.template();
 		for (ApiDocument.Parameter parameter : operation.in("path")) {
-			String value = operation.kindOf(parameter.name()).flatMap(ids::idOf)
+			String value = operation.kindOf(parameter.name())
+				.flatMap(ids::idOf)
 				.orElseGet(() -> plain(Values.valid(parameter.schema(), parameter.name(), ids, serial)));
 			pathValues.put(parameter.name(), value);
 			path = path.replace("{" + parameter.name() + "}", Escapes.pathSegment(value));
@@ -67,7 +70,10 @@ final class ValidRequests {
 		return new Valid(operation, request, json, pathValues, methodsOfPath, serial);
 	}
 
-	/** A small document of the media type: a Fountain play with a title, a scene and an action, or words. */
+	/**
+	 * A small document of the media type: a Fountain play with a title, a scene and an
+	 * action, or words.
+	 */
 	static String sampleText(String mediaType, int serial) {
 		if (mediaType.contains("fountain")) {
 			return "Title: FUZZ " + serial + "\n\nINT. ROOM " + serial + " - DAY\n\nA door opens.\n";
@@ -75,7 +81,10 @@ final class ValidRequests {
 		return "FUZZ " + serial;
 	}
 
-	/** A value as it goes in a path or a query: text as is, a list's items joined with commas. */
+	/**
+	 * A value as it goes in a path or a query: text as is, a list's items joined with
+	 * commas.
+	 */
 	private static String plain(JsonNode value) {
 		if (value.isArray()) {
 			StringJoiner items = new StringJoiner(",");
@@ -88,10 +97,12 @@ final class ValidRequests {
 	/**
 	 * A valid request and what it was made of.
 	 *
-	 * @param json the body as JSON, {@code null} when the body is not JSON or there is none
+	 * @param json the body as JSON, {@code null} when the body is not JSON or there is
+	 * none
 	 * @param pathValues each path parameter's value, unescaped
 	 */
 	record Valid(Operation operation, Request request, JsonNode json, Map<String, String> pathValues,
 			Set<String> methodsOfPath, int serial) {
 	}
+
 }

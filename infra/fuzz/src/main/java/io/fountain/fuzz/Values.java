@@ -18,14 +18,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Valid values for the schemas of the OpenAPI document: small ones, within every bound the schema states, with the
- * ids of real entities where a property names one ({@code characterId}), and text unique to the request (a character's
- * name must be new in its play). An object gets its required properties, and a plain text one when none of those is
- * (an empty PATCH would change nothing, an act needs no title).
+ * Valid values for the schemas of the OpenAPI document: small ones, within every bound
+ * the schema states, with the ids of real entities where a property names one
+ * ({@code characterId}), and text unique to the request (a character's name must be new
+ * in its play). An object gets its required properties, and a plain text one when none of
+ * those is (an empty PATCH would change nothing, an act needs no title).
  */
 final class Values {
 
-	/** The plain text properties an object is given first when it has no required one: what a writer sets. */
+	/**
+	 * The plain text properties an object is given first when it has no required one:
+	 * what a writer sets.
+	 */
 	private static final List<String> PREFERRED_TEXT = List.of("title", "name", "text", "heading");
 
 	/** An alternation of words, {@code editor|viewer} or {@code ^(editor|viewer)$}. */
@@ -36,17 +40,21 @@ final class Values {
 	private Values() {
 	}
 
-	/** Where ids of entities come from: the kind is {@code script}, {@code act}, {@code character}, ... */
+	/**
+	 * Where ids of entities come from: the kind is {@code script}, {@code act},
+	 * {@code character}, ...
+	 */
 	@FunctionalInterface
 	interface Ids {
 
 		Optional<String> idOf(String kind);
+
 	}
 
 	/**
 	 * A valid value for the schema.
-	 *
-	 * @param name the property or parameter it is for: {@code characterId} takes a character's id
+	 * @param name the property or parameter it is for: {@code characterId} takes a
+	 * character's id
 	 * @param serial makes text unique to one request
 	 */
 	static JsonNode valid(Schema schema, String name, Ids ids, int serial) {
@@ -56,8 +64,8 @@ final class Values {
 	private static JsonNode valid(Schema schema, String name, Ids ids, int serial, int depth) {
 		Optional<JsonNode> fallback = schema.defaultValue().filter(value -> !value.isNull());
 		return switch (schema.type()) {
-			case "integer", "number" -> fallback.filter(JsonNode::isNumber)
-				.orElseGet(() -> NODES.numberNode(bounded(schema, 1)));
+			case "integer", "number" ->
+				fallback.filter(JsonNode::isNumber).orElseGet(() -> NODES.numberNode(bounded(schema, 1)));
 			case "boolean" -> NODES.booleanNode(false);
 			case "array" -> {
 				ArrayNode array = NODES.arrayNode();
@@ -99,24 +107,32 @@ final class Values {
 		if (chosen.values().stream().noneMatch(Values::plainText)) {
 			List<String> names = new ArrayList<>(PREFERRED_TEXT);
 			names.addAll(properties.keySet());
-			names.stream().filter(name -> properties.containsKey(name) && plainText(properties.get(name))).findFirst()
+			names.stream()
+				.filter(name -> properties.containsKey(name) && plainText(properties.get(name)))
+				.findFirst()
 				.ifPresent(name -> chosen.put(name, properties.get(name)));
 		}
 		return chosen;
 	}
 
-	/** Text with no format or enumeration, whose pattern takes words: what a writer types. */
+	/**
+	 * Text with no format or enumeration, whose pattern takes words: what a writer types.
+	 */
 	static boolean plainText(Schema schema) {
 		return schema.isString() && schema.format().isEmpty() && schema.enumValues().isEmpty()
 				&& schema.pattern().map(pattern -> matches(pattern, "FUZZ 1")).orElse(true);
 	}
 
-	/** Text for a string schema: an entity's id, an enumerated value, a match of its pattern, or words. */
+	/**
+	 * Text for a string schema: an entity's id, an enumerated value, a match of its
+	 * pattern, or words.
+	 */
 	static String text(Schema schema, String name, Ids ids, int serial) {
 		String format = schema.format().orElse("");
 		if (format.equals("uuid")) {
 			return kindOfId(name).flatMap(ids::idOf)
-				.orElseGet(() -> UUID.nameUUIDFromBytes(("fuzz " + serial).getBytes(StandardCharsets.UTF_8)).toString());
+				.orElseGet(
+						() -> UUID.nameUUIDFromBytes(("fuzz " + serial).getBytes(StandardCharsets.UTF_8)).toString());
 		}
 		if (!schema.enumValues().isEmpty()) {
 			return schema.enumValues().getFirst();
@@ -146,7 +162,10 @@ final class Values {
 		return words.length() < min ? words + "X".repeat(min - words.length()) : words;
 	}
 
-	/** The kind of entity a property named {@code characterId} holds the id of ({@code character}). */
+	/**
+	 * The kind of entity a property named {@code characterId} holds the id of
+	 * ({@code character}).
+	 */
 	static Optional<String> kindOfId(String name) {
 		return name.endsWith("Id") && name.length() > 2 ? Optional.of(name.substring(0, name.length() - 2))
 				: Optional.empty();
@@ -159,15 +178,18 @@ final class Values {
 
 	private static boolean matches(String pattern, String text) {
 		try {
-			// Bean Validation's @Pattern, which the services' patterns come from, matches the whole text.
+			// Bean Validation's @Pattern, which the services' patterns come from, matches
+			// the whole text.
 			return Pattern.compile(pattern).matcher(text).matches();
 		}
 		catch (PatternSyntaxException notJava) {
-			return true; // an ECMA pattern Java cannot read: the words are as good a guess as any
+			return true; // an ECMA pattern Java cannot read: the words are as good a
+							// guess as any
 		}
 	}
 
 	private static String singular(String name) {
 		return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
 	}
+
 }

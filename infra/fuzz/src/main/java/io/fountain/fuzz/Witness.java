@@ -17,11 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * What a write could change, read before and after it: a refused write must have changed nothing. A creation is
- * watched through the list it would join (the play's tree for a part of the play, the caller's scripts for a script
- * or a play), where no new id may appear; a change or a deletion through the entity (or, for a collaborator, the
- * list it is in), which must read the same. Reads are kept until a request is accepted, so a run of refused writes
- * costs one read each.
+ * What a write could change, read before and after it: a refused write must have changed
+ * nothing. A creation is watched through the list it would join (the play's tree for a
+ * part of the play, the caller's scripts for a script or a play), where no new id may
+ * appear; a change or a deletion through the entity (or, for a collaborator, the list it
+ * is in), which must read the same. Reads are kept until a request is accepted, so a run
+ * of refused writes costs one read each.
  */
 final class Witness {
 
@@ -39,7 +40,8 @@ final class Witness {
 
 	/**
 	 * @param treeTarget the play's tree, {@code /scripts/{id}/tree}
-	 * @param scriptsTarget the caller's scripts, newest first, {@code /scripts?page=0&size=100}
+	 * @param scriptsTarget the caller's scripts, newest first,
+	 * {@code /scripts?page=0&size=100}
 	 */
 	Witness(Edge edge, ApiDocument document, String treeTarget, String scriptsTarget) {
 		this.edge = edge;
@@ -48,7 +50,10 @@ final class Witness {
 		this.scriptsTarget = scriptsTarget;
 	}
 
-	/** Where to look for what a write to the operation changes, with the valid request's path; empty for a read. */
+	/**
+	 * Where to look for what a write to the operation changes, with the valid request's
+	 * path; empty for a read.
+	 */
 	Optional<Look> lookFor(Operation operation, Request valid) {
 		if (!operation.writes()) {
 			return Optional.empty();
@@ -90,7 +95,10 @@ final class Witness {
 		cache.clear();
 	}
 
-	/** What changed from {@code before} to {@code after}, in a few words; empty when nothing did. */
+	/**
+	 * What changed from {@code before} to {@code after}, in a few words; empty when
+	 * nothing did.
+	 */
 	static Optional<String> change(Look look, Snapshot before, Snapshot after) {
 		if (look.newIdsOnly()) {
 			Set<String> added = new HashSet<>(after.ids());
@@ -120,8 +128,9 @@ final class Witness {
 	}
 
 	/**
-	 * Whether the property is another entity's, copied in by events: {@code characterName} beside
-	 * {@code characterId} changes when that character is renamed, whatever the request under test did.
+	 * Whether the property is another entity's, copied in by events:
+	 * {@code characterName} beside {@code characterId} changes when that character is
+	 * renamed, whatever the request under test did.
 	 */
 	private static boolean mirrored(String name, JsonNode entity) {
 		return name.endsWith("Name") && entity.has(name.substring(0, name.length() - "Name".length()) + "Id");
@@ -169,12 +178,17 @@ final class Witness {
 	/**
 	 * Where to look.
 	 *
-	 * @param newIdsOnly a list that other writes may shorten meanwhile (a cascade runs on): only a new id counts
+	 * @param newIdsOnly a list that other writes may shorten meanwhile (a cascade runs
+	 * on): only a new id counts
 	 */
 	record Look(String target, boolean newIdsOnly) {
 	}
 
-	/** What was read: its status, its JSON (ETag and other headers aside), and every {@code id} in it. */
+	/**
+	 * What was read: its status, its JSON (ETag and other headers aside), and every
+	 * {@code id} in it.
+	 */
 	record Snapshot(int status, JsonNode body, Set<String> ids) {
 	}
+
 }

@@ -24,8 +24,8 @@ class ChecksTests {
 	void aServerErrorIsAFindingEvenAsAProblem() {
 		assertThat(Checks.of(GET, answer(500, "application/problem+json", "{\"status\":500}")))
 			.containsExactly(Finding.Kind.SERVER_ERROR);
-		assertThat(Checks.of(GET, answer(503, "text/html", "<html>")))
-			.containsExactly(Finding.Kind.SERVER_ERROR, Finding.Kind.NOT_PROBLEM);
+		assertThat(Checks.of(GET, answer(503, "text/html", "<html>"))).containsExactly(Finding.Kind.SERVER_ERROR,
+				Finding.Kind.NOT_PROBLEM);
 	}
 
 	@Test
@@ -61,6 +61,8 @@ class ChecksTests {
 	}
 
 	private static RawHttp.Response answer(int status, String contentType, String body) {
-		return new RawHttp.Response(status, contentType.isEmpty() ? Map.of() : Map.of("content-type", contentType), body);
+		return new RawHttp.Response(status, contentType.isEmpty() ? Map.of() : Map.of("content-type", contentType),
+				body);
 	}
+
 }

@@ -7,17 +7,21 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The plan: every pair of an operation and a mutation that applies, all before any twice, the same for a seed. */
+/**
+ * The plan: every pair of an operation and a mutation that applies, all before any twice,
+ * the same for a seed.
+ */
 class FuzzerTests {
 
 	private final List<Fuzzer.Case> cases = Fuzzer.cases(SampleApi.operations(), Mutations.all());
 
 	@Test
 	void everyOperationMeetsEveryMutationThatAppliesToIt() {
-		assertThat(cases).extracting(each -> each.operation().name()).containsAll(
-				SampleApi.operations().stream().map(Operation::name).toList());
+		assertThat(cases).extracting(each -> each.operation().name())
+			.containsAll(SampleApi.operations().stream().map(Operation::name).toList());
 		assertThat(cases).filteredOn(each -> each.operation().name().equals("GET /scripts"))
-			.extracting(each -> each.mutation().name()).contains("paging not a number", "path %2f", "TRACE")
+			.extracting(each -> each.mutation().name())
+			.contains("paging not a number", "path %2f", "TRACE")
 			.doesNotContain("U+0000", "Idempotency-Key 8,000 chars");
 	}
 
@@ -35,4 +39,5 @@ class FuzzerTests {
 		assertThat(Fuzzer.plan(cases, 500, new Random(7))).isEqualTo(Fuzzer.plan(cases, 500, new Random(7)))
 			.isNotEqualTo(Fuzzer.plan(cases, 500, new Random(8)));
 	}
+
 }

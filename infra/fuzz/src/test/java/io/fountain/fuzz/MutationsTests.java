@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import io.fountain.fuzz.Mutation.Mutated;
 
-/** What each mutation sends: broken as its name says, and the same again for the same seed. */
+/**
+ * What each mutation sends: broken as its name says, and the same again for the same
+ * seed.
+ */
 class MutationsTests {
 
 	private static final String CREATE_SCRIPT = "POST /scripts (application/json)";
@@ -104,9 +107,11 @@ class MutationsTests {
 
 	@Test
 	void aValueInsideAListItemIsReachedThroughAValidItem() {
-		String body = body(once("wrong type", CREATE_DIALOGUE, m -> m.detail().startsWith("parentheticals[0].beforeLine")));
+		String body = body(
+				once("wrong type", CREATE_DIALOGUE, m -> m.detail().startsWith("parentheticals[0].beforeLine")));
 
-		assertThat(body).containsPattern("\"parentheticals\":\\[\\{\"text\":\"FUZZ 0\",\"beforeLine\":(\"1\"|1\\.5|true|\\{}|\\[])}]");
+		assertThat(body).containsPattern(
+				"\"parentheticals\":\\[\\{\"text\":\"FUZZ 0\",\"beforeLine\":(\"1\"|1\\.5|true|\\{}|\\[])}]");
 	}
 
 	@Test
@@ -126,7 +131,8 @@ class MutationsTests {
 		assertThat(once("path %00", "GET /scripts/{id}", m -> m.detail().startsWith("after")).request().target())
 			.isEqualTo("/scripts/" + script + "%00");
 		assertThat(once("path //", "GET /scripts/{id}", m -> true).request().target()).isEqualTo("/scripts//" + script);
-		assertThat(once("path %5c", "GET /scripts", m -> true).request().target()).isEqualTo("/scripts/%5c?page=0&size=20");
+		assertThat(once("path %5c", "GET /scripts", m -> true).request().target())
+			.isEqualTo("/scripts/%5c?page=0&size=20");
 	}
 
 	@Test
@@ -166,8 +172,11 @@ class MutationsTests {
 		Random random = new Random(42);
 		for (Operation operation : SampleApi.operations()) {
 			for (int i = 0; i < 20; i++) {
-				assertThat(Mutations.methods().getLast().apply(SampleApi.valid(operation.name()), random)
-					.request().method()).isNotEqualTo("DELETE").isNotIn(SampleApi.document().methodsOf(operation.template()));
+				assertThat(Mutations.methods()
+					.getLast()
+					.apply(SampleApi.valid(operation.name()), random)
+					.request()
+					.method()).isNotEqualTo("DELETE").isNotIn(SampleApi.document().methodsOf(operation.template()));
 			}
 		}
 	}
@@ -186,7 +195,10 @@ class MutationsTests {
 		Mutation chosen = Mutations.all().stream().filter(m -> m.name().equals(mutation)).findFirst().orElseThrow();
 		ValidRequests.Valid valid = SampleApi.valid(operation);
 		Random random = new Random(42);
-		return IntStream.range(0, 500).mapToObj(i -> chosen.apply(valid, random)).filter(wanted).findFirst()
+		return IntStream.range(0, 500)
+			.mapToObj(i -> chosen.apply(valid, random))
+			.filter(wanted)
+			.findFirst()
 			.orElseThrow(() -> new AssertionError("no such variant of " + mutation));
 	}
 
@@ -208,4 +220,5 @@ class MutationsTests {
 		return IntStream.rangeClosed(0, haystack.length - needle.length)
 			.anyMatch(i -> Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length));
 	}
+
 }

@@ -11,8 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A finding's line sends the request again byte for byte: the shell commands it is made of are run here with bash,
- * and what they write compared with what the fuzz sent.
+ * A finding's line sends the request again byte for byte: the shell commands it is made
+ * of are run here with bash, and what they write compared with what the fuzz sent.
  */
 class ReproductionTests {
 
@@ -33,20 +33,25 @@ class ReproductionTests {
 
 	@Test
 	void aRequestCurlCanSendIsACurlLineWithTheTokenAsT() {
-		Request request = SampleApi.valid("POST /scripts (application/json)").request()
+		Request request = SampleApi.valid("POST /scripts (application/json)")
+			.request()
 			.withHeader("Idempotency-Key", "k".repeat(8000));
 
 		String line = Reproduction.of(request, SampleApi.TOKEN);
 
-		assertThat(line).startsWith("printf '{\"title\":\"FUZZ 7\"}' | curl -sS -g --path-as-is -X 'POST' \"$E\"'/scripts'")
+		assertThat(line)
+			.startsWith("printf '{\"title\":\"FUZZ 7\"}' | curl -sS -g --path-as-is -X 'POST' \"$E\"'/scripts'")
 			.contains(" -H 'Authorization: Bearer '\"$T\" -H", " -H 'Content-Type: application/json'",
 					" -H 'Idempotency-Key: '\"$(head -c 8000 /dev/zero | tr '\\0' '\\153')\"", " --data-binary @-")
-			.doesNotContain(SampleApi.TOKEN).hasSizeLessThan(400);
+			.doesNotContain(SampleApi.TOKEN)
+			.hasSizeLessThan(400);
 	}
 
 	@Test
 	void aRequestCurlWouldChangeIsWrittenWholeForNetcat() throws Exception {
-		Request request = SampleApi.valid("GET /scripts").request().plusHeader("X-Fuzz", "a\r\n b")
+		Request request = SampleApi.valid("GET /scripts")
+			.request()
+			.plusHeader("X-Fuzz", "a\r\n b")
 			.withHeader("Authorization", "Bearer \u0000" + SampleApi.TOKEN);
 
 		String line = Reproduction.of(request, SampleApi.TOKEN);
@@ -70,7 +75,8 @@ class ReproductionTests {
 			}
 			else if (line.contains("| nc ")) {
 				assertThat(new String(bash(line.substring(0, line.indexOf(" | nc ")), SampleApi.TOKEN),
-						StandardCharsets.ISO_8859_1)).as(each.toString())
+						StandardCharsets.ISO_8859_1))
+					.as(each.toString())
 					.isEqualTo(new String(request.wire(8080), StandardCharsets.ISO_8859_1)
 						.replace("Host: 127.0.0.1:8080", "Host: localhost"));
 			}
@@ -79,7 +85,8 @@ class ReproductionTests {
 
 	/** What the command writes, run by bash with {@code T} set. */
 	private static byte[] bash(String command, String token) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.INHERIT);
+		ProcessBuilder builder = new ProcessBuilder("bash", "-c", command)
+			.redirectError(ProcessBuilder.Redirect.INHERIT);
 		builder.environment().put("T", token);
 		Process process = builder.start();
 		byte[] out = process.getInputStream().readAllBytes();
@@ -90,4 +97,5 @@ class ReproductionTests {
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
+
 }

@@ -9,20 +9,24 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The valid request of each operation, derived from the document: what the mutations start from must pass. */
+/**
+ * The valid request of each operation, derived from the document: what the mutations
+ * start from must pass.
+ */
 class ValidRequestsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
 	void everyMethodPathAndMediaTypeIsAnOperation() {
-		assertThat(SampleApi.operations()).extracting(Operation::name).containsExactlyInAnyOrder("GET /scripts",
-				"POST /scripts (application/json)", "GET /scripts/{id}", "PATCH /scripts/{id} (application/json)",
-				"DELETE /scripts/{id}", "POST /scripts/{scriptId}/acts (application/json)",
-				"POST /scenes/{sceneId}/dialogues (application/json)", "GET /scripts/{id}/collaborators",
-				"PUT /scripts/{id}/collaborators/{userId} (application/json)",
-				"DELETE /scripts/{id}/collaborators/{userId}", "POST /plays (application/json)",
-				"POST /plays (text/x-fountain)", "GET /scripts/{scriptId}/tree");
+		assertThat(SampleApi.operations()).extracting(Operation::name)
+			.containsExactlyInAnyOrder("GET /scripts", "POST /scripts (application/json)", "GET /scripts/{id}",
+					"PATCH /scripts/{id} (application/json)", "DELETE /scripts/{id}",
+					"POST /scripts/{scriptId}/acts (application/json)",
+					"POST /scenes/{sceneId}/dialogues (application/json)", "GET /scripts/{id}/collaborators",
+					"PUT /scripts/{id}/collaborators/{userId} (application/json)",
+					"DELETE /scripts/{id}/collaborators/{userId}", "POST /plays (application/json)",
+					"POST /plays (text/x-fountain)", "GET /scripts/{scriptId}/tree");
 	}
 
 	@Test
@@ -99,4 +103,5 @@ class ValidRequestsTests {
 	private static JsonNode body(Request request) {
 		return JSON.readTree(request.body());
 	}
+
 }

@@ -23,8 +23,8 @@ class WitnessTests {
 		Witness.Snapshot before = snapshot("{\"acts\":[{\"id\":\"a\"},{\"id\":\"b\"}]}", "a", "b");
 
 		assertThat(Witness.change(TREE, before, snapshot("{\"acts\":[{\"id\":\"a\"}]}", "a"))).isEmpty();
-		assertThat(Witness.change(TREE, before, snapshot("{}", "a", "b", "c"))).hasValueSatisfying(
-				change -> assertThat(change).contains("new in /scripts/1/tree: [c]"));
+		assertThat(Witness.change(TREE, before, snapshot("{}", "a", "b", "c")))
+			.hasValueSatisfying(change -> assertThat(change).contains("new in /scripts/1/tree: [c]"));
 	}
 
 	@Test
@@ -43,7 +43,8 @@ class WitnessTests {
 		Witness.Snapshot before = snapshot("{\"id\":\"3\",\"characterId\":\"4\",\"characterName\":\"ANN\"}", "3");
 
 		assertThat(Witness.change(ACT, before,
-				snapshot("{\"id\":\"3\",\"characterId\":\"4\",\"characterName\":\"BOB\"}", "3"))).isEmpty();
+				snapshot("{\"id\":\"3\",\"characterId\":\"4\",\"characterName\":\"BOB\"}", "3")))
+			.isEmpty();
 		assertThat(Witness.change(ACT, before,
 				snapshot("{\"id\":\"3\",\"characterId\":\"5\",\"characterName\":\"BOB\"}", "3")))
 			.hasValue("/acts/2 changed: characterId: \"4\" -> \"5\"");
@@ -54,7 +55,8 @@ class WitnessTests {
 		ApiDocument document = SampleApi.document();
 		Witness witness = new Witness(null, document, "/scripts/1/tree", "/scripts?page=0&size=20");
 
-		assertThat(look(witness, "POST /scripts (application/json)")).hasValue(new Witness.Look("/scripts?page=0&size=20", true));
+		assertThat(look(witness, "POST /scripts (application/json)"))
+			.hasValue(new Witness.Look("/scripts?page=0&size=20", true));
 		assertThat(look(witness, "POST /scenes/{sceneId}/dialogues (application/json)")).hasValue(TREE);
 		assertThat(look(witness, "PATCH /scripts/{id} (application/json)"))
 			.hasValue(new Witness.Look("/scripts/" + SampleApi.PLAY.get("script"), false));
@@ -70,4 +72,5 @@ class WitnessTests {
 	private static Witness.Snapshot snapshot(String json, String... ids) {
 		return new Witness.Snapshot(200, JSON.readTree(json), Set.of(ids));
 	}
+
 }

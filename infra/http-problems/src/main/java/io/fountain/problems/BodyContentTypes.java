@@ -14,10 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request with a body must say it is JSON ({@code application/json}, {@code application/*+json}) or Fountain
- * ({@code text/x-fountain}), in UTF-8 when it names a charset: anything else is a 415 naming the header, before any
- * code tries to read it. Without this, a wildcard content type ({@code *}{@code /*}) or a form body that is not valid
- * in its charset fail deep in the framework as a 500.
+ * A request with a body must say it is JSON ({@code application/json},
+ * {@code application/*+json}) or Fountain ({@code text/x-fountain}), in UTF-8 when it
+ * names a charset: anything else is a 415 naming the header, before any code tries to
+ * read it. Without this, a wildcard content type ({@code *}{@code /*}) or a form body
+ * that is not valid in its charset fail deep in the framework as a 500.
  */
 public class BodyContentTypes extends OncePerRequestFilter {
 
@@ -34,9 +35,10 @@ public class BodyContentTypes extends OncePerRequestFilter {
 		}
 		response.setStatus(415);
 		response.setContentType("application/problem+json");
-		response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unsupported media type\",\"status\":415,"
-				+ "\"detail\":\"" + problem + "\",\"errors\":[{\"field\":\"Content-Type\",\"message\":\"" + problem + "\"}]}")
-			.getBytes(StandardCharsets.UTF_8));
+		response.getOutputStream()
+			.write(("{\"type\":\"about:blank\",\"title\":\"Unsupported media type\",\"status\":415," + "\"detail\":\""
+					+ problem + "\",\"errors\":[{\"field\":\"Content-Type\",\"message\":\"" + problem + "\"}]}")
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {
@@ -58,9 +60,11 @@ public class BodyContentTypes extends OncePerRequestFilter {
 		if (type.isWildcardType() || type.isWildcardSubtype() || ACCEPTED.stream().noneMatch(a -> a.includes(type))) {
 			return "Content-Type " + expected;
 		}
-		if (type.getParameter("charset") != null && !type.getParameter("charset").replace("\"", "").equalsIgnoreCase("UTF-8")) {
+		if (type.getParameter("charset") != null
+				&& !type.getParameter("charset").replace("\"", "").equalsIgnoreCase("UTF-8")) {
 			return "Content-Type charset " + expected;
 		}
 		return null;
 	}
+
 }

@@ -5,11 +5,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Reads a UUID in a path or a query only in its canonical form: 36 characters, hexadecimal digits in groups of
- * 8-4-4-4-12. Spring's own conversion trims white space ({@code /scenes/<id>%20} found the scene) and
- * {@link UUID#fromString} takes short groups ({@code 1-1-1-1-1}); either way one entity had many addresses, and the
- * API refuses what it does not store exactly. Registered as a binder's custom editor, which Spring consults before its
- * conversion service; a refusal is the usual 400 naming the parameter.
+ * Reads a UUID in a path or a query only in its canonical form: 36 characters,
+ * hexadecimal digits in groups of 8-4-4-4-12. Spring's own conversion trims white space
+ * ({@code /scenes/<id>%20} found the scene) and {@link UUID#fromString} takes short
+ * groups ({@code 1-1-1-1-1}); either way one entity had many addresses, and the API
+ * refuses what it does not store exactly. Registered as a binder's custom editor, which
+ * Spring consults before its conversion service; a refusal is the usual 400 naming the
+ * parameter.
  */
 final class CanonicalUuids extends PropertyEditorSupport {
 
@@ -19,7 +21,8 @@ final class CanonicalUuids extends PropertyEditorSupport {
 	@Override
 	public void setAsText(String text) {
 		if (text == null || text.isEmpty()) {
-			setValue(null); // absent: @PathVariable and @RequestParam say whether that is allowed
+			setValue(null); // absent: @PathVariable and @RequestParam say whether that is
+							// allowed
 			return;
 		}
 		if (!CANONICAL.matcher(text).matches()) {
@@ -32,4 +35,5 @@ final class CanonicalUuids extends PropertyEditorSupport {
 	public String getAsText() {
 		return getValue() == null ? "" : getValue().toString();
 	}
+
 }

@@ -15,8 +15,9 @@ import io.fountain.problems.patch.PatchSchemas;
 import io.swagger.v3.core.converter.ModelConverter;
 
 /**
- * Paged lists ({@link Paging} parameters) and merge patches ({@code Patch} fields) for every servlet service of
- * Fountain, and their OpenAPI description where the service documents its API with springdoc.
+ * Paged lists ({@link Paging} parameters) and merge patches ({@code Patch} fields) for
+ * every servlet service of Fountain, and their OpenAPI description where the service
+ * documents its API with springdoc.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -41,5 +42,7 @@ public class ListsAndPatchesAutoConfiguration {
 		PatchSchemas patchSchemas() {
 			return new PatchSchemas();
 		}
+
 	}
+
 }

@@ -48,19 +48,26 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every error a Fountain HTTP API answers is RFC 9457 {@code application/problem+json}. Bad input is a 4xx whose
- * {@code errors} name each offending field (JSON path of the body, or the parameter) with what is wrong; anything
- * unexpected is a 500 that says nothing about the inside, only the correlation id to look for in the logs.
+ * Every error a Fountain HTTP API answers is RFC 9457 {@code application/problem+json}.
+ * Bad input is a 4xx whose {@code errors} name each offending field (JSON path of the
+ * body, or the parameter) with what is wrong; anything unexpected is a 500 that says
+ * nothing about the inside, only the correlation id to look for in the logs.
  */
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
-	/** Writes a problem where no message converter would (a client that accepts none of them). */
+	/**
+	 * Writes a problem where no message converter would (a client that accepts none of
+	 * them).
+	 */
 	private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
 
-	/** How Jackson begins the message of a duplicate field (StreamReadFeature.STRICT_DUPLICATE_DETECTION). */
+	/**
+	 * How Jackson begins the message of a duplicate field
+	 * (StreamReadFeature.STRICT_DUPLICATE_DETECTION).
+	 */
 	private static final String DUPLICATE = "Duplicate Object property";
 
 	public static final URI INVALID_INPUT = URI.create("https://fountain.io/problems/invalid-input");
@@ -83,7 +90,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
 			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
 			.sorted(Comparator.comparing(FieldError::field))
 			.toList();
@@ -93,8 +102,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = ex.getParameterValidationResults().stream()
-			.flatMap(result -> result.getResolvableErrors().stream()
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
 				.map(error -> new FieldError(result.getMethodParameter().getParameterName(),
 						error.getDefaultMessage())))
 			.toList();
@@ -102,8 +113,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A body that cannot be read as the request's type: a 400 naming where (the JSON path, {@code $} for the body as a
-	 * whole) and what is wrong there.
+	 * A body that cannot be read as the request's type: a 400 naming where (the JSON
+	 * path, {@code $} for the body as a whole) and what is wrong there.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -148,8 +159,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Where the parser found a field named a second time: the parser's own context (a duplicate is found before any
-	 * deserializer sees the field, so Jackson gives the exception no path), or {@code $} when it is gone.
+	 * Where the parser found a field named a second time: the parser's own context (a
+	 * duplicate is found before any deserializer sees the field, so Jackson gives the
+	 * exception no path), or {@code $} when it is gone.
 	 */
 	private static String duplicatePath(StreamReadException ex) {
 		if (!(ex.processor() instanceof JsonParser parser) || parser.streamReadContext() == null) {
@@ -164,8 +176,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A client that accepts nothing this route answers still learns why, in problem+json: Spring would otherwise find
-	 * no representation the client accepts for the problem either, and answer 406 with an empty body.
+	 * A client that accepts nothing this route answers still learns why, in problem+json:
+	 * Spring would otherwise find no representation the client accepts for the problem
+	 * either, and answer 406 with an empty body.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
@@ -174,9 +187,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		if (response == null || response.isCommitted()) {
 			return null;
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
-				"This resource is answered as " + ex.getSupportedMediaTypes().stream().map(MediaType::toString)
-					.collect(Collectors.joining(", ")) + ": ask for one of them in Accept.");
+		ProblemDetail problem = ProblemDetail
+			.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "This resource is answered as "
+					+ ex.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "))
+					+ ": ask for one of them in Accept.");
 		problem.setTitle("Not acceptable");
 		response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -191,7 +205,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		return null; // answered here
 	}
 
-	/** A query string Tomcat cannot decode ({@code ?x=%zz}): the client's mistake, named, not a 500. */
+	/**
+	 * A query string Tomcat cannot decode ({@code ?x=%zz}): the client's mistake, named,
+	 * not a 500.
+	 */
 	@ExceptionHandler(InvalidParameterException.class)
 	ResponseEntity<ProblemDetail> invalidQuery(InvalidParameterException ex) {
 		return badRequest("query", "is not a valid query string: a '%' must be followed by two hexadecimal digits, "
@@ -213,13 +230,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
-		List<FieldError> errors = ex.getConstraintViolations().stream()
+		List<FieldError> errors = ex.getConstraintViolations()
+			.stream()
 			.map(v -> new FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
 			.toList();
 		return ResponseEntity.badRequest().body(invalidInput(describe(errors), errors));
 	}
 
-	/** The domain says "no such thing" with the JDK's own exception, so that it needs no HTTP type. */
+	/**
+	 * The domain says "no such thing" with the JDK's own exception, so that it needs no
+	 * HTTP type.
+	 */
 	@ExceptionHandler(NoSuchElementException.class)
 	ResponseEntity<ProblemDetail> notFound(NoSuchElementException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
@@ -269,8 +290,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	private static String describeType(Class<?> type) {
 		Map<Class<?>, String> names = Map.of(String.class, "a string", Integer.class, "an integer", int.class,
 				"an integer", Long.class, "an integer", long.class, "an integer", Boolean.class, "true or false",
-				boolean.class, "true or false", UUID.class,
-				"a UUID in canonical form (8-4-4-4-12 hexadecimal digits)", List.class, "an array");
+				boolean.class, "true or false", UUID.class, "a UUID in canonical form (8-4-4-4-12 hexadecimal digits)",
+				List.class, "an array");
 		return names.getOrDefault(type, type.isRecord() ? "an object" : "a " + type.getSimpleName());
 	}
 
@@ -291,4 +312,5 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	/** One offending field: its name or JSON path, and what is wrong with it. */
 	public record FieldError(String field, String message) {
 	}
+
 }

@@ -11,9 +11,10 @@ import io.fountain.problems.container.ProblemErrorController;
 import io.fountain.problems.container.ProblemPages;
 
 /**
- * Makes every servlet service of Fountain answer errors as problem+json: its own exceptions ({@link ProblemHandling}),
- * what the framework answers outside them ({@link ProblemErrorController}, before Spring Boot's error controller can
- * register) and what Tomcat answers before any servlet runs ({@link ProblemPages}).
+ * Makes every servlet service of Fountain answer errors as problem+json: its own
+ * exceptions ({@link ProblemHandling}), what the framework answers outside them
+ * ({@link ProblemErrorController}, before Spring Boot's error controller can register)
+ * and what Tomcat answers before any servlet runs ({@link ProblemPages}).
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -27,8 +28,8 @@ public class ProblemsAutoConfiguration {
 	}
 
 	/**
-	 * After authentication (a caller without a token hears 401 first, whatever its body) and before anything reads
-	 * the body.
+	 * After authentication (a caller without a token hears 401 first, whatever its body)
+	 * and before anything reads the body.
 	 */
 	/** After authentication too, and before a command runs. */
 	@Bean
@@ -44,4 +45,5 @@ public class ProblemsAutoConfiguration {
 		registration.setOrder(0);
 		return registration;
 	}
+
 }

@@ -8,9 +8,10 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Every JSON string a body holds goes through here (a field, an element of a list, a {@link io.fountain.problems.patch
- * .Patch}'s value), so {@link TextRule} is one rule for every service instead of a check per field. Refused text is
- * an {@link InvalidText}, which Jackson gives the JSON path of the value. A body read as a tree
+ * Every JSON string a body holds goes through here (a field, an element of a list, a
+ * {@link io.fountain.problems.patch .Patch}'s value), so {@link TextRule} is one rule for
+ * every service instead of a check per field. Refused text is an {@link InvalidText},
+ * which Jackson gives the JSON path of the value. A body read as a tree
  * ({@code JsonNode}) is not checked: bind it to a type.
  */
 final class StrictStrings extends StringDeserializer {
@@ -38,5 +39,7 @@ final class StrictStrings extends StringDeserializer {
 		String problem() {
 			return problem;
 		}
+
 	}
+
 }

@@ -12,11 +12,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * A request body a controller reads (JSON or a Fountain document) must be well-formed UTF-8: Jackson alone decodes
- * some invalid bytes leniently (the overlong {@code C0 AF} as {@code /}), so the text stored would not be the text
- * sent. The body is checked as it is read, with no copy: the reader gets the bytes before the first invalid sequence,
- * then {@link NotUtf8}, which Spring reports as an unreadable body (a 400 naming the JSON path when Jackson was
- * inside a value). Only the services read bodies: the edge passes them on byte for byte.
+ * A request body a controller reads (JSON or a Fountain document) must be well-formed
+ * UTF-8: Jackson alone decodes some invalid bytes leniently (the overlong {@code C0 AF}
+ * as {@code /}), so the text stored would not be the text sent. The body is checked as it
+ * is read, with no copy: the reader gets the bytes before the first invalid sequence,
+ * then {@link NotUtf8}, which Spring reports as an unreadable body (a 400 naming the JSON
+ * path when Jackson was inside a value). Only the services read bodies: the edge passes
+ * them on byte for byte.
  */
 @ControllerAdvice
 public class Utf8Bodies extends RequestBodyAdviceAdapter {
@@ -51,11 +53,12 @@ public class Utf8Bodies extends RequestBodyAdviceAdapter {
 		NotUtf8(long line, long offset) {
 			super("is not valid UTF-8 at line " + line + " (byte " + offset + "): send the body in UTF-8");
 		}
+
 	}
 
 	/**
-	 * Passes on the bytes of well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing above U+10FFFF, no
-	 * truncated sequence), then fails.
+	 * Passes on the bytes of well-formed UTF-8 (RFC 3629: no overlong form, no surrogate,
+	 * nothing above U+10FFFF, no truncated sequence), then fails.
 	 */
 	static final class Utf8Check extends InputStream {
 
@@ -64,7 +67,9 @@ public class Utf8Bodies extends RequestBodyAdviceAdapter {
 		/** Continuation bytes the sequence being read still needs. */
 		private int needed;
 
-		/** Bounds of the next byte: narrower than 80..BF right after E0, ED, F0 and F4. */
+		/**
+		 * Bounds of the next byte: narrower than 80..BF right after E0, ED, F0 and F4.
+		 */
 		private int lower = 0x80;
 
 		private int upper = 0xBF;
@@ -146,7 +151,8 @@ public class Utf8Bodies extends RequestBodyAdviceAdapter {
 				upper = b == 0xF4 ? 0x8F : 0xBF; // F4 90.. would be above U+10FFFF
 			}
 			else {
-				return false; // a continuation byte with nothing to continue, C0, C1 (overlong), F5..FF
+				return false; // a continuation byte with nothing to continue, C0, C1
+								// (overlong), F5..FF
 			}
 			return true;
 		}
@@ -160,5 +166,7 @@ public class Utf8Bodies extends RequestBodyAdviceAdapter {
 		public void close() throws IOException {
 			in.close();
 		}
+
 	}
+
 }

@@ -12,9 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.fountain.testing.RawHttp;
 
 /**
- * What a hostile or careless client gets from the layers below the controllers (Tomcat, Spring MVC's dispatch, the
- * error page): problem+json with the status it names, never Tomcat's HTML page, Spring Boot's JSON error body or an
- * empty 406. Requests go out over a plain socket, exactly as written (an HTTP client would normalize most of them).
+ * What a hostile or careless client gets from the layers below the controllers (Tomcat,
+ * Spring MVC's dispatch, the error page): problem+json with the status it names, never
+ * Tomcat's HTML page, Spring Boot's JSON error body or an empty 406. Requests go out over
+ * a plain socket, exactly as written (an HTTP client would normalize most of them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ContainerErrorsIntegrationTests {
@@ -57,7 +58,8 @@ class ContainerErrorsIntegrationTests {
 		assertThat(canonical.json().at("/id").asString()).isEqualTo(id);
 		assertThat(raw().get("/things/" + id.toUpperCase(java.util.Locale.ROOT), Map.of()).status()).isEqualTo(200);
 
-		// Spring trims a UUID and Java reads short groups: each of these found the same thing, or another.
+		// Spring trims a UUID and Java reads short groups: each of these found the same
+		// thing, or another.
 		for (String path : new String[] { "/things/" + id + "%20", "/things/%20" + id, "/things/" + id + "%09",
 				"/things/1-1-1-1-1", "/things/" + id.replace("-", "") }) {
 			RawHttp.Response response = raw().get(path, Map.of());
@@ -105,7 +107,10 @@ class ContainerErrorsIntegrationTests {
 		assertThat(malformed.body()).contains("query");
 	}
 
-	/** A command whose answer the client would refuse is refused before it runs, not after it has changed things. */
+	/**
+	 * A command whose answer the client would refuse is refused before it runs, not after
+	 * it has changed things.
+	 */
 	@Test
 	void aCommandWhoseAnswerTheClientWouldNotAcceptIsA406BeforeItRuns() {
 		ProblemsTestApplication.Things.created.set(0);
@@ -115,7 +120,8 @@ class ContainerErrorsIntegrationTests {
 			assertThat(response.json().at("/errors/0/field").asString()).as(accept).isEqualTo("Accept");
 		}
 		assertThat(ProblemsTestApplication.Things.created).as("nothing ran").hasValue(0);
-		RawHttp.Response taken = raw().exchange(request("POST", "/things", "text/html, */*;q=0.1", "{\"name\": \"x\"}"));
+		RawHttp.Response taken = raw()
+			.exchange(request("POST", "/things", "text/html, */*;q=0.1", "{\"name\": \"x\"}"));
 		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
 		assertThat(ProblemsTestApplication.Things.created).hasValue(1);
 	}
@@ -138,7 +144,8 @@ class ContainerErrorsIntegrationTests {
 	@Test
 	void aBodyThatIsNotUtf8IsA400NamingWhere() {
 		byte[] head = ("POST /things HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-				+ "Content-Type: application/json\r\nContent-Length: 16\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+				+ "Content-Type: application/json\r\nContent-Length: 16\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
 		byte[] body = { '{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0xAF, 'b', '"', '}',
 				' ' };
 		byte[] request = new byte[head.length + body.length];
@@ -173,4 +180,5 @@ class ContainerErrorsIntegrationTests {
 		assertThat(response.json().get("status").asInt()).as(what).isEqualTo(response.status());
 		assertThat(response.json().get("title").asString()).as(what).isNotBlank();
 	}
+
 }

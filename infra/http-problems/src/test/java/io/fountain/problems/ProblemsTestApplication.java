@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A service of the smallest kind, with the problem handling every Fountain service gets. */
+/**
+ * A service of the smallest kind, with the problem handling every Fountain service gets.
+ */
 @SpringBootApplication
 class ProblemsTestApplication {
 
@@ -39,8 +41,10 @@ class ProblemsTestApplication {
 			created.incrementAndGet();
 			return thing;
 		}
+
 	}
 
 	record Thing(String name) {
 	}
+
 }

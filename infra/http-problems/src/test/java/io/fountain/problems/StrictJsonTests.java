@@ -24,8 +24,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rule for request bodies, as a client sees it: the body read by the mapper every service gets, and what
- * {@link ProblemHandling} answers when it cannot be read: a 400 naming the JSON path and what is wrong there.
+ * The rule for request bodies, as a client sees it: the body read by the mapper every
+ * service gets, and what {@link ProblemHandling} answers when it cannot be read: a 400
+ * naming the JSON path and what is wrong there.
  */
 class StrictJsonTests {
 
@@ -33,17 +34,21 @@ class StrictJsonTests {
 
 	@Test
 	void aControlCharacterOrALoneSurrogateAnywhereIsRefusedNamingItsPath() {
-		assertThat(refusal("{\"title\": \"a\\u0000b\"}")).isEqualTo(
-				new FieldError("title", "must not contain the control character U+0000 (at character 2)"));
+		assertThat(refusal("{\"title\": \"a\\u0000b\"}"))
+			.isEqualTo(new FieldError("title", "must not contain the control character U+0000 (at character 2)"));
 		assertThat(refusal("{\"title\": \"T\", \"lines\": [{\"text\": \"ok\"}, {\"text\": \"\\u001b[31m\"}]}"))
-			.isEqualTo(new FieldError("lines[1].text", "must not contain the control character U+001B (at character 1)"));
+			.isEqualTo(
+					new FieldError("lines[1].text", "must not contain the control character U+001B (at character 1)"));
 		assertThat(refusal("{\"title\": \"T\", \"authors\": [\"Ada\", \"B\\u0007\"]}").field()).isEqualTo("authors[1]");
 		assertThat(refusal("{\"title\": \"T\", \"notes\": {\"n\": \"\\u0001\"}}").field()).isEqualTo("notes.n");
 		assertThat(refusal("{\"title\": \"x\\ud800\"}").field()).isEqualTo("title");
-		assertThat(refusal("{\"title\": \"x\\ud800\"}").message()).startsWith("must not contain a lone surrogate U+D800");
-		assertThat(refusal("{\"title\": \"\\udc00x\"}").message()).startsWith("must not contain a lone surrogate U+DC00");
+		assertThat(refusal("{\"title\": \"x\\ud800\"}").message())
+			.startsWith("must not contain a lone surrogate U+D800");
+		assertThat(refusal("{\"title\": \"\\udc00x\"}").message())
+			.startsWith("must not contain a lone surrogate U+DC00");
 		assertThat(refusal("{\"title\": \"\\ud83c\\ud83c\\udfad\"}").message())
-			.as("a high surrogate followed by a whole pair").contains("U+D83C (at character 1)");
+			.as("a high surrogate followed by a whole pair")
+			.contains("U+D83C (at character 1)");
 	}
 
 	@Test
@@ -67,8 +72,8 @@ class StrictJsonTests {
 	void aFieldNamedTwiceIsRefusedNamingIt() {
 		assertThat(refusal("{\"title\": \"A\", \"title\": \"B\"}"))
 			.isEqualTo(new FieldError("title", "is given twice: name each field once"));
-		assertThat(refusal("{\"title\": \"A\", \"lines\": [{\"text\": \"a\"}, {\"text\": \"a\", \"text\": \"b\"}]}").field())
-			.isEqualTo("lines[1].text");
+		assertThat(refusal("{\"title\": \"A\", \"lines\": [{\"text\": \"a\"}, {\"text\": \"a\", \"text\": \"b\"}]}")
+			.field()).isEqualTo("lines[1].text");
 	}
 
 	@Test
@@ -77,7 +82,8 @@ class StrictJsonTests {
 
 		FieldError error = refusal(new Utf8Bodies.Utf8Check(new ByteArrayInputStream(overlong)));
 
-		assertThat(error).isEqualTo(new FieldError("title", "is not valid UTF-8 at line 1 (byte 12): send the body in UTF-8"));
+		assertThat(error)
+			.isEqualTo(new FieldError("title", "is not valid UTF-8 at line 1 (byte 12): send the body in UTF-8"));
 	}
 
 	@Test
@@ -95,11 +101,12 @@ class StrictJsonTests {
 			json.readValue(body, Play.class);
 		}
 		catch (JacksonException ex) {
-			ResponseEntity<Object> answer = new TestableProblemHandling().notReadable(
-					new HttpMessageNotReadableException("JSON parse error", ex, new EmptyMessage()));
+			ResponseEntity<Object> answer = new TestableProblemHandling()
+				.notReadable(new HttpMessageNotReadableException("JSON parse error", ex, new EmptyMessage()));
 			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 			@SuppressWarnings("unchecked")
-			List<FieldError> errors = (List<FieldError>) ((ProblemDetail) answer.getBody()).getProperties().get("errors");
+			List<FieldError> errors = (List<FieldError>) ((ProblemDetail) answer.getBody()).getProperties()
+				.get("errors");
 			assertThat(errors).hasSize(1);
 			return errors.get(0);
 		}
@@ -124,6 +131,7 @@ class StrictJsonTests {
 			return handleHttpMessageNotReadable(ex, new HttpHeaders(), HttpStatus.BAD_REQUEST,
 					new ServletWebRequest(new MockHttpServletRequest()));
 		}
+
 	}
 
 	static final class EmptyMessage implements HttpInputMessage {
@@ -137,5 +145,7 @@ class StrictJsonTests {
 		public HttpHeaders getHeaders() {
 			return new HttpHeaders();
 		}
+
 	}
+
 }

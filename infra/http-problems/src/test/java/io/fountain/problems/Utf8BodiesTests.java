@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** What {@link Utf8Bodies} lets a controller read: well-formed UTF-8, byte for byte, and nothing after it is not. */
+/**
+ * What {@link Utf8Bodies} lets a controller read: well-formed UTF-8, byte for byte, and
+ * nothing after it is not.
+ */
 class Utf8BodiesTests {
 
 	@Test
@@ -46,7 +49,8 @@ class Utf8BodiesTests {
 
 		assertThat(in.read(buffer, 0, buffer.length)).isEqualTo(7);
 		assertThatThrownBy(() -> in.read(buffer, 0, buffer.length)).isInstanceOf(Utf8Bodies.NotUtf8.class);
-		assertThatThrownBy(() -> in.read(buffer, 0, buffer.length)).as("and again").isInstanceOf(Utf8Bodies.NotUtf8.class);
+		assertThatThrownBy(() -> in.read(buffer, 0, buffer.length)).as("and again")
+			.isInstanceOf(Utf8Bodies.NotUtf8.class);
 	}
 
 	private static void assertRefused(byte[] body, int line, int offset) {
@@ -71,4 +75,5 @@ class Utf8BodiesTests {
 		}
 		return out.toByteArray();
 	}
+
 }

@@ -16,19 +16,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A service's JVM started from an ahead-of-time cache (JDK 25: JEP 483, 514, 515): its classes already loaded and
- * linked, and the methods its start-up runs already profiled. Seven Spring Boot JVMs starting at once on two cores
- * spent about three quarters of their start-up loading and linking classes (JFR, issue 14); the cache gives that back
- * without giving up the C2 compiler, which the stack used to turn off (C1 only) to start in time.
+ * A service's JVM started from an ahead-of-time cache (JDK 25: JEP 483, 514, 515): its
+ * classes already loaded and linked, and the methods its start-up runs already profiled.
+ * Seven Spring Boot JVMs starting at once on two cores spent about three quarters of
+ * their start-up loading and linking classes (JFR, issue 14); the cache gives that back
+ * without giving up the C2 compiler, which the stack used to turn off (C1 only) to start
+ * in time.
  * <p>
- * The cache needs a plain class path (not Spring Boot's nested jars), so the service's executable jar is extracted
- * once next to it ({@code <module>/target/aot/app}, again whenever the build makes a different jar: known by its
- * digest, since the build's jars all carry one fixed timestamp). The cache itself is
- * made by a training start: the service's own command with {@code -XX:AOTCacheOutput} and
- * {@code spring.context.exit=onRefresh}, so the service starts completely (its database, Kafka and registry
- * connections included) and exits, and the JVM writes the cache. That happens at the first start after a build; later
- * starts use the cache. A JDK older than 25, {@code FOUNTAIN_AOT=off}, or a training start that fails: the service
- * starts from its jar as before (and says why).
+ * The cache needs a plain class path (not Spring Boot's nested jars), so the service's
+ * executable jar is extracted once next to it ({@code <module>/target/aot/app}, again
+ * whenever the build makes a different jar: known by its digest, since the build's jars
+ * all carry one fixed timestamp). The cache itself is made by a training start: the
+ * service's own command with {@code -XX:AOTCacheOutput} and
+ * {@code spring.context.exit=onRefresh}, so the service starts completely (its database,
+ * Kafka and registry connections included) and exits, and the JVM writes the cache. That
+ * happens at the first start after a build; later starts use the cache. A JDK older than
+ * 25, {@code FOUNTAIN_AOT=off}, or a training start that fails: the service starts from
+ * its jar as before (and says why).
  */
 final class AotCache {
 
@@ -47,7 +51,10 @@ final class AotCache {
 		this.progress = progress;
 	}
 
-	/** The cache of a service's jar, or null when the running JDK has none or it is turned off. */
+	/**
+	 * The cache of a service's jar, or null when the running JDK has none or it is turned
+	 * off.
+	 */
 	static AotCache of(Path executableJar, Consumer<String> progress) {
 		if (Runtime.version().feature() < 25 || "off".equalsIgnoreCase(System.getenv("FOUNTAIN_AOT"))) {
 			return null;
@@ -56,7 +63,8 @@ final class AotCache {
 	}
 
 	/**
-	 * The JVM options and jar that start the service, training the cache first when there is none for this jar.
+	 * The JVM options and jar that start the service, training the cache first when there
+	 * is none for this jar.
 	 * @param jvmOptions the service's JVM options
 	 * @param commandFor the whole command, given the JVM options and the jar to run
 	 */
@@ -98,7 +106,10 @@ final class AotCache {
 		}
 	}
 
-	/** The executable jar extracted to a plain class path, again when the build made a different one. */
+	/**
+	 * The executable jar extracted to a plain class path, again when the build made a
+	 * different one.
+	 */
 	private Path extracted() throws IOException, InterruptedException {
 		Path app = home.resolve("app");
 		Path jar = app.resolve(executableJar.getFileName());
@@ -116,8 +127,8 @@ final class AotCache {
 			.start();
 		if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0 || !Files.exists(jar)) {
 			extract.destroyForcibly();
-			throw new UncheckedIOException(new IOException("Cannot extract " + executableJar + " for its start-up cache: see "
-					+ home.resolve("extract.log") + " (or set FOUNTAIN_AOT=off)"));
+			throw new UncheckedIOException(new IOException("Cannot extract " + executableJar
+					+ " for its start-up cache: see " + home.resolve("extract.log") + " (or set FOUNTAIN_AOT=off)"));
 		}
 		Files.writeString(digestFile, digest);
 		return jar;
@@ -142,5 +153,7 @@ final class AotCache {
 	interface CommandBuilder {
 
 		List<String> build(List<String> jvmOptions, Path jar);
+
 	}
+
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Apicurio Registry 3 as a child process, serving the Confluent Schema Registry API at {@link #confluentApiUrl()}.
- * Compatibility is BACKWARD globally, as in Confluent's registry. Storage is in memory (tests) or in a PostgreSQL
- * database (the local stack: schema ids must outlive a restart as long as Kafka's data does).
+ * Apicurio Registry 3 as a child process, serving the Confluent Schema Registry API at
+ * {@link #confluentApiUrl()}. Compatibility is BACKWARD globally, as in Confluent's
+ * registry. Storage is in memory (tests) or in a PostgreSQL database (the local stack:
+ * schema ids must outlive a restart as long as Kafka's data does).
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
@@ -37,16 +38,16 @@ public final class ApicurioRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * @param sqlStorage {@code null} for in-memory storage, else JDBC URL, user and password of its own database
+	 * @param sqlStorage {@code null} for in-memory storage, else JDBC URL, user and
+	 * password of its own database
 	 */
-	public static ApicurioRegistry start(int port, int managementPort, SqlStorage sqlStorage, Path log, Duration timeout)
-			throws IOException {
-		List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(), "-Xmx256m",
-				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-Xss512k",
-				"-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-				"-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
-				"-Dapicurio.rules.global.compatibility=BACKWARD", "-Dquarkus.log.level=WARN",
-				"-Dquarkus.log.category.\"io.apicurio\".level=WARN"));
+	public static ApicurioRegistry start(int port, int managementPort, SqlStorage sqlStorage, Path log,
+			Duration timeout) throws IOException {
+		List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(), "-Xmx256m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-Dquarkus.http.host=127.0.0.1",
+				"-Dquarkus.http.port=" + port, "-Dquarkus.management.host=127.0.0.1",
+				"-Dquarkus.management.port=" + managementPort, "-Dapicurio.rules.global.compatibility=BACKWARD",
+				"-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.apicurio\".level=WARN"));
 		if (sqlStorage != null) {
 			command.addAll(List.of("-Dapicurio.storage.kind=sql", "-Dapicurio.storage.sql.kind=postgresql",
 					"-Dapicurio.datasource.url=" + sqlStorage.jdbcUrl(),
@@ -84,4 +85,5 @@ public final class ApicurioRegistry implements AutoCloseable {
 
 	public record SqlStorage(String jdbcUrl, String user, String password) {
 	}
+
 }

@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The arguments of one of the commands under {@code infra/} ({@code run-local}, {@code token}, {@code bench/run},
- * {@code faults/run}), read strictly. Their scripts refuse a bad command line before they build anything; the mains
- * refuse it again when started some other way, because an option that is ignored runs hours of work with the
- * defaults ({@code ./infra/faults/run --help} once started the three-hour suite). {@code --name value} and
- * {@code --name=value} are the same; given twice, the last value wins.
+ * The arguments of one of the commands under {@code infra/} ({@code run-local},
+ * {@code token}, {@code bench/run}, {@code faults/run}), read strictly. Their scripts
+ * refuse a bad command line before they build anything; the mains refuse it again when
+ * started some other way, because an option that is ignored runs hours of work with the
+ * defaults ({@code ./infra/faults/run --help} once started the three-hour suite).
+ * {@code --name value} and {@code --name=value} are the same; given twice, the last value
+ * wins.
  */
 public final class CommandLine {
 
@@ -30,7 +32,8 @@ public final class CommandLine {
 	}
 
 	/**
-	 * @param command as a user types it ({@code ./infra/faults/run}): refusals name it and its {@code --help}
+	 * @param command as a user types it ({@code ./infra/faults/run}): refusals name it
+	 * and its {@code --help}
 	 * @param flags the options that take no value
 	 * @param valued the options followed by a value
 	 * @throws Refused for an option that is neither, or a value that is missing
@@ -88,12 +91,17 @@ public final class CommandLine {
 		return path;
 	}
 
-	/** The option's whole number, from {@code min} to {@code max}, or {@code otherwise} when it was not given. */
+	/**
+	 * The option's whole number, from {@code min} to {@code max}, or {@code otherwise}
+	 * when it was not given.
+	 */
 	public int wholeNumber(String option, int otherwise, int min, int max) {
 		return value(option).map(value -> wholeNumber(option, value, value, min, max)).orElse(otherwise);
 	}
 
-	/** The option's comma-separated whole numbers, each from {@code min} to {@code max}. */
+	/**
+	 * The option's comma-separated whole numbers, each from {@code min} to {@code max}.
+	 */
 	public Optional<List<Integer>> wholeNumbers(String option, int min, int max) {
 		return value(option).map(list -> {
 			List<String> items = List.of(list.split(",", -1));
@@ -109,7 +117,9 @@ public final class CommandLine {
 		return List.copyOf(operands);
 	}
 
-	/** Refuses any argument that is not an option, for a command that takes options only. */
+	/**
+	 * Refuses any argument that is not an option, for a command that takes options only.
+	 */
 	public CommandLine optionsOnly() {
 		if (!operands.isEmpty()) {
 			throw refused("unexpected argument " + operands.getFirst() + " (options only)");
@@ -129,11 +139,15 @@ public final class CommandLine {
 				return number;
 			}
 		}
-		String what = item.isEmpty() ? "a number is missing" : item + " is not a whole number from " + min + " to " + max;
+		String what = item.isEmpty() ? "a number is missing"
+				: item + " is not a whole number from " + min + " to " + max;
 		throw refused(option + " " + (given.equals(item) ? what : given + ": " + what));
 	}
 
-	/** A command line refused: its message is the one line a user reads; the command then exits with status 2. */
+	/**
+	 * A command line refused: its message is the one line a user reads; the command then
+	 * exits with status 2.
+	 */
 	public static final class Refused extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
@@ -142,10 +156,15 @@ public final class CommandLine {
 			super(message, null, false, false);
 		}
 
-		/** Prints the reason on stderr and ends the JVM with status 2, the status of a usage error. */
+		/**
+		 * Prints the reason on stderr and ends the JVM with status 2, the status of a
+		 * usage error.
+		 */
 		public void exit() {
 			System.err.println(getMessage());
 			System.exit(2);
 		}
+
 	}
+
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Apache Kafka in KRaft combined mode (broker and controller in one process), from the jars the build copied into
- * {@code infra/kafka-broker/target/lib}. Its data lives in {@code dataDir} and survives restarts.
+ * Apache Kafka in KRaft combined mode (broker and controller in one process), from the
+ * jars the build copied into {@code infra/kafka-broker/target/lib}. Its data lives in
+ * {@code dataDir} and survives restarts.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -34,15 +35,16 @@ public final class KafkaBroker implements AutoCloseable {
 		Files.createDirectories(dataDir);
 		Path logs = dataDir.resolve("logs");
 		Path config = dataDir.resolve("server.properties");
-		Files.writeString(config, String.join("\n", "process.roles=broker,controller", "node.id=1",
-				"controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-				"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-				"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
-				"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-				"log.dirs=" + dataDir.resolve("data"), "num.partitions=3", "offsets.topic.replication.factor=1",
-				"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-				"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-				"group.initial.rebalance.delay.ms=0", "") + "\n");
+		Files.writeString(config,
+				String.join("\n", "process.roles=broker,controller", "node.id=1",
+						"controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+						"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+						"advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
+						"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+						"log.dirs=" + dataDir.resolve("data"), "num.partitions=3", "offsets.topic.replication.factor=1",
+						"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+						"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
+						"group.initial.rebalance.delay.ms=0", "") + "\n");
 		Path log4j = dataDir.resolve("log4j2.properties");
 		Files.writeString(log4j, """
 				rootLogger.level=WARN
@@ -54,9 +56,10 @@ public final class KafkaBroker implements AutoCloseable {
 				logger.kafka.name=kafka.server.KafkaRaftServer
 				logger.kafka.level=INFO
 				""");
-		// A broker for one machine's few dozen partitions: 256 MB of heap is ample (issue 14 sized the stack under 3 GB).
-		List<String> java = List.of(ManagedProcess.currentJava(), "-Xmx256m", "-Xms64m", "-XX:ReservedCodeCacheSize=48m",
-				"-Dlog4j2.configurationFile=" + log4j, "-cp", lib + "/*");
+		// A broker for one machine's few dozen partitions: 256 MB of heap is ample (issue
+		// 14 sized the stack under 3 GB).
+		List<String> java = List.of(ManagedProcess.currentJava(), "-Xmx256m", "-Xms64m",
+				"-XX:ReservedCodeCacheSize=48m", "-Dlog4j2.configurationFile=" + log4j, "-cp", lib + "/*");
 		if (!Files.exists(dataDir.resolve("data/meta.properties"))) {
 			List<String> format = new ArrayList<>(java);
 			format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(), "-c",
@@ -93,4 +96,5 @@ public final class KafkaBroker implements AutoCloseable {
 	public void close() {
 		process.stop();
 	}
+
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * The whole system on this machine: PostgreSQL databases (one per service, and the registry's), a Kafka broker,
- * Apicurio Registry, every service and edge-api, each a child process. {@link #close()} stops them all, newest first.
+ * The whole system on this machine: PostgreSQL databases (one per service, and the
+ * registry's), a Kafka broker, Apicurio Registry, every service and edge-api, each a
+ * child process. {@link #close()} stops them all, newest first.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -29,7 +30,10 @@ public final class LocalStack implements AutoCloseable {
 
 	private final long startedAt = System.nanoTime();
 
-	/** What has started, in order; parts started in parallel add themselves as soon as they are up. */
+	/**
+	 * What has started, in order; parts started in parallel add themselves as soon as
+	 * they are up.
+	 */
 	private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
 
 	private final List<CompletableFuture<?>> pending = new ArrayList<>();
@@ -48,8 +52,9 @@ public final class LocalStack implements AutoCloseable {
 	private LocalTokens tokens;
 
 	/**
-	 * One thread per part being started: each mostly waits for its process. (The common pool has one thread on two
-	 * cores, which started the services nearly one after the other.)
+	 * One thread per part being started: each mostly waits for its process. (The common
+	 * pool has one thread on two cores, which started the services nearly one after the
+	 * other.)
 	 */
 	private static final Executor STARTERS = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory());
 
@@ -91,12 +96,14 @@ public final class LocalStack implements AutoCloseable {
 		ready("PostgreSQL", postgres.url(""));
 
 		step("Kafka and the schema registry");
-		CompletableFuture<KafkaBroker> broker = async(() -> KafkaBroker.start(config.repoRoot(),
-				config.dataDir().resolve("kafka"), config.port("kafka"), config.port("kafka-controller"), READY_TIMEOUT));
-		CompletableFuture<ApicurioRegistry> schemas = async(() -> ApicurioRegistry.start(config.port("registry"),
-				config.port("registry-management"), new ApicurioRegistry.SqlStorage(
-						postgres.url(config.database("registry")), postgres.user(), postgres.password()),
-				logs().resolve("registry.log"), READY_TIMEOUT));
+		CompletableFuture<KafkaBroker> broker = async(
+				() -> KafkaBroker.start(config.repoRoot(), config.dataDir().resolve("kafka"), config.port("kafka"),
+						config.port("kafka-controller"), READY_TIMEOUT));
+		CompletableFuture<ApicurioRegistry> schemas = async(
+				() -> ApicurioRegistry.start(config.port("registry"), config.port("registry-management"),
+						new ApicurioRegistry.SqlStorage(postgres.url(config.database("registry")), postgres.user(),
+								postgres.password()),
+						logs().resolve("registry.log"), READY_TIMEOUT));
 		kafka = join(broker);
 		ready("Kafka", kafka.bootstrapServers());
 		registry = join(schemas);
@@ -115,7 +122,10 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	/** Stops a service (its consumer group loses its members); {@link #restart} starts it again. */
+	/**
+	 * Stops a service (its consumer group loses its members); {@link #restart} starts it
+	 * again.
+	 */
 	public synchronized void stop(Service service) {
 		ManagedProcess old = services.remove(service);
 		if (old != null) {
@@ -125,8 +135,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a second instance of a service: the same database and consumer group, a port of its own; answers when it
-	 * is ready. The two share the topics' partitions (and one of them relays the outbox).
+	 * Starts a second instance of a service: the same database and consumer group, a port
+	 * of its own; answers when it is ready. The two share the topics' partitions (and one
+	 * of them relays the outbox).
 	 */
 	public synchronized void startSecond(Service service) {
 		if (service == Service.EDGE || seconds.containsKey(service)) {
@@ -142,7 +153,10 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	/** Kills the second instance of a service at once (SIGKILL); {@link #startSecond} starts one again. */
+	/**
+	 * Kills the second instance of a service at once (SIGKILL); {@link #startSecond}
+	 * starts one again.
+	 */
 	public synchronized void killSecond(Service service) {
 		ManagedProcess second = seconds.remove(service);
 		if (second != null) {
@@ -151,7 +165,10 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	/** Kills a service at once (SIGKILL), as a crash would; {@link #restart} starts it again. */
+	/**
+	 * Kills a service at once (SIGKILL), as a crash would; {@link #restart} starts it
+	 * again.
+	 */
 	public synchronized void kill(Service service) {
 		ManagedProcess old = services.remove(service);
 		if (old != null) {
@@ -170,8 +187,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the broker (cleanly, or at once with SIGKILL when {@code kill}) and starts it again on the same data and
-	 * ports, waiting until it is ready. The services reconnect on their own.
+	 * Stops the broker (cleanly, or at once with SIGKILL when {@code kill}) and starts it
+	 * again on the same data and ports, waiting until it is ready. The services reconnect
+	 * on their own.
 	 */
 	public synchronized void restartBroker(boolean kill) throws IOException, InterruptedException {
 		started.remove(kafka);
@@ -187,8 +205,8 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops a service and starts it again with extra arguments (e.g. another consumer group), waiting until it is
-	 * ready.
+	 * Stops a service and starts it again with extra arguments (e.g. another consumer
+	 * group), waiting until it is ready.
 	 */
 	public synchronized void restart(Service service, List<String> extraArguments) {
 		stop(service);
@@ -212,8 +230,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private ManagedProcess startService(Service service, int port, String name, List<String> extraArguments)
 			throws IOException {
-		List<String> command = new ArrayList<>(List.of("--server.port=" + port,
-				"--management.endpoint.health.probes.enabled=true"));
+		List<String> command = new ArrayList<>(
+				List.of("--server.port=" + port, "--management.endpoint.health.probes.enabled=true"));
 		if (service == Service.EDGE) {
 			for (Service backend : Service.backends()) {
 				command.add("--fountain.edge.services." + backend.shortName() + "=" + url(backend));
@@ -233,19 +251,21 @@ public final class LocalStack implements AutoCloseable {
 					"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 					"--fountain.eventing.registry-url=" + registry.confluentApiUrl(),
 					"--fountain.eventing.partitions=3"));
-			service.parentOwners().forEach((kind, owner) -> command
-				.add("--fountain.parents.sources." + kind + ".url=" + url(owner)));
-			// Where the parts of a play being imported are read (script-svc's claim check).
+			service.parentOwners()
+				.forEach((kind, owner) -> command.add("--fountain.parents.sources." + kind + ".url=" + url(owner)));
+			// Where the parts of a play being imported are read (script-svc's claim
+			// check).
 			command.add("--fountain.imports.url=" + url(Service.SCRIPT));
-			// Where a script not yet known here is asked about: who may see it (script access).
+			// Where a script not yet known here is asked about: who may see it (script
+			// access).
 			command.add("--fountain.access.url=" + url(Service.SCRIPT));
 			command.addAll(config.serviceArguments());
 		}
 		command.addAll(extraArguments);
-		// Secrets go in the environment, not on the command line that every user of the machine can list.
-		Map<String, String> secrets = service == Service.EDGE
-				? Map.of("FOUNTAIN_EDGE_AUTH_HMACSECRET", tokens.signingSecret(), "FOUNTAIN_EDGE_AUTH_CALLERSSECRET",
-						tokens.callersSecret())
+		// Secrets go in the environment, not on the command line that every user of the
+		// machine can list.
+		Map<String, String> secrets = service == Service.EDGE ? Map.of("FOUNTAIN_EDGE_AUTH_HMACSECRET",
+				tokens.signingSecret(), "FOUNTAIN_EDGE_AUTH_CALLERSSECRET", tokens.callersSecret())
 				: Map.of("FOUNTAIN_CALLERS_SECRET", tokens.callersSecret());
 		AotCache.CommandBuilder commandFor = (jvmOptions, jar) -> {
 			List<String> whole = new ArrayList<>(List.of(ManagedProcess.currentJava()));
@@ -266,8 +286,7 @@ public final class LocalStack implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IOException("Interrupted while training the start-up cache of " + name, ex);
 		}
-		ManagedProcess process = ManagedProcess.start(service.module(), whole, secrets,
-				logs().resolve(name + ".log"));
+		ManagedProcess process = ManagedProcess.start(service.module(), whole, secrets, logs().resolve(name + ".log"));
 		try {
 			Readiness.await(process, READY_TIMEOUT,
 					() -> Readiness.httpOk("http://127.0.0.1:" + port + "/actuator/health/readiness"));
@@ -319,7 +338,10 @@ public final class LocalStack implements AutoCloseable {
 		return postgres.password();
 	}
 
-	/** A bearer token for the user (valid two hours), as the local identity provider would issue it. */
+	/**
+	 * A bearer token for the user (valid two hours), as the local identity provider would
+	 * issue it.
+	 */
 	public String token(String user, String... roles) {
 		return tokens.mint(user, List.of(roles), Duration.ofHours(2));
 	}
@@ -328,7 +350,10 @@ public final class LocalStack implements AutoCloseable {
 		return Duration.ofNanos(System.nanoTime() - startedAt);
 	}
 
-	/** Drops the stack's databases (for throwaway stacks such as the system tests'). Call after {@link #close()}. */
+	/**
+	 * Drops the stack's databases (for throwaway stacks such as the system tests'). Call
+	 * after {@link #close()}.
+	 */
 	public void dropDatabases() {
 		if (postgres != null) {
 			postgres.dropDatabases(databases());
@@ -423,5 +448,7 @@ public final class LocalStack implements AutoCloseable {
 	private interface Start<T> {
 
 		T start() throws IOException, InterruptedException;
+
 	}
+
 }

@@ -14,12 +14,12 @@ import java.util.List;
 
 import io.fountain.callers.Hs256;
 
-
 /**
- * The local stack's secrets and its bearer tokens. Two secrets live in the data folder ({@code secrets/}, readable by
- * this user only), made on first use and kept, so tokens minted by {@code ./infra/token} work across restarts: the
- * one the edge checks client tokens with (HS256, as an identity provider would sign them), and the one the edge signs
- * the caller it passes to the services with.
+ * The local stack's secrets and its bearer tokens. Two secrets live in the data folder
+ * ({@code secrets/}, readable by this user only), made on first use and kept, so tokens
+ * minted by {@code ./infra/token} work across restarts: the one the edge checks client
+ * tokens with (HS256, as an identity provider would sign them), and the one the edge
+ * signs the caller it passes to the services with.
  */
 public final class LocalTokens {
 
@@ -70,7 +70,8 @@ public final class LocalTokens {
 				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 			}
 			catch (UnsupportedOperationException notPosix) {
-				// a file system without POSIX permissions: the folder's own protection applies
+				// a file system without POSIX permissions: the folder's own protection
+				// applies
 			}
 			return secret;
 		}
@@ -78,4 +79,5 @@ public final class LocalTokens {
 			throw new UncheckedIOException("Cannot read or make the local secret " + file, ex);
 		}
 	}
+
 }

@@ -9,8 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code ./infra/run-local}: starts the whole system in the foreground and stops all of it on Ctrl-C or SIGTERM.
- * {@code --clean} starts from empty databases and an empty Kafka. The options and settings: {@code ./infra/run-local
+ * {@code ./infra/run-local}: starts the whole system in the foreground and stops all of
+ * it on Ctrl-C or SIGTERM. {@code --clean} starts from empty databases and an empty
+ * Kafka. The options and settings: {@code ./infra/run-local
  * --help}.
  */
 public final class Main {
@@ -21,7 +22,8 @@ public final class Main {
 	public static void main(String[] args) throws InterruptedException {
 		CommandLine line;
 		try {
-			// The usage text is the script's (./infra/run-local --help): it answers before anything is built.
+			// The usage text is the script's (./infra/run-local --help): it answers
+			// before anything is built.
 			line = CommandLine.parse("./infra/run-local", List.of(args), Set.of("--clean"), Set.of()).optionsOnly();
 		}
 		catch (CommandLine.Refused refused) {
@@ -67,6 +69,8 @@ public final class Main {
 	}
 
 	private static void say(String line) {
-		System.out.println("[fountain " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + line);
+		System.out
+			.println("[fountain " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + line);
 	}
+
 }

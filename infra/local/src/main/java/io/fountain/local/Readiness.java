@@ -62,8 +62,8 @@ public final class Readiness {
 	}
 
 	/**
-	 * A free port for each name, all different: a port just freed can be handed out again, and two parts of the stack
-	 * on one port would not start.
+	 * A free port for each name, all different: a port just freed can be handed out
+	 * again, and two parts of the stack on one port would not start.
 	 */
 	public static Map<String, Integer> freePorts(Collection<String> names) {
 		Map<String, Integer> ports = new HashMap<>();
@@ -79,20 +79,20 @@ public final class Readiness {
 	}
 
 	/**
-	 * Polls {@code ready} until it holds; fails with the process's last log lines when the process dies or the
-	 * deadline passes.
+	 * Polls {@code ready} until it holds; fails with the process's last log lines when
+	 * the process dies or the deadline passes.
 	 */
 	public static void await(ManagedProcess process, Duration timeout, BooleanSupplier ready) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!ready.getAsBoolean()) {
 			if (process != null && !process.isAlive()) {
-				throw new IllegalStateException(process.name() + " exited before it was ready. Its log (" + process.log()
-						+ ") ends with:\n" + process.tail(30));
+				throw new IllegalStateException(process.name() + " exited before it was ready. Its log ("
+						+ process.log() + ") ends with:\n" + process.tail(30));
 			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException((process == null ? "It" : process.name()) + " was not ready within "
-						+ timeout.toSeconds() + " s" + (process == null ? "" : ". Its log (" + process.log()
-								+ ") ends with:\n" + process.tail(30)));
+						+ timeout.toSeconds() + " s"
+						+ (process == null ? "" : ". Its log (" + process.log() + ") ends with:\n" + process.tail(30)));
 			}
 			try {
 				Thread.sleep(100);
@@ -103,4 +103,5 @@ public final class Readiness {
 			}
 		}
 	}
+
 }

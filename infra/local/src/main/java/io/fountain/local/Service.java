@@ -9,16 +9,16 @@ import java.util.Map;
 /** The Spring Boot applications of the stack, in the order they start. */
 public enum Service {
 
-	// Heaps: the services that handle a play's every row (script-svc counts them, scene- and dialogue-svc hold the
-	// most) and the edge keep 160 MB, room for the x10 play; act-, character- and transition-svc hold a few hundred
-	// rows of a play and stay far below 96 MB live (JFR, issue 14). A JVM's heap ends up touched up to its maximum
+	// Heaps: the services that handle a play's every row (script-svc counts them, scene-
+	// and dialogue-svc hold the
+	// most) and the edge keep 160 MB, room for the x10 play; act-, character- and
+	// transition-svc hold a few hundred
+	// rows of a play and stay far below 96 MB live (JFR, issue 14). A JVM's heap ends up
+	// touched up to its maximum
 	// between full collections, so the maximum is what the machine pays.
-	SCRIPT("script", "script-svc", 8081, true, 160),
-	ACT("act", "act-svc", 8082, true, 96),
-	SCENE("scene", "scene-svc", 8083, true, 160),
-	CHARACTER("character", "character-svc", 8084, true, 96),
-	DIALOGUE("dialogue", "dialogue-svc", 8085, true, 160),
-	TRANSITION("transition", "transition-svc", 8086, true, 96),
+	SCRIPT("script", "script-svc", 8081, true, 160), ACT("act", "act-svc", 8082, true, 96),
+	SCENE("scene", "scene-svc", 8083, true, 160), CHARACTER("character", "character-svc", 8084, true, 96),
+	DIALOGUE("dialogue", "dialogue-svc", 8085, true, 160), TRANSITION("transition", "transition-svc", 8086, true, 96),
 	EDGE("edge", "edge-api", 8080, false, 160);
 
 	private final String shortName;
@@ -39,7 +39,10 @@ public enum Service {
 		this.heapMegabytes = heapMegabytes;
 	}
 
-	/** The largest heap the stack gives this application unless {@code FOUNTAIN_JVM_OPTS} says otherwise. */
+	/**
+	 * The largest heap the stack gives this application unless {@code FOUNTAIN_JVM_OPTS}
+	 * says otherwise.
+	 */
 	public int heapMegabytes() {
 		return heapMegabytes;
 	}
@@ -60,11 +63,15 @@ public enum Service {
 		return hasDatabase;
 	}
 
-	/** The runnable jar the build made ({@code <module>/target/<module>-<version>-exec.jar}). */
+	/**
+	 * The runnable jar the build made
+	 * ({@code <module>/target/<module>-<version>-exec.jar}).
+	 */
 	public Path jar(Path repoRoot) {
 		Path target = repoRoot.resolve(module).resolve("target");
 		try (var files = Files.list(target)) {
-			return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+			return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
 				.orElseThrow(() -> missing(target));
 		}
 		catch (IOException ex) {
@@ -73,11 +80,14 @@ public enum Service {
 	}
 
 	private IllegalStateException missing(Path target) {
-		return new IllegalStateException("No runnable jar of " + module + " in " + target
-				+ ". Build once with ./mvnw install -DskipTests.");
+		return new IllegalStateException(
+				"No runnable jar of " + module + " in " + target + ". Build once with ./mvnw install -DskipTests.");
 	}
 
-	/** The services that own this one's parents, by parent kind (its read-your-writes lookups go there). */
+	/**
+	 * The services that own this one's parents, by parent kind (its read-your-writes
+	 * lookups go there).
+	 */
 	public Map<String, Service> parentOwners() {
 		return switch (this) {
 			case ACT, CHARACTER -> Map.of("script", SCRIPT);
@@ -91,4 +101,5 @@ public enum Service {
 	public static List<Service> backends() {
 		return List.of(values()).stream().filter(s -> s != EDGE).toList();
 	}
+
 }

@@ -8,13 +8,17 @@ import java.util.Set;
 import io.fountain.callers.Caller;
 
 /**
- * {@code ./infra/token <user> [--role operator] [--hours N]}: prints a bearer token for a user of the local stack,
- * signed with the secret in its data folder (made by the first {@code ./infra/run-local}, kept across runs). The usage
- * text is the script's ({@code ./infra/token --help}).
+ * {@code ./infra/token <user> [--role operator] [--hours N]}: prints a bearer token for a
+ * user of the local stack, signed with the secret in its data folder (made by the first
+ * {@code ./infra/run-local}, kept across runs). The usage text is the script's
+ * ({@code ./infra/token --help}).
  */
 public final class Token {
 
-	/** The one role the edge grants anything to (/ops, /actuator); another would be a token that looks like more. */
+	/**
+	 * The one role the edge grants anything to (/ops, /actuator); another would be a
+	 * token that looks like more.
+	 */
 	private static final String OPERATOR = "operator";
 
 	private Token() {
@@ -49,4 +53,5 @@ public final class Token {
 		Path data = Path.of(System.getProperty("fountain.repo", ".")).resolve(".local-data");
 		System.out.println(LocalTokens.in(data).mint(user, roles, Duration.ofHours(hours)));
 	}
+
 }

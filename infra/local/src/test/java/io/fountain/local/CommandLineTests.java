@@ -9,7 +9,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The mains behind infra/'s scripts read their arguments strictly: nothing misspelt is ignored. */
+/**
+ * The mains behind infra/'s scripts read their arguments strictly: nothing misspelt is
+ * ignored.
+ */
 class CommandLineTests {
 
 	private static final String COMMAND = "./infra/faults/run";
@@ -76,4 +79,5 @@ class CommandLineTests {
 		assertThat(line.operands()).containsExactly("now");
 		assertThatThrownBy(line::optionsOnly).hasMessageContaining("unexpected argument now");
 	}
+
 }

@@ -22,9 +22,8 @@ class StackConfigTests {
 		for (Service service : Service.values()) {
 			List<String> options = config.jvmOptionsOf(service);
 			assertThat(options).filteredOn(option -> option.startsWith("-Xmx")).hasSize(1);
-			assertThat(options.stream().filter(option -> !option.startsWith("-Xmx")))
-				.containsExactlyElementsOf(StackConfig.DEFAULT_JVM_OPTIONS.stream()
-					.filter(option -> !option.startsWith("-Xmx")).toList());
+			assertThat(options.stream().filter(option -> !option.startsWith("-Xmx"))).containsExactlyElementsOf(
+					StackConfig.DEFAULT_JVM_OPTIONS.stream().filter(option -> !option.startsWith("-Xmx")).toList());
 		}
 	}
 
@@ -47,8 +46,9 @@ class StackConfigTests {
 	}
 
 	private static StackConfig config(List<String> jvmOptions) {
-		return new StackConfig(Path.of("."), Path.of("data"), Map.of(), "jdbc:postgresql://127.0.0.1:5432/",
-				"postgres", "", "fountain", false, line -> {
+		return new StackConfig(Path.of("."), Path.of("data"), Map.of(), "jdbc:postgresql://127.0.0.1:5432/", "postgres",
+				"", "fountain", false, line -> {
 				}, jvmOptions);
 	}
+
 }

@@ -9,15 +9,16 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One kind of entity a service keeps under parents of other services, declared once: its parent kinds and the column
- * that names each, how its rows go when a parent goes (one set-based deletion per parent), how they all go when the
- * script goes, and what the service does when a parent is created (its part of a play's import) or gone. From the
- * declarations of a service, {@link ChildKinds} follows the parents' topics, keeps the replica, deletes on a parent's
- * deletion, on the script's (one step, ADR 12) and on reconciliation (ADR 5): no service writes a listener, a cascade
- * or a reconciliation of its own.
+ * One kind of entity a service keeps under parents of other services, declared once: its
+ * parent kinds and the column that names each, how its rows go when a parent goes (one
+ * set-based deletion per parent), how they all go when the script goes, and what the
+ * service does when a parent is created (its part of a play's import) or gone. From the
+ * declarations of a service, {@link ChildKinds} follows the parents' topics, keeps the
+ * replica, deletes on a parent's deletion, on the script's (one step, ADR 12) and on
+ * reconciliation (ADR 5): no service writes a listener, a cascade or a reconciliation of
+ * its own.
  * <p>
- * A new child kind is a declaration, a table and a controller:
- * <pre>{@code
+ * A new child kind is a declaration, a table and a controller: <pre>{@code
  * ChildKind.inTable("scene")
  *     .under(ParentKind.ACT, "act_id", (act, cause) -> management.deleteScenesOf(act.id(), cause))
  *     .whenScriptDeleted((scriptId, cause) -> management.deleteAllOfScript(scriptId, cause))
@@ -46,8 +47,9 @@ public final class ChildKind {
 	}
 
 	/**
-	 * @param table the table the kind's rows are in, which has a column naming each parent and a {@code script_id};
-	 *     the kind is known by it in logs and reconciliation's records
+	 * @param table the table the kind's rows are in, which has a column naming each
+	 * parent and a {@code script_id}; the kind is known by it in logs and
+	 * reconciliation's records
 	 */
 	public static Builder inTable(String table) {
 		return new Builder(table);
@@ -62,7 +64,10 @@ public final class ChildKind {
 		return parents;
 	}
 
-	/** The parent kinds whose events concern this kind: its parents and those it acts on when created or deleted. */
+	/**
+	 * The parent kinds whose events concern this kind: its parents and those it acts on
+	 * when created or deleted.
+	 */
 	List<ParentKind> followed() {
 		List<ParentKind> kinds = new ArrayList<>();
 		for (ParentKind kind : ParentKind.values()) {
@@ -73,12 +78,14 @@ public final class ChildKind {
 		return kinds;
 	}
 
-	/** Deletes the rows of the script, every one announced, in the caller's transaction. */
+	/**
+	 * Deletes the rows of the script, every one announced, in the caller's transaction.
+	 */
 	void deleteAllOfScript(UUID scriptId, DeletionCause cause) {
 		Link underScript = parents.get(ParentKind.SCRIPT);
 		if (underScript != null) {
-			underScript.deletion().deleteChildrenOf(new KnownParents.Parent(ParentKind.SCRIPT, scriptId, scriptId,
-					true, null), cause);
+			underScript.deletion()
+				.deleteChildrenOf(new KnownParents.Parent(ParentKind.SCRIPT, scriptId, scriptId, true, null), cause);
 		}
 		if (scriptDeletion != null) {
 			scriptDeletion.deleteAllOf(scriptId, cause);
@@ -92,8 +99,9 @@ public final class ChildKind {
 	void deleted(ParentEvent.Deleted parent) {
 		Link link = parents.get(parent.kind());
 		if (link != null) {
-			link.deletion().deleteChildrenOf(new KnownParents.Parent(parent.kind(), parent.id(), parent.scriptId(),
-					true, null), DeletionCause.CASCADE);
+			link.deletion()
+				.deleteChildrenOf(new KnownParents.Parent(parent.kind(), parent.id(), parent.scriptId(), true, null),
+						DeletionCause.CASCADE);
 		}
 		whenDeleted.getOrDefault(parent.kind(), List.of()).forEach(hook -> hook.accept(parent));
 	}
@@ -109,22 +117,32 @@ public final class ChildKind {
 		return Map.copyOf(copy);
 	}
 
-	/** A parent kind of the child: the column that names the parent, and how the parent's children go. */
+	/**
+	 * A parent kind of the child: the column that names the parent, and how the parent's
+	 * children go.
+	 */
 	public record Link(String column, ChildrenDeletion deletion) {
 	}
 
-	/** Deletes every child of one parent in one statement, each deleted child announced. */
+	/**
+	 * Deletes every child of one parent in one statement, each deleted child announced.
+	 */
 	@FunctionalInterface
 	public interface ChildrenDeletion {
 
 		void deleteChildrenOf(KnownParents.Parent parent, DeletionCause cause);
+
 	}
 
-	/** Deletes every row of the kind in a script in one statement ({@code script_id}), each announced. */
+	/**
+	 * Deletes every row of the kind in a script in one statement ({@code script_id}),
+	 * each announced.
+	 */
 	@FunctionalInterface
 	public interface ScriptWideDeletion {
 
 		void deleteAllOf(UUID scriptId, DeletionCause cause);
+
 	}
 
 	public static final class Builder {
@@ -143,7 +161,10 @@ public final class ChildKind {
 			this.table = Objects.requireNonNull(table);
 		}
 
-		/** A parent kind: its children hang from it by {@code column}, and go with it by {@code deletion}. */
+		/**
+		 * A parent kind: its children hang from it by {@code column}, and go with it by
+		 * {@code deletion}.
+		 */
 		public Builder under(ParentKind kind, String column, ChildrenDeletion deletion) {
 			if (parents.putIfAbsent(kind, new Link(column, deletion)) != null) {
 				throw new IllegalArgumentException(table + " is declared under " + kind + " twice");
@@ -152,21 +173,28 @@ public final class ChildKind {
 		}
 
 		/**
-		 * How every row of the kind goes with its script, for a kind whose parents are not the script itself (for a
-		 * kind under the script, its deletion under the script is that).
+		 * How every row of the kind goes with its script, for a kind whose parents are
+		 * not the script itself (for a kind under the script, its deletion under the
+		 * script is that).
 		 */
 		public Builder whenScriptDeleted(ScriptWideDeletion deletion) {
 			this.scriptDeletion = deletion;
 			return this;
 		}
 
-		/** What the service does when a parent of that kind is created, once the replica knows it (in the same transaction). */
+		/**
+		 * What the service does when a parent of that kind is created, once the replica
+		 * knows it (in the same transaction).
+		 */
 		public Builder whenCreated(ParentKind kind, Consumer<ParentEvent.Created> hook) {
 			whenCreated.computeIfAbsent(kind, k -> new ArrayList<>()).add(hook);
 			return this;
 		}
 
-		/** What the service does when a parent of that kind is deleted, after its children went (same transaction). */
+		/**
+		 * What the service does when a parent of that kind is deleted, after its children
+		 * went (same transaction).
+		 */
 		public Builder whenDeleted(ParentKind kind, Consumer<ParentEvent.Deleted> hook) {
 			if (kind == ParentKind.SCRIPT) {
 				throw new IllegalArgumentException("A script's deletion is ScriptDeletion's: use whenScriptDeleted");
@@ -180,9 +208,12 @@ public final class ChildKind {
 				throw new IllegalStateException(table + " is declared under no parent");
 			}
 			if (scriptDeletion == null && !parents.containsKey(ParentKind.SCRIPT)) {
-				throw new IllegalStateException(table + " must say how its rows go with their script (whenScriptDeleted)");
+				throw new IllegalStateException(
+						table + " must say how its rows go with their script (whenScriptDeleted)");
 			}
 			return new ChildKind(this);
 		}
+
 	}
+
 }

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The parent-child mechanism of a service, from its {@link ChildKind} declarations: what each parent's event does to
- * the replica and to the children, the script's deletion in one step, and the reconciliation's targets.
- * {@link ParentEventsListeners} hands it every parent event, in the consumer's transaction.
+ * The parent-child mechanism of a service, from its {@link ChildKind} declarations: what
+ * each parent's event does to the replica and to the children, the script's deletion in
+ * one step, and the reconciliation's targets. {@link ParentEventsListeners} hands it
+ * every parent event, in the consumer's transaction.
  */
 public class ChildKinds {
 
@@ -44,7 +45,8 @@ public class ChildKinds {
 		switch (event) {
 			case ParentEvent.Created created -> {
 				if (isParent(created.kind())) {
-					// A name is what children show of the parent: the event's is the newest (an import may have
+					// A name is what children show of the parent: the event's is the
+					// newest (an import may have
 					// learnt it first, as the parts spelt it).
 					if (created.name() != null) {
 						known.rename(created.kind(), created.id(), created.scriptId(), created.name());
@@ -62,7 +64,8 @@ public class ChildKinds {
 			}
 			case ParentEvent.Deleted deleted -> {
 				if (deleted.kind() == ParentKind.SCRIPT) {
-					return; // the script's deletion is ScriptDeletion's, in the access group: see scriptDeleted
+					return; // the script's deletion is ScriptDeletion's, in the access
+							// group: see scriptDeleted
 				}
 				known.learnDeleted(deleted.kind(), deleted.id(), deleted.scriptId());
 				kinds.forEach(child -> child.deleted(deleted));
@@ -71,7 +74,10 @@ public class ChildKinds {
 		}
 	}
 
-	/** The script's deletion reached this service ({@code ScriptDeletion}, with the script's lock held): every kind's rows of it go. */
+	/**
+	 * The script's deletion reached this service ({@code ScriptDeletion}, with the
+	 * script's lock held): every kind's rows of it go.
+	 */
 	public void scriptDeleted(UUID scriptId) {
 		if (isParent(ParentKind.SCRIPT)) {
 			known.learnDeleted(ParentKind.SCRIPT, scriptId, scriptId);
@@ -79,12 +85,17 @@ public class ChildKinds {
 		kinds.forEach(kind -> kind.deleteAllOfScript(scriptId, DeletionCause.CASCADE));
 	}
 
-	/** What reconciliation checks: every parent kind of every child kind, by the child's table and column. */
+	/**
+	 * What reconciliation checks: every parent kind of every child kind, by the child's
+	 * table and column.
+	 */
 	public List<Reconciler.Target> reconciliationTargets() {
 		List<Reconciler.Target> targets = new ArrayList<>();
 		for (ChildKind kind : kinds) {
-			kind.parents().forEach((parentKind, link) -> targets.add(new Reconciler.Target(parentKind, kind.table(),
-					link.column(), parent -> link.deletion().deleteChildrenOf(parent, DeletionCause.RECONCILIATION))));
+			kind.parents()
+				.forEach(
+						(parentKind, link) -> targets.add(new Reconciler.Target(parentKind, kind.table(), link.column(),
+								parent -> link.deletion().deleteChildrenOf(parent, DeletionCause.RECONCILIATION))));
 		}
 		return targets;
 	}
@@ -92,4 +103,5 @@ public class ChildKinds {
 	private boolean isParent(ParentKind kind) {
 		return kinds.stream().anyMatch(child -> child.parents().containsKey(kind));
 	}
+
 }

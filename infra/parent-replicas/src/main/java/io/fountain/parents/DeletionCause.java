@@ -6,9 +6,16 @@ public enum DeletionCause {
 	/** A client asked for it. */
 	REQUESTED,
 
-	/** Its parent (or its script) was deleted, and the deletion reached this service as an event. */
+	/**
+	 * Its parent (or its script) was deleted, and the deletion reached this service as an
+	 * event.
+	 */
 	CASCADE,
 
-	/** Its parent was known deleted but it was still here: the periodic check found it (an event was lost). */
+	/**
+	 * Its parent was known deleted but it was still here: the periodic check found it (an
+	 * event was lost).
+	 */
 	RECONCILIATION
+
 }

@@ -16,16 +16,19 @@ import io.fountain.access.LiveScripts;
 import io.fountain.access.ScriptDeletion;
 
 /**
- * A service's replica of its parents (table {@code known_parent}): which exist, in which script, and which are
- * deleted. Tombstones are kept until no message can ask about them (see {@code Forgetting}). A change to a parent's children first {@link #lockLive locks} the parent's
- * row; the cascade on the parent's deletion {@link #learnDeleted marks} the tombstone under the same lock. So a child
- * is either created before the cascade (and deleted by it) or refused: no interleaving leaves an orphan.
+ * A service's replica of its parents (table {@code known_parent}): which exist, in which
+ * script, and which are deleted. Tombstones are kept until no message can ask about them
+ * (see {@code Forgetting}). A change to a parent's children first {@link #lockLive locks}
+ * the parent's row; the cascade on the parent's deletion {@link #learnDeleted marks} the
+ * tombstone under the same lock. So a child is either created before the cascade (and
+ * deleted by it) or refused: no interleaving leaves an orphan.
  * <p>
- * The same holds one level up, for a whole script: a parent is live only while its script is, and a script's deletion
- * ({@link ScriptDeletion}) takes every row of the script in one transaction. A change under a parent holds its
- * script's lock shared (to the commit); the deletion holds it exclusively while it marks the script deleted and
- * deletes. So a child is created before the script's deletion (and deleted by it) or refused after it, however late
- * the parent's own deletion arrives.
+ * The same holds one level up, for a whole script: a parent is live only while its script
+ * is, and a script's deletion ({@link ScriptDeletion}) takes every row of the script in
+ * one transaction. A change under a parent holds its script's lock shared (to the
+ * commit); the deletion holds it exclusively while it marks the script deleted and
+ * deletes. So a child is created before the script's deletion (and deleted by it) or
+ * refused after it, however late the parent's own deletion arrives.
  */
 public class KnownParents {
 
@@ -33,16 +36,21 @@ public class KnownParents {
 
 	private final JdbcClient jdbc;
 
-	/** The script of each parent looked at lately, by kind and id; the eldest go first. */
-	private final Map<String, UUID> scriptsOfParents = Collections.synchronizedMap(
-			new LinkedHashMap<>(1024, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, UUID> eldest) {
-					return size() > REMEMBERED_PARENTS;
-				}
-			});
+	/**
+	 * The script of each parent looked at lately, by kind and id; the eldest go first.
+	 */
+	private final Map<String, UUID> scriptsOfParents = Collections
+		.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, UUID> eldest) {
+				return size() > REMEMBERED_PARENTS;
+			}
+		});
 
-	/** Whether a parent's script is live, its lock held (a parent is live only while its script is). */
+	/**
+	 * Whether a parent's script is live, its lock held (a parent is live only while its
+	 * script is).
+	 */
 	private final LiveScripts liveScripts;
 
 	public KnownParents(JdbcClient jdbc, LiveScripts liveScripts) {
@@ -67,11 +75,12 @@ public class KnownParents {
 	}
 
 	/**
-	 * The live parent, its row locked until the transaction ends; empty when it is unknown or deleted, or its script
-	 * is deleted.
+	 * The live parent, its row locked until the transaction ends; empty when it is
+	 * unknown or deleted, or its script is deleted.
 	 */
 	public Optional<Parent> lockIfLive(ParentKind kind, UUID id) {
-		// The script's lock first, then the parent's row: the order a script's deletion takes them in.
+		// The script's lock first, then the parent's row: the order a script's deletion
+		// takes them in.
 		Optional<UUID> scriptId = scriptOf(kind, id);
 		if (scriptId.isEmpty() || !liveScripts.holdIfLive(scriptId.get())) {
 			return Optional.empty();
@@ -101,8 +110,9 @@ public class KnownParents {
 	}
 
 	/**
-	 * Whether every one of these parents is live, their rows locked (in id order, so two such locks cannot deadlock)
-	 * until the transaction ends: one statement for all of them.
+	 * Whether every one of these parents is live, their rows locked (in id order, so two
+	 * such locks cannot deadlock) until the transaction ends: one statement for all of
+	 * them.
 	 */
 	public boolean lockAllIfLive(ParentKind kind, List<UUID> ids) {
 		List<Optional<UUID>> scripts = ids.stream().map(id -> scriptOf(kind, id)).toList();
@@ -120,7 +130,9 @@ public class KnownParents {
 		return live == ids.stream().distinct().count();
 	}
 
-	/** Records a live parent unless it is known already (a tombstone stays a tombstone). */
+	/**
+	 * Records a live parent unless it is known already (a tombstone stays a tombstone).
+	 */
 	public void learnLive(ParentKind kind, UUID id, UUID scriptId, String name) {
 		jdbc.sql("INSERT INTO known_parent (kind, id, script_id, name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
 			.params(kind.wire(), id, scriptId, name)
@@ -135,7 +147,10 @@ public class KnownParents {
 			.update();
 	}
 
-	/** Records the parent as deleted, whether or not it was known, and holds its row until the transaction ends. */
+	/**
+	 * Records the parent as deleted, whether or not it was known, and holds its row until
+	 * the transaction ends.
+	 */
 	public void learnDeleted(ParentKind kind, UUID id, UUID scriptId) {
 		jdbc.sql("""
 				INSERT INTO known_parent (kind, id, script_id, deleted) VALUES (?, ?, ?, true)
@@ -144,18 +159,23 @@ public class KnownParents {
 			.update();
 	}
 
-	/** Deleted parents of a kind that still have children in {@code childTable} (by its {@code parentColumn}). */
+	/**
+	 * Deleted parents of a kind that still have children in {@code childTable} (by its
+	 * {@code parentColumn}).
+	 */
 	public List<Parent> deletedWithChildren(ParentKind kind, String childTable, String parentColumn) {
-		return jdbc.sql("SELECT p.* FROM known_parent p WHERE p.kind = ? AND p.deleted AND EXISTS (SELECT 1 FROM "
-				+ childTable + " c WHERE c." + parentColumn + " = p.id)")
+		return jdbc
+			.sql("SELECT p.* FROM known_parent p WHERE p.kind = ? AND p.deleted AND EXISTS (SELECT 1 FROM " + childTable
+					+ " c WHERE c." + parentColumn + " = p.id)")
 			.param(kind.wire())
 			.query(KnownParents::map)
 			.list();
 	}
 
 	/**
-	 * Keeps a record of a reconciliation fix in table {@code reconciliation_fix}, in the caller's transaction (the one
-	 * that deleted the children): unlike the metric, it survives the service's restart.
+	 * Keeps a record of a reconciliation fix in table {@code reconciliation_fix}, in the
+	 * caller's transaction (the one that deleted the children): unlike the metric, it
+	 * survives the service's restart.
 	 */
 	public void recordReconciled(Parent parent, String childTable) {
 		jdbc.sql("INSERT INTO reconciliation_fix (parent_kind, parent_id, script_id, child_table) VALUES (?, ?, ?, ?)")
@@ -172,4 +192,5 @@ public class KnownParents {
 	/** A parent as this service knows it. */
 	public record Parent(ParentKind kind, UUID id, UUID scriptId, boolean deleted, String name) {
 	}
+
 }

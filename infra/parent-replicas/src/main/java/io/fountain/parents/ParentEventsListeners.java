@@ -14,11 +14,12 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import io.fountain.eventing.inbox.IdempotentConsumer;
 
 /**
- * One consumer per parent topic the service follows (so a service under scenes and characters applies the two in
- * parallel, as its hand-written listeners did), in the service's consumer group, each poll applied through the
- * {@link IdempotentConsumer} (once per event, in one transaction, a failing record retried then dead-lettered alone).
- * Made from the service's listener container factory, so they get its error handler, offset commits and
- * observation like every {@code @KafkaListener}.
+ * One consumer per parent topic the service follows (so a service under scenes and
+ * characters applies the two in parallel, as its hand-written listeners did), in the
+ * service's consumer group, each poll applied through the {@link IdempotentConsumer}
+ * (once per event, in one transaction, a failing record retried then dead-lettered
+ * alone). Made from the service's listener container factory, so they get its error
+ * handler, offset commits and observation like every {@code @KafkaListener}.
  */
 public class ParentEventsListeners implements SmartLifecycle {
 
@@ -72,7 +73,9 @@ public class ParentEventsListeners implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// With the @KafkaListener containers: after everything they need has started, before it stops.
+		// With the @KafkaListener containers: after everything they need has started,
+		// before it stops.
 		return AbstractMessageListenerContainer.DEFAULT_PHASE;
 	}
+
 }

@@ -3,8 +3,9 @@ package io.fountain.parents;
 import io.fountain.events.Topic;
 
 /**
- * The kinds of entity that have children in another service, each with the topic its events are on. A child service
- * keeps a replica of its parents (table {@code known_parent}, whose {@code kind} is {@link #wire}) from those events.
+ * The kinds of entity that have children in another service, each with the topic its
+ * events are on. A child service keeps a replica of its parents (table
+ * {@code known_parent}, whose {@code kind} is {@link #wire}) from those events.
  */
 public enum ParentKind {
 
@@ -20,7 +21,10 @@ public enum ParentKind {
 		this.topic = topic;
 	}
 
-	/** As stored in {@code known_parent.kind}, named in settings ({@code fountain.parents.sources.<wire>}) and errors. */
+	/**
+	 * As stored in {@code known_parent.kind}, named in settings
+	 * ({@code fountain.parents.sources.<wire>}) and errors.
+	 */
 	public String wire() {
 		return wire;
 	}
@@ -34,4 +38,5 @@ public enum ParentKind {
 	public String toString() {
 		return wire;
 	}
+
 }

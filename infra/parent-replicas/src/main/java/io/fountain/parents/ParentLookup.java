@@ -17,8 +17,9 @@ import io.fountain.eventing.SystemReads;
 import io.fountain.eventing.inbox.AnotherServiceUnavailable;
 
 /**
- * Read-your-writes for a parent whose creation event has not reached this service yet: asks the parent's owner
- * ({@code GET <baseUrl>/<collection>/<id>}) whether it exists and in which script. A read, never a request to act.
+ * Read-your-writes for a parent whose creation event has not reached this service yet:
+ * asks the parent's owner ({@code GET <baseUrl>/<collection>/<id>}) whether it exists and
+ * in which script. A read, never a request to act.
  */
 public class ParentLookup {
 
@@ -36,8 +37,8 @@ public class ParentLookup {
 
 	/**
 	 * @param owner the owning service's name, for messages
-	 * @param collection the path segment of the parent's resource, e.g. {@code acts}; for {@code scripts} the id is
-	 * the script id itself
+	 * @param collection the path segment of the parent's resource, e.g. {@code acts}; for
+	 * {@code scripts} the id is the script id itself
 	 */
 	public ParentLookup(String owner, String baseUrl, String collection, Duration timeout, CallerTokens tokens) {
 		this.tokens = tokens;
@@ -52,7 +53,10 @@ public class ParentLookup {
 		return find(id).map(Found::scriptId);
 	}
 
-	/** The parent as its owner describes it, or empty when its owner says it does not exist. */
+	/**
+	 * The parent as its owner describes it, or empty when its owner says it does not
+	 * exist.
+	 */
 	public Optional<Found> find(UUID id) {
 		try {
 			HttpResponse<String> response = SystemReads.get(URI.create(baseUrl + "/" + collection + "/" + id), timeout,
@@ -86,12 +90,17 @@ public class ParentLookup {
 	public record Found(UUID scriptId, String name) {
 	}
 
-	/** The parent's owner could not say whether it exists: the client should try again shortly. */
+	/**
+	 * The parent's owner could not say whether it exists: the client should try again
+	 * shortly.
+	 */
 	@ResponseStatus(value = HttpStatus.SERVICE_UNAVAILABLE)
 	public static class ParentUnavailable extends AnotherServiceUnavailable {
 
 		public ParentUnavailable(String owner, String what) {
 			super("Cannot confirm the parent exists right now: " + owner + " " + what + ". Try again shortly.");
 		}
+
 	}
+
 }

@@ -3,7 +3,10 @@ package io.fountain.parents;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
-/** The parent a child would hang from does not exist, or has been deleted. A 404 to the client. */
+/**
+ * The parent a child would hang from does not exist, or has been deleted. A 404 to the
+ * client.
+ */
 public class ParentNotFound extends NoSuchElementException {
 
 	private final ParentKind kind;
@@ -16,4 +19,5 @@ public class ParentNotFound extends NoSuchElementException {
 	public ParentKind kind() {
 		return kind;
 	}
+
 }

@@ -25,9 +25,10 @@ import io.fountain.eventing.inbox.Remembered;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * A child service's replicas of its parents ({@link KnownParents}), the lookups that confirm a parent the replica
- * has not heard of ({@code fountain.parents.sources}), and, from the service's {@link ChildKind} declarations, the
- * parent-child mechanism: the parents' events followed, the script's one-step deletion, and the reconciliation that
+ * A child service's replicas of its parents ({@link KnownParents}), the lookups that
+ * confirm a parent the replica has not heard of ({@code fountain.parents.sources}), and,
+ * from the service's {@link ChildKind} declarations, the parent-child mechanism: the
+ * parents' events followed, the script's one-step deletion, and the reconciliation that
  * deletes what a lost deletion left.
  */
 @AutoConfiguration(after = ScriptAccessAutoConfiguration.class)
@@ -41,21 +42,28 @@ public class ParentReplicasAutoConfiguration {
 	}
 
 	@Bean
-	Parents parents(KnownParents known, ParentSettings settings, TransactionTemplate transactions,
-			CallerTokens tokens, ScriptAccess access) {
+	Parents parents(KnownParents known, ParentSettings settings, TransactionTemplate transactions, CallerTokens tokens,
+			ScriptAccess access) {
 		Map<ParentKind, ParentLookup> lookups = new HashMap<>();
-		settings.sources().forEach((kind, source) -> lookups.put(kind,
-				new ParentLookup(source.owner(), source.url(), source.collection(), source.timeout(), tokens)));
+		settings.sources()
+			.forEach((kind, source) -> lookups.put(kind,
+					new ParentLookup(source.owner(), source.url(), source.collection(), source.timeout(), tokens)));
 		return new Parents(known, lookups, transactions, access);
 	}
 
-	/** A deleted parent's tombstone goes once no message can ask about the parent any more. */
+	/**
+	 * A deleted parent's tombstone goes once no message can ask about the parent any
+	 * more.
+	 */
 	@Bean
 	Remembered deletedParents() {
 		return past -> past.deleteInChunks("known_parent", "(kind, id)", "deleted AND updated_at < " + past.before());
 	}
 
-	/** The service's child kinds, declared once each: everything its parents' events do here. */
+	/**
+	 * The service's child kinds, declared once each: everything its parents' events do
+	 * here.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(ChildKind.class)
 	static class Children {
@@ -71,7 +79,10 @@ public class ParentReplicasAutoConfiguration {
 			return new ParentEventsListeners(children, consumer, factory);
 		}
 
-		/** A script's deletion in this service (ScriptDeletion, ADR 12): every child kind's rows of it. */
+		/**
+		 * A script's deletion in this service (ScriptDeletion, ADR 12): every child
+		 * kind's rows of it.
+		 */
 		@Bean
 		ScriptCascade childrenOfTheDeletedScript(ChildKinds children) {
 			return children::scriptDeleted;
@@ -87,5 +98,7 @@ public class ParentReplicasAutoConfiguration {
 		Periodically reconciliation(Reconciler reconciler, ParentSettings settings) {
 			return new Periodically("reconciler", settings.reconciliationInterval(), reconciler::reconcileOnce);
 		}
+
 	}
+
 }

@@ -10,9 +10,9 @@ import io.fountain.access.Role;
 import io.fountain.access.ScriptAccess;
 
 /**
- * The parents of a service's entities, by kind: the replica, and for each kind the lookup that confirms a parent
- * the replica does not know yet. {@link #confirm} is called before the transaction that creates a child, and
- * {@link KnownParents#lockLive} inside it.
+ * The parents of a service's entities, by kind: the replica, and for each kind the lookup
+ * that confirms a parent the replica does not know yet. {@link #confirm} is called before
+ * the transaction that creates a child, and {@link KnownParents#lockLive} inside it.
  */
 public class Parents {
 
@@ -37,7 +37,8 @@ public class Parents {
 	}
 
 	/**
-	 * For reads of a parent's children: the parent must exist (confirmed as {@link #confirm} does) and not be deleted.
+	 * For reads of a parent's children: the parent must exist (confirmed as
+	 * {@link #confirm} does) and not be deleted.
 	 * @throws ParentNotFound otherwise
 	 */
 	public void requireLive(ParentKind kind, UUID id) {
@@ -48,7 +49,8 @@ public class Parents {
 	}
 
 	/**
-	 * Makes sure the replica knows the parent: when it does not, asks the parent's owner and records its answer.
+	 * Makes sure the replica knows the parent: when it does not, asks the parent's owner
+	 * and records its answer.
 	 * @throws ParentNotFound when the owner says it does not exist
 	 */
 	public void confirm(ParentKind kind, UUID id) {
@@ -64,9 +66,10 @@ public class Parents {
 	}
 
 	/**
-	 * For a route under a parent ({@code POST /acts/{id}/scenes}, ...): the parent must exist (confirmed as
-	 * {@link #confirm} does), and the caller may do {@code need} in its script; the parent's 404 otherwise, so that
-	 * a caller with no part in the play learns nothing of it.
+	 * For a route under a parent ({@code POST /acts/{id}/scenes}, ...): the parent must
+	 * exist (confirmed as {@link #confirm} does), and the caller may do {@code need} in
+	 * its script; the parent's 404 otherwise, so that a caller with no part in the play
+	 * learns nothing of it.
 	 * @return the caller's role ({@code null} for the system)
 	 */
 	public Role requireUnder(ParentKind kind, UUID parentId, Need need) {
@@ -76,4 +79,5 @@ public class Parents {
 			.orElseThrow(() -> new ParentNotFound(kind, parentId));
 		return access.require(scriptId, need, () -> new ParentNotFound(kind, parentId));
 	}
+
 }

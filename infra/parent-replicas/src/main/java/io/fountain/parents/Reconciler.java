@@ -12,10 +12,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Periodically looks for children whose parent this service knows to be deleted (a lost or skipped event would leave
- * them) and deletes them the way the cascade would, counting each fix in {@code fountain_reconciliation_fixed_total}
- * (by parent kind) and recording it in table {@code reconciliation_fix} (which outlives a restart). In a healthy
- * system both stay empty: a fix is a lost event to explain.
+ * Periodically looks for children whose parent this service knows to be deleted (a lost
+ * or skipped event would leave them) and deletes them the way the cascade would, counting
+ * each fix in {@code fountain_reconciliation_fixed_total} (by parent kind) and recording
+ * it in table {@code reconciliation_fix} (which outlives a restart). In a healthy system
+ * both stay empty: a fix is a lost event to explain.
  */
 public class Reconciler {
 
@@ -29,8 +30,8 @@ public class Reconciler {
 
 	private final MeterRegistry meters;
 
-
-	public Reconciler(KnownParents known, TransactionTemplate transactions, List<Target> targets, MeterRegistry meters) {
+	public Reconciler(KnownParents known, TransactionTemplate transactions, List<Target> targets,
+			MeterRegistry meters) {
 		this.known = known;
 		this.transactions = transactions;
 		this.targets = List.copyOf(targets);
@@ -38,20 +39,23 @@ public class Reconciler {
 		targets.forEach(target -> counter(target.parentKind()));
 	}
 
-	/** One pass over every target; answers how many orphaned parents' children it deleted. */
+	/**
+	 * One pass over every target; answers how many orphaned parents' children it deleted.
+	 */
 	public int reconcileOnce() {
 		int fixed = 0;
 		for (Target target : targets) {
 			for (KnownParents.Parent parent : known.deletedWithChildren(target.parentKind(), target.childTable(),
 					target.parentColumn())) {
-				EventContext.runWith(EventContext.system(),
-						() -> transactions.executeWithoutResult(status -> {
-							target.deleteChildrenOf().accept(parent);
-							known.recordReconciled(parent, target.childTable());
-						}));
+				EventContext.runWith(EventContext.system(), () -> transactions.executeWithoutResult(status -> {
+					target.deleteChildrenOf().accept(parent);
+					known.recordReconciled(parent, target.childTable());
+				}));
 				counter(target.parentKind()).increment();
-				log.warn("Reconciliation: {} {} is deleted but still had children in {}; deleted them. "
-						+ "An event was lost or skipped.", target.parentKind(), parent.id(), target.childTable());
+				log.warn(
+						"Reconciliation: {} {} is deleted but still had children in {}; deleted them. "
+								+ "An event was lost or skipped.",
+						target.parentKind(), parent.id(), target.childTable());
 				fixed++;
 			}
 		}
@@ -66,10 +70,12 @@ public class Reconciler {
 	}
 
 	/**
-	 * Children in {@code childTable} hang from a parent of {@code parentKind} by {@code parentColumn};
-	 * {@code deleteChildrenOf} deletes them as the parent's deletion event would have.
+	 * Children in {@code childTable} hang from a parent of {@code parentKind} by
+	 * {@code parentColumn}; {@code deleteChildrenOf} deletes them as the parent's
+	 * deletion event would have.
 	 */
 	public record Target(ParentKind parentKind, String childTable, String parentColumn,
 			Consumer<KnownParents.Parent> deleteChildrenOf) {
 	}
+
 }

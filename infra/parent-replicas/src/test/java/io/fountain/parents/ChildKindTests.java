@@ -10,7 +10,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-/** A declaration says everything a parent's events do to a child kind, and refuses one that would lose rows. */
+/**
+ * A declaration says everything a parent's events do to a child kind, and refuses one
+ * that would lose rows.
+ */
 class ChildKindTests {
 
 	private final UUID script = UUID.randomUUID();
@@ -21,7 +24,8 @@ class ChildKindTests {
 
 	private ChildKind dialogueLike() {
 		return ChildKind.inTable("dialogue")
-			.under(ParentKind.SCENE, "scene_id", (parent, cause) -> done.add("children of " + parent.id() + " " + cause))
+			.under(ParentKind.SCENE, "scene_id",
+					(parent, cause) -> done.add("children of " + parent.id() + " " + cause))
 			.under(ParentKind.CHARACTER, "character_id", (parent, cause) -> done.add("lines of " + parent.id()))
 			.whenScriptDeleted((id, cause) -> done.add("all of " + id + " " + cause))
 			.whenCreated(ParentKind.SCRIPT, created -> done.add("import " + created.importId().orElseThrow()))
@@ -64,16 +68,13 @@ class ChildKindTests {
 	@Test
 	void aDeclarationWithoutAParentOrAWayToGoWithItsScriptOrWithAParentTwiceIsRefused() {
 		assertThatThrownBy(() -> ChildKind.inTable("orphan").build()).hasMessageContaining("under no parent");
-		assertThatThrownBy(() -> ChildKind.inTable("scene")
-			.under(ParentKind.ACT, "act_id", (parent, cause) -> {
-			})
-			.build()).hasMessageContaining("whenScriptDeleted");
-		assertThatThrownBy(() -> ChildKind.inTable("scene")
-			.under(ParentKind.ACT, "act_id", (parent, cause) -> {
-			})
-			.under(ParentKind.ACT, "other_id", (parent, cause) -> {
-			})).hasMessageContaining("twice");
+		assertThatThrownBy(() -> ChildKind.inTable("scene").under(ParentKind.ACT, "act_id", (parent, cause) -> {
+		}).build()).hasMessageContaining("whenScriptDeleted");
+		assertThatThrownBy(() -> ChildKind.inTable("scene").under(ParentKind.ACT, "act_id", (parent, cause) -> {
+		}).under(ParentKind.ACT, "other_id", (parent, cause) -> {
+		})).hasMessageContaining("twice");
 		assertThatThrownBy(() -> ChildKind.inTable("act").whenDeleted(ParentKind.SCRIPT, deleted -> {
 		})).hasMessageContaining("ScriptDeletion");
 	}
+
 }

@@ -17,8 +17,9 @@ import io.fountain.eventing.inbox.Forgetting;
 import io.fountain.testing.FountainTestEnvironment;
 
 /**
- * What the capabilities keep for messages only goes with the mechanics' own record of applied events, past the same
- * horizon: each declares it as a {@code Remembered}, and one {@link Forgetting} asks them all.
+ * What the capabilities keep for messages only goes with the mechanics' own record of
+ * applied events, past the same horizon: each declares it as a {@code Remembered}, and
+ * one {@link Forgetting} asks them all.
  */
 @SpringBootTest
 class ForgettingTombstonesIntegrationTests {
@@ -34,7 +35,9 @@ class ForgettingTombstonesIntegrationTests {
 	@Autowired
 	Forgetting forgetting;
 
-	/** Tombstones of parents and scripts go the same way, and only past the same horizon. */
+	/**
+	 * Tombstones of parents and scripts go the same way, and only past the same horizon.
+	 */
 	@Test
 	void tombstonesPastTheHorizonAreForgottenWithTheirScriptsAccessAndNewerOnesStay() {
 		UUID oldParent = UUID.randomUUID();
@@ -65,11 +68,14 @@ class ForgettingTombstonesIntegrationTests {
 	}
 
 	private void age(String table, String column, String idColumn, UUID id, Duration age) {
-		assertThat(jdbc.update("UPDATE " + table + " SET " + column + " = now() - make_interval(secs => ?) WHERE "
-				+ idColumn + " = ?", (double) age.toSeconds(), id)).isOne();
+		assertThat(jdbc.update(
+				"UPDATE " + table + " SET " + column + " = now() - make_interval(secs => ?) WHERE " + idColumn + " = ?",
+				(double) age.toSeconds(), id))
+			.isOne();
 	}
 
 	private int count(String table, String idColumn, UUID id) {
 		return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + idColumn + " = ?", Integer.class, id);
 	}
+
 }

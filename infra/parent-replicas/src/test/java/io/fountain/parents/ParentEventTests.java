@@ -17,7 +17,10 @@ import io.fountain.events.character.v1.CharacterEvent;
 import io.fountain.events.character.v1.CharacterUpdated;
 import io.fountain.events.transition.v1.TransitionEvent;
 
-/** The published events, read for what they mean to children: the one place that knows their payloads. */
+/**
+ * The published events, read for what they mean to children: the one place that knows
+ * their payloads.
+ */
 class ParentEventTests {
 
 	private final UUID script = UUID.randomUUID();
@@ -27,21 +30,26 @@ class ParentEventTests {
 	@Test
 	void anImportedActsCreationCarriesItsImportAndARetitlingConcernsNoChild() {
 		UUID importId = UUID.randomUUID();
-		ActEvent created = act(ActCreated.newBuilder().setOrdinal(1).setTitle("One").setImportId(importId.toString())
-			.build());
+		ActEvent created = act(
+				ActCreated.newBuilder().setOrdinal(1).setTitle("One").setImportId(importId.toString()).build());
 
 		assertThat(ParentEvent.of(ParentKind.ACT, created))
 			.contains(new ParentEvent.Created(ParentKind.ACT, act, script, null, Optional.of(importId)));
-		assertThat(ParentEvent.of(ParentKind.ACT, act(ActUpdated.newBuilder().setOrdinal(1).setTitle("Two")
-			.setChanged(List.of("title")).build()))).isEmpty();
+		assertThat(ParentEvent.of(ParentKind.ACT,
+				act(ActUpdated.newBuilder().setOrdinal(1).setTitle("Two").setChanged(List.of("title")).build())))
+			.isEmpty();
 	}
 
 	@Test
 	void aCharactersNewNameIsARenamingAndAnotherKindsEventIsRefused() {
 		UUID character = UUID.randomUUID();
 		CharacterEvent renamed = CharacterEvent.newBuilder()
-			.setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setScriptId(script)
-			.setCharacterId(character).setCorrelationId("c").setActor("ada")
+			.setEventId(UUID.randomUUID())
+			.setOccurredAt(Instant.now())
+			.setScriptId(script)
+			.setCharacterId(character)
+			.setCorrelationId("c")
+			.setActor("ada")
 			.setPayload(CharacterUpdated.newBuilder().setName("BOB").setChanged(List.of("name")).build())
 			.build();
 
@@ -63,4 +71,5 @@ class ParentEventTests {
 			.setPayload(payload)
 			.build();
 	}
+
 }

@@ -20,15 +20,17 @@ import io.fountain.eventing.SystemReads;
 import io.fountain.eventing.inbox.AnotherServiceUnavailable;
 
 /**
- * Reads this service's part of a play being imported from script-svc's claim check. A read, never a request to act:
- * what to make was decided when the play was accepted, and when to make it is decided by the script's Created event
- * (ADR 13).
+ * Reads this service's part of a play being imported from script-svc's claim check. A
+ * read, never a request to act: what to make was decided when the play was accepted, and
+ * when to make it is decided by the script's Created event (ADR 13).
  * <p>
- * The parts under each of many parents (a scene's dialogue, for every scene of the play) are read once for the whole
- * play, as a family ({@code scenes/<any>/dialogues}), and kept here for a short while: a play's scenes arrive one
- * event each, and reading the claim check once per scene made a feature-length play cost a few hundred requests to
- * script-svc per service. A claim check never changes, so what is kept is never stale; once the import is over, what
- * it would make again is made already, or refused under a deleted parent.
+ * The parts under each of many parents (a scene's dialogue, for every scene of the play)
+ * are read once for the whole play, as a family ({@code scenes/<any>/dialogues}), and
+ * kept here for a short while: a play's scenes arrive one event each, and reading the
+ * claim check once per scene made a feature-length play cost a few hundred requests to
+ * script-svc per service. A claim check never changes, so what is kept is never stale;
+ * once the import is over, what it would make again is made already, or refused under a
+ * deleted parent.
  */
 public class ImportParts {
 
@@ -36,7 +38,10 @@ public class ImportParts {
 	public static final ObjectMapper JSON = new ObjectMapper()
 		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-	/** How long a family read is used: about as long as a play's parts take to arrive, even a long one's. */
+	/**
+	 * How long a family read is used: about as long as a play's parts take to arrive,
+	 * even a long one's.
+	 */
 	private static final Duration KEEP = Duration.ofMinutes(2);
 
 	private static final int MAX_FAMILIES = 16;
@@ -47,7 +52,10 @@ public class ImportParts {
 
 	private final CallerTokens tokens;
 
-	/** Families read lately, by import, family and part type; the oldest go first (a few plays at a time at most). */
+	/**
+	 * Families read lately, by import, family and part type; the oldest go first (a few
+	 * plays at a time at most).
+	 */
 	private final Map<String, Family> families = new ConcurrentHashMap<>();
 
 	public ImportParts(ImportSettings settings, CallerTokens tokens) {
@@ -58,8 +66,8 @@ public class ImportParts {
 	}
 
 	/**
-	 * The parts at {@code path} of the import; empty when the import is over (the play is ACTIVE or FAILED, and its
-	 * claim check gone): nothing is left to make.
+	 * The parts at {@code path} of the import; empty when the import is over (the play is
+	 * ACTIVE or FAILED, and its claim check gone): nothing is left to make.
 	 * @throws ImportUnavailable when script-svc cannot answer now (the event is retried)
 	 */
 	public <T> Optional<List<T>> read(UUID importId, String path, Class<T> type) {
@@ -71,8 +79,8 @@ public class ImportParts {
 	}
 
 	/**
-	 * Every path of a family ({@code scenes/* /dialogues}, without the space) with its parts, in one read kept for a
-	 * short while; empty when the import is over.
+	 * Every path of a family ({@code scenes/* /dialogues}, without the space) with its
+	 * parts, in one read kept for a short while; empty when the import is over.
 	 * @throws ImportUnavailable when script-svc cannot answer now (the event is retried)
 	 */
 	public <T> Optional<Map<String, List<T>>> readFamily(UUID importId, String family, Class<T> type) {
@@ -80,8 +88,9 @@ public class ImportParts {
 			if (known != null && known.isFresh()) {
 				return known;
 			}
-			JavaType byPath = JSON.getTypeFactory().constructMapType(Map.class, JSON.getTypeFactory().constructType(
-					String.class), JSON.getTypeFactory().constructCollectionType(List.class, type));
+			JavaType byPath = JSON.getTypeFactory()
+				.constructMapType(Map.class, JSON.getTypeFactory().constructType(String.class),
+						JSON.getTypeFactory().constructCollectionType(List.class, type));
 			return new Family(fetch(importId, family, byPath), System.nanoTime());
 		});
 		forgetOld();
@@ -92,7 +101,9 @@ public class ImportParts {
 
 	private void forgetOld() {
 		if (families.size() > MAX_FAMILIES) {
-			families.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().readAt()))
+			families.entrySet()
+				.stream()
+				.min(Comparator.comparingLong(e -> e.getValue().readAt()))
 				.ifPresent(oldest -> families.remove(oldest.getKey(), oldest.getValue()));
 		}
 	}
@@ -126,11 +137,16 @@ public class ImportParts {
 		}
 	}
 
-	/** script-svc could not hand over the parts now; the event that asked is retried, then dead-lettered. */
+	/**
+	 * script-svc could not hand over the parts now; the event that asked is retried, then
+	 * dead-lettered.
+	 */
 	public static class ImportUnavailable extends AnotherServiceUnavailable {
 
 		ImportUnavailable(String what) {
 			super("Cannot read the play's parts from script-svc: it " + what);
 		}
+
 	}
+
 }

@@ -10,10 +10,11 @@ import io.fountain.events.imports.v1.ImportEvent;
 import io.fountain.events.imports.v1.PartRejected;
 
 /**
- * Says, on {@code fountain.import.events} and in the caller's transaction, that this service cannot make its part of
- * a play being imported. script-svc fails the play on it, and the failure removes every part already made. Each part
- * is refused once (table {@code import_rejection}): the script's creation and the parent's own creation both run the
- * import step (ADR 13), and script-svc counts every rejection as a failed part.
+ * Says, on {@code fountain.import.events} and in the caller's transaction, that this
+ * service cannot make its part of a play being imported. script-svc fails the play on it,
+ * and the failure removes every part already made. Each part is refused once (table
+ * {@code import_rejection}): the script's creation and the parent's own creation both run
+ * the import step (ADR 13), and script-svc counts every rejection as a failed part.
  */
 public class ImportRejections {
 
@@ -35,8 +36,8 @@ public class ImportRejections {
 	 * @param reason why, for the writer
 	 */
 	public void reject(UUID scriptId, UUID importId, PartKind part, String element, String reason) {
-		int first = jdbc.sql("INSERT INTO import_rejection (import_id, part, element) VALUES (?, ?, ?) "
-				+ "ON CONFLICT DO NOTHING")
+		int first = jdbc
+			.sql("INSERT INTO import_rejection (import_id, part, element) VALUES (?, ?, ?) " + "ON CONFLICT DO NOTHING")
 			.params(importId, part.wire(), element)
 			.update();
 		if (first == 0) {
@@ -53,4 +54,5 @@ public class ImportRejections {
 			.build());
 		outbox.append(Topic.IMPORT, event);
 	}
+
 }

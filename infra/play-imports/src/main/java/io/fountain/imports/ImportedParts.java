@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a play being imported, as script-svc keeps them while the play is being created (the claim check) and
- * serves them at {@code GET /imports/{importId}/<path>}. Every id is given by script-svc when it accepts the play,
- * so a part made twice is the same part, and a child names its parent before the parent exists anywhere. Each part
+ * The parts of a play being imported, as script-svc keeps them while the play is being
+ * created (the claim check) and serves them at {@code GET /imports/{importId}/<path>}.
+ * Every id is given by script-svc when it accepts the play, so a part made twice is the
+ * same part, and a child names its parent before the parent exists anywhere. Each part
  * says where it stands in the play ({@code element}), for the writer's error message.
  */
 public final class ImportedParts {
@@ -66,15 +67,17 @@ public final class ImportedParts {
 	}
 
 	/**
-	 * The family of a path: the same path with {@code *} for each id in it ({@code scenes/<id>/dialogues} is of
-	 * {@code scenes/* /dialogues}, without the space), whose parts are read at once for every parent. A path without
-	 * an id is its own family.
+	 * The family of a path: the same path with {@code *} for each id in it
+	 * ({@code scenes/<id>/dialogues} is of {@code scenes/* /dialogues}, without the
+	 * space), whose parts are read at once for every parent. A path without an id is its
+	 * own family.
 	 */
 	public static String familyOf(String path) {
 		return ID.matcher(path).replaceAll("*");
 	}
 
-	private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+	private static final Pattern ID = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	public record Act(UUID id, int ordinal, String title, String element) {
 	}
@@ -89,7 +92,10 @@ public final class ImportedParts {
 	public record Action(UUID id, String text, String kind, String position, String element) {
 	}
 
-	/** A dialogue block; {@code characterId} is null when the play has no character of that name. */
+	/**
+	 * A dialogue block; {@code characterId} is null when the play has no character of
+	 * that name.
+	 */
 	public record Dialogue(UUID id, UUID characterId, String character, String extension, boolean dual, String text,
 			String position, List<Parenthetical> parentheticals, String element) {
 	}
@@ -99,4 +105,5 @@ public final class ImportedParts {
 
 	public record Transition(UUID id, String text, String position, String element) {
 	}
+
 }

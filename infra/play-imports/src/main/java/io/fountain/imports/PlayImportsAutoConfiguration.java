@@ -15,8 +15,9 @@ import io.fountain.parents.ParentReplicasAutoConfiguration;
 import io.fountain.parents.Parents;
 
 /**
- * A service's part in importing a whole play (POST /plays, ADR 10 and 13): reading the parts from script-svc's claim
- * check, making them under their parents, and refusing a part once with a {@code PartRejected}.
+ * A service's part in importing a whole play (POST /plays, ADR 10 and 13): reading the
+ * parts from script-svc's claim check, making them under their parents, and refusing a
+ * part once with a {@code PartRejected}.
  */
 @AutoConfiguration(after = ParentReplicasAutoConfiguration.class)
 @EnableConfigurationProperties(ImportSettings.class)
@@ -33,7 +34,10 @@ public class PlayImportsAutoConfiguration {
 		return new ImportRejections(outbox, jdbc, environment.getRequiredProperty("spring.application.name"));
 	}
 
-	/** A refusal said once need not be remembered past the horizon: the part's events are gone from the topics. */
+	/**
+	 * A refusal said once need not be remembered past the horizon: the part's events are
+	 * gone from the topics.
+	 */
 	@Bean
 	Remembered importRejectionsSaid() {
 		return past -> past.deleteInChunks("import_rejection", "(import_id, part, element)",
@@ -45,4 +49,5 @@ public class PlayImportsAutoConfiguration {
 	Imports imports(Parents parents, ImportParts parts, ImportRejections rejections, ImportSettings settings) {
 		return new Imports(parents, parts, rejections, settings);
 	}
+
 }

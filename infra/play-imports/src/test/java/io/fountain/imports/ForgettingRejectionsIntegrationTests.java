@@ -16,8 +16,9 @@ import io.fountain.eventing.inbox.Forgetting;
 import io.fountain.testing.FountainTestEnvironment;
 
 /**
- * A part refused once is remembered only while a message could ask for it again: past the mechanics' horizon the
- * refusal goes, with the applied events, when the service's one {@link Forgetting} runs.
+ * A part refused once is remembered only while a message could ask for it again: past the
+ * mechanics' horizon the refusal goes, with the applied events, when the service's one
+ * {@link Forgetting} runs.
  */
 @SpringBootTest
 class ForgettingRejectionsIntegrationTests {
@@ -51,12 +52,15 @@ class ForgettingRejectionsIntegrationTests {
 	}
 
 	private void age(UUID importId, Duration age) {
-		assertThat(jdbc.update("UPDATE import_rejection SET rejected_at = now() - make_interval(secs => ?)"
-				+ " WHERE import_id = ?", (double) age.toSeconds(), importId)).isOne();
+		assertThat(jdbc.update(
+				"UPDATE import_rejection SET rejected_at = now() - make_interval(secs => ?)" + " WHERE import_id = ?",
+				(double) age.toSeconds(), importId))
+			.isOne();
 	}
 
 	private int count(UUID importId) {
 		return jdbc.queryForObject("SELECT count(*) FROM import_rejection WHERE import_id = ?", Integer.class,
 				importId);
 	}
+
 }

@@ -5,14 +5,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * The place of an element in its scene: a string of base-62 digits ({@code 0-9A-Za-z}), compared as plain strings
- * (byte order). Actions, dialogue blocks and transitions live in three services, and one order holds across them
- * without anyone renumbering anything:
+ * The place of an element in its scene: a string of base-62 digits ({@code 0-9A-Za-z}),
+ * compared as plain strings (byte order). Actions, dialogue blocks and transitions live
+ * in three services, and one order holds across them without anyone renumbering anything:
  * <ul>
- * <li>an element added at the end of its scene takes a key made from the time ({@link #atEnd}), so appends from any
- * service sort in the order they happened;</li>
- * <li>an element put between two others takes a key strictly between theirs ({@link #between}); there is always
- * room, since keys may grow longer.</li>
+ * <li>an element added at the end of its scene takes a key made from the time
+ * ({@link #atEnd}), so appends from any service sort in the order they happened;</li>
+ * <li>an element put between two others takes a key strictly between theirs
+ * ({@link #between}); there is always room, since keys may grow longer.</li>
  * </ul>
  * No key ends in {@code 0}, so there is always a key below any key.
  */
@@ -22,7 +22,10 @@ public final class Position {
 
 	private static final Pattern VALID = Pattern.compile("[0-9A-Za-z]{1,200}");
 
-	/** Time keys: epoch microseconds in 10 base-62 digits (good past the year 3000), then 2 random digits. */
+	/**
+	 * Time keys: epoch microseconds in 10 base-62 digits (good past the year 3000), then
+	 * 2 random digits.
+	 */
 	private static final int TIME_DIGITS = 10;
 
 	private Position() {
@@ -33,8 +36,8 @@ public final class Position {
 	}
 
 	/**
-	 * The key of an element added at the end of its scene now; after {@code after} when given (a clock behind
-	 * {@code after}'s never puts the new element before it).
+	 * The key of an element added at the end of its scene now; after {@code after} when
+	 * given (a clock behind {@code after}'s never puts the new element before it).
 	 */
 	public static String atEnd(Instant now, String after) {
 		long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
@@ -56,8 +59,9 @@ public final class Position {
 	}
 
 	/**
-	 * The key of the element at {@code index} (0-based) of a scene made all at once (an imported play): keys in index
-	 * order, below any key {@link #atEnd} makes today, so later additions go after them.
+	 * The key of the element at {@code index} (0-based) of a scene made all at once (an
+	 * imported play): keys in index order, below any key {@link #atEnd} makes today, so
+	 * later additions go after them.
 	 */
 	public static String ofIndex(int index) {
 		if (index < 0 || index >= 62 * 62 * 62 * 62) {
@@ -73,9 +77,10 @@ public final class Position {
 	}
 
 	/**
-	 * A key strictly between {@code lower} and {@code upper}; {@code null} for {@code lower} means the start of the
-	 * scene and for {@code upper} the end.
-	 * @throws InvalidPosition when a key is not valid or {@code lower} is not below {@code upper}
+	 * A key strictly between {@code lower} and {@code upper}; {@code null} for
+	 * {@code lower} means the start of the scene and for {@code upper} the end.
+	 * @throws InvalidPosition when a key is not valid or {@code lower} is not below
+	 * {@code upper}
 	 */
 	public static String between(String lower, String upper) {
 		if (lower != null && !isValid(lower)) {
@@ -90,7 +95,10 @@ public final class Position {
 		return midpoint(lower == null ? "" : lower, upper);
 	}
 
-	/** After David Greenspan's fractional indexing: {@code a < result < b}, where "" is the start and null the end. */
+	/**
+	 * After David Greenspan's fractional indexing: {@code a < result < b}, where "" is
+	 * the start and null the end.
+	 */
 	private static String midpoint(String a, String b) {
 		if (b != null) {
 			int common = 0;
@@ -114,8 +122,9 @@ public final class Position {
 	}
 
 	/**
-	 * A position a client gave is malformed, or the two do not leave room between them in that order.
-	 * {@link #field()} is {@code after} (the lower bound) or {@code before} (the upper).
+	 * A position a client gave is malformed, or the two do not leave room between them in
+	 * that order. {@link #field()} is {@code after} (the lower bound) or {@code before}
+	 * (the upper).
 	 */
 	public static final class InvalidPosition extends IllegalArgumentException {
 
@@ -137,5 +146,7 @@ public final class Position {
 		public String problem() {
 			return problem;
 		}
+
 	}
+
 }

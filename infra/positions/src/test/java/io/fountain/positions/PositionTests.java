@@ -78,7 +78,8 @@ class PositionTests {
 		}
 		assertThat(keys).isSorted().doesNotHaveDuplicates().allMatch(Position::isValid);
 		assertThat(Position.ofIndex(4999)).isLessThan(Position.atEnd(Instant.parse("2026-01-01T00:00:00Z"), null));
-		assertThat(Position.between(Position.ofIndex(3), Position.ofIndex(4)))
-			.isGreaterThan(Position.ofIndex(3)).isLessThan(Position.ofIndex(4));
+		assertThat(Position.between(Position.ofIndex(3), Position.ofIndex(4))).isGreaterThan(Position.ofIndex(3))
+			.isLessThan(Position.ofIndex(4));
 	}
+
 }

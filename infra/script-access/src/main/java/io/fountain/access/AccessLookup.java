@@ -19,8 +19,9 @@ import io.fountain.eventing.SystemReads;
 import io.fountain.eventing.inbox.AnotherServiceUnavailable;
 
 /**
- * Read-your-writes for access: a request about a script whose creation has not reached this service yet asks
- * script-svc ({@code GET /scripts/{id}/collaborators}, as the system) who owns it and who else may see it.
+ * Read-your-writes for access: a request about a script whose creation has not reached
+ * this service yet asks script-svc ({@code GET /scripts/{id}/collaborators}, as the
+ * system) who owns it and who else may see it.
  */
 public class AccessLookup {
 
@@ -43,8 +44,9 @@ public class AccessLookup {
 	}
 
 	/**
-	 * The script's owner and collaborators; empty when script-svc says there is no such (live) script. The list is
-	 * paged (issue 16: {@code {items, page, size, total}}, the owner first), so this reads every page of it.
+	 * The script's owner and collaborators; empty when script-svc says there is no such
+	 * (live) script. The list is paged (issue 16: {@code {items, page, size, total}}, the
+	 * owner first), so this reads every page of it.
 	 */
 	public Optional<Access> find(UUID scriptId) {
 		String owner = null;
@@ -77,12 +79,15 @@ public class AccessLookup {
 		return Optional.of(new Access(owner, collaborators));
 	}
 
-	/** One page of the script's members, at most {@link #PAGE}; empty when script-svc answers 404. */
+	/**
+	 * One page of the script's members, at most {@link #PAGE}; empty when script-svc
+	 * answers 404.
+	 */
 	private Optional<JsonNode> page(UUID scriptId, int page) {
 		try {
-			HttpResponse<String> response = SystemReads.get(URI.create(baseUrl + "/scripts/" + scriptId
-					+ "/collaborators?size=" + PAGE + "&page=" + page), timeout, tokens,
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = SystemReads.get(
+					URI.create(baseUrl + "/scripts/" + scriptId + "/collaborators?size=" + PAGE + "&page=" + page),
+					timeout, tokens, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() == 404) {
 				return Optional.empty();
 			}
@@ -104,12 +109,17 @@ public class AccessLookup {
 	public record Access(String owner, Map<String, Role> collaborators) {
 	}
 
-	/** script-svc could not say who may see the script: the client (or the record) should try again shortly. */
+	/**
+	 * script-svc could not say who may see the script: the client (or the record) should
+	 * try again shortly.
+	 */
 	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
 	public static class AccessUnavailable extends AnotherServiceUnavailable {
 
 		AccessUnavailable(String what) {
 			super("Cannot confirm who may see the script right now: script-svc " + what + ". Try again shortly.");
 		}
+
 	}
+
 }

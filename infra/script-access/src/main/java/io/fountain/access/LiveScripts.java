@@ -9,11 +9,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Which scripts are live in this service, and the lock that keeps the answer true to the end of a transaction. A
- * change under a script holds the script's lock shared ({@link #holdIfLive}); the script's deletion
- * ({@link ScriptDeletion}) holds it exclusively while it marks the script deleted and deletes everything of it. So a
- * change commits before the deletion (which then deletes what it made) or finds the script deleted: no interleaving
- * leaves an orphan, however late the deletion of the change's own parent arrives.
+ * Which scripts are live in this service, and the lock that keeps the answer true to the
+ * end of a transaction. A change under a script holds the script's lock shared
+ * ({@link #holdIfLive}); the script's deletion ({@link ScriptDeletion}) holds it
+ * exclusively while it marks the script deleted and deletes everything of it. So a change
+ * commits before the deletion (which then deletes what it made) or finds the script
+ * deleted: no interleaving leaves an orphan, however late the deletion of the change's
+ * own parent arrives.
  */
 public class LiveScripts {
 
@@ -27,9 +29,10 @@ public class LiveScripts {
 	}
 
 	/**
-	 * Whether the script is live here, holding its lock shared until the transaction ends, so that its deletion
-	 * waits for this transaction (and then deletes what it made) or came first (and the script is known deleted).
-	 * Answered once per transaction and script: while the lock is held, the answer cannot change.
+	 * Whether the script is live here, holding its lock shared until the transaction
+	 * ends, so that its deletion waits for this transaction (and then deletes what it
+	 * made) or came first (and the script is known deleted). Answered once per
+	 * transaction and script: while the lock is held, the answer cannot change.
 	 */
 	public boolean holdIfLive(UUID scriptId) {
 		Map<UUID, Boolean> checked = checkedInThisTransaction();
@@ -39,7 +42,8 @@ public class LiveScripts {
 				.params(LOCKS, scriptId.toString())
 				.query((rs, row) -> 1)
 				.list();
-			// A statement of its own, after the lock: its snapshot sees a deletion that committed while we waited.
+			// A statement of its own, after the lock: its snapshot sees a deletion that
+			// committed while we waited.
 			live = jdbc.sql("SELECT count(*) FROM script_known WHERE script_id = ? AND deleted")
 				.param(scriptId)
 				.query(Long.class)
@@ -51,7 +55,9 @@ public class LiveScripts {
 		return live;
 	}
 
-	/** Holds the script's lock exclusively until the transaction ends: for its deletion. */
+	/**
+	 * Holds the script's lock exclusively until the transaction ends: for its deletion.
+	 */
 	void holdForDeletion(UUID scriptId) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
 			.params(LOCKS, scriptId.toString())
@@ -59,7 +65,10 @@ public class LiveScripts {
 			.list();
 	}
 
-	/** The scripts checked in the current transaction (their locks held to its end); null outside a transaction. */
+	/**
+	 * The scripts checked in the current transaction (their locks held to its end); null
+	 * outside a transaction.
+	 */
 	@SuppressWarnings("unchecked")
 	private Map<UUID, Boolean> checkedInThisTransaction() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -79,4 +88,5 @@ public class LiveScripts {
 		}
 		return checked;
 	}
+
 }

@@ -9,4 +9,5 @@ public enum Need {
 	WRITE,
 	/** Delete the script, or share it. */
 	OWN
+
 }

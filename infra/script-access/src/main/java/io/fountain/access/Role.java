@@ -7,7 +7,10 @@ public enum Role {
 
 	/** Everything, including deleting the script and sharing it. */
 	OWNER,
-	/** Changes the play: its title page, acts, scenes and every element; not delete the script, not share it. */
+	/**
+	 * Changes the play: its title page, acts, scenes and every element; not delete the
+	 * script, not share it.
+	 */
 	EDITOR,
 	/** Reads the play. */
 	VIEWER;
@@ -24,8 +27,12 @@ public enum Role {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** The role named in an API or a database row ({@code editor}, {@code viewer}, {@code owner}). */
+	/**
+	 * The role named in an API or a database row ({@code editor}, {@code viewer},
+	 * {@code owner}).
+	 */
 	public static Role fromWire(String name) {
 		return valueOf(name.toUpperCase(Locale.ROOT));
 	}
+
 }

@@ -13,13 +13,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.fountain.callers.Caller;
 
 /**
- * Who may do what with each script (tables {@code script_access}, {@code script_known}). In script-svc this is the
- * record itself, written with the change that makes it; elsewhere it is a replica that script events keep
- * ({@link ScriptAccessListener}), asked of script-svc when a script has not reached it yet (read-your-writes, as
- * for parents).
+ * Who may do what with each script (tables {@code script_access}, {@code script_known}).
+ * In script-svc this is the record itself, written with the change that makes it;
+ * elsewhere it is a replica that script events keep ({@link ScriptAccessListener}), asked
+ * of script-svc when a script has not reached it yet (read-your-writes, as for parents).
  * <p>
- * {@link #require} is the one check every route makes: a caller with no part in the script gets the caller's own
- * "not found" (no hint that it exists), a collaborator without the needed role a {@link NotAllowed}.
+ * {@link #require} is the one check every route makes: a caller with no part in the
+ * script gets the caller's own "not found" (no hint that it exists), a collaborator
+ * without the needed role a {@link NotAllowed}.
  */
 public class ScriptAccess {
 
@@ -30,7 +31,8 @@ public class ScriptAccess {
 	private final AccessLookup lookup;
 
 	/**
-	 * @param lookup asks script-svc about a script this replica has not heard of; {@code null} in script-svc itself
+	 * @param lookup asks script-svc about a script this replica has not heard of;
+	 * {@code null} in script-svc itself
 	 */
 	public ScriptAccess(JdbcClient jdbc, TransactionTemplate transactions, AccessLookup lookup) {
 		this.jdbc = jdbc;
@@ -40,8 +42,10 @@ public class ScriptAccess {
 
 	/**
 	 * Lets the current request go on when its caller may do {@code need} with the script.
-	 * @param notFound what the caller gets when they have no part in the script (the route's own 404)
-	 * @return the caller's role ({@code null} for the system, which may read and write anything)
+	 * @param notFound what the caller gets when they have no part in the script (the
+	 * route's own 404)
+	 * @return the caller's role ({@code null} for the system, which may read and write
+	 * anything)
 	 * @throws NotAllowed when the caller is a collaborator whose role does not allow it
 	 */
 	public Role require(UUID scriptId, Need need, Supplier<? extends RuntimeException> notFound) {
@@ -49,8 +53,8 @@ public class ScriptAccess {
 	}
 
 	/**
-	 * As {@link #require(UUID, Need, Supplier)}, for what stays readable after the script's deletion to those who had
-	 * a part in it: the progress of that deletion.
+	 * As {@link #require(UUID, Need, Supplier)}, for what stays readable after the
+	 * script's deletion to those who had a part in it: the progress of that deletion.
 	 */
 	public Role requireEvenIfDeleted(UUID scriptId, Need need, Supplier<? extends RuntimeException> notFound) {
 		return require(scriptId, need, notFound, true);
@@ -69,7 +73,10 @@ public class ScriptAccess {
 		return role;
 	}
 
-	/** The user's role in a live script; empty when they have none or the script is deleted or unknown. */
+	/**
+	 * The user's role in a live script; empty when they have none or the script is
+	 * deleted or unknown.
+	 */
 	public Optional<Role> roleOf(UUID scriptId, String userId) {
 		return role(scriptId, userId, false);
 	}
@@ -100,7 +107,10 @@ public class ScriptAccess {
 			.map(Role::fromWire);
 	}
 
-	/** The owner and collaborators of a live script, the owner first; empty when deleted or unknown here. */
+	/**
+	 * The owner and collaborators of a live script, the owner first; empty when deleted
+	 * or unknown here.
+	 */
 	public Optional<Map<String, Role>> membersOf(UUID scriptId) {
 		boolean live = jdbc.sql("SELECT count(*) FROM script_known WHERE script_id = ? AND NOT deleted")
 			.param(scriptId)
@@ -117,7 +127,10 @@ public class ScriptAccess {
 		return Optional.of(members);
 	}
 
-	/** A new script and its owner (a replayed creation of a deleted script leaves it deleted). */
+	/**
+	 * A new script and its owner (a replayed creation of a deleted script leaves it
+	 * deleted).
+	 */
 	public void learnCreated(UUID scriptId, String owner) {
 		jdbc.sql("INSERT INTO script_known (script_id) VALUES (?) ON CONFLICT DO NOTHING").param(scriptId).update();
 		jdbc.sql("INSERT INTO script_access (script_id, user_id, role) VALUES (?, ?, 'owner') ON CONFLICT DO NOTHING")
@@ -138,8 +151,8 @@ public class ScriptAccess {
 	}
 
 	/**
-	 * The script is deleted: nobody may see it or anything of it any more (the roles are kept, for
-	 * {@link #requireEvenIfDeleted}).
+	 * The script is deleted: nobody may see it or anything of it any more (the roles are
+	 * kept, for {@link #requireEvenIfDeleted}).
 	 */
 	public void learnDeleted(UUID scriptId) {
 		jdbc.sql("""
@@ -154,4 +167,5 @@ public class ScriptAccess {
 				SELECT a.script_id FROM script_access a JOIN script_known k ON k.script_id = a.script_id
 				WHERE a.user_id = ? AND NOT k.deleted""").param(userId).query(UUID.class).list();
 	}
+
 }

@@ -24,9 +24,10 @@ import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.events.Topic;
 
 /**
- * Who may do what with each script, in a service: in script-svc ({@code fountain.access.replica=false}) the record
- * itself; in every other service a replica kept from script events by {@link ScriptAccessListener}, completed by
- * asking script-svc, with the script's deletion in one step ({@link ScriptDeletion}).
+ * Who may do what with each script, in a service: in script-svc
+ * ({@code fountain.access.replica=false}) the record itself; in every other service a
+ * replica kept from script events by {@link ScriptAccessListener}, completed by asking
+ * script-svc, with the script's deletion in one step ({@link ScriptDeletion}).
  */
 @AutoConfiguration(after = EventingAutoConfiguration.class)
 @EnableConfigurationProperties(AccessSettings.class)
@@ -45,19 +46,27 @@ public class ScriptAccessAutoConfiguration {
 				settings.replica() ? new AccessLookup(settings.url(), settings.timeout(), tokens) : null);
 	}
 
-	/** A deleted script's roles and tombstone go once no message can ask about it any more. */
+	/**
+	 * A deleted script's roles and tombstone go once no message can ask about it any
+	 * more.
+	 */
 	@Bean
 	Remembered deletedScripts(JdbcTemplate jdbc) {
-		return past -> past.inChunksOf("SELECT script_id FROM script_known WHERE deleted AND deleted_at < "
-				+ past.before(), UUID.class, ids -> {
-					// Who had a part in the script goes with it: kept until now for the deletion's progress.
+		return past -> past.inChunksOf(
+				"SELECT script_id FROM script_known WHERE deleted AND deleted_at < " + past.before(), UUID.class,
+				ids -> {
+					// Who had a part in the script goes with it: kept until now for the
+					// deletion's progress.
 					Object array = ids.toArray(UUID[]::new);
 					jdbc.update("DELETE FROM script_access WHERE script_id = ANY (?)", array);
 					jdbc.update("DELETE FROM script_known WHERE script_id = ANY (?)", array);
 				});
 	}
 
-	/** The replica of a service other than script-svc, and what a script's deletion does in it. */
+	/**
+	 * The replica of a service other than script-svc, and what a script's deletion does
+	 * in it.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "fountain.access.replica", matchIfMissing = true)
 	static class Replica {
@@ -68,7 +77,10 @@ public class ScriptAccessAutoConfiguration {
 			return new ScriptAccessListener(codec, access, deletion, transactions, tracing);
 		}
 
-		/** A script's deletion in this service: every {@link ScriptCascade} it declares, in one step. */
+		/**
+		 * A script's deletion in this service: every {@link ScriptCascade} it declares,
+		 * in one step.
+		 */
 		@Bean
 		ScriptDeletion scriptDeletion(LiveScripts scripts, ScriptAccess access,
 				ObjectProvider<ScriptCascade> cascades) {
@@ -81,5 +93,7 @@ public class ScriptAccessAutoConfiguration {
 		KafkaAdmin.NewTopics scriptTopics(EventingSettings settings) {
 			return TopicsToCreate.consumed(settings, Topic.SCRIPT);
 		}
+
 	}
+
 }

@@ -19,15 +19,17 @@ import io.fountain.events.script.v1.ScriptDeleted;
 import io.fountain.events.script.v1.ScriptEvent;
 
 /**
- * Follows each script's life in a service, in its own consumer group ({@code <service>-access}) so that it is
- * independent of what else the service does with script events: who may do what with the script (the replica of
- * its access), and its deletion, which takes everything of the script in this service at once
- * ({@link ScriptDeletion}). Applying an event twice, or an old one again in order, ends in the same state (each event
- * states the truth as of itself, and a deletion finds nothing left the second time), so this needs no record of what
- * it has applied.
+ * Follows each script's life in a service, in its own consumer group
+ * ({@code <service>-access}) so that it is independent of what else the service does with
+ * script events: who may do what with the script (the replica of its access), and its
+ * deletion, which takes everything of the script in this service at once
+ * ({@link ScriptDeletion}). Applying an event twice, or an old one again in order, ends
+ * in the same state (each event states the truth as of itself, and a deletion finds
+ * nothing left the second time), so this needs no record of what it has applied.
  * <p>
- * Each record is applied in a transaction of its own: a deletion holds its script's lock exclusively, and holding
- * one such lock at a time cannot deadlock with the changes that hold scripts' locks shared.
+ * Each record is applied in a transaction of its own: a deletion holds its script's lock
+ * exclusively, and holding one such lock at a time cannot deadlock with the changes that
+ * hold scripts' locks shared.
  */
 public class ScriptAccessListener {
 
@@ -58,11 +60,13 @@ public class ScriptAccessListener {
 			}
 			try {
 				ScriptEvent event = codec.decode(record.value(), ScriptEvent.class);
-				// In the record's trace: a deletion's events carry the client's trace on to the next services.
+				// In the record's trace: a deletion's events carry the client's trace on
+				// to the next services.
 				tracing.runInTraceOf(record, () -> apply(event));
 			}
 			catch (RuntimeException ex) {
-				// The records before this one are committed: only this one is retried, then dead-lettered.
+				// The records before this one are committed: only this one is retried,
+				// then dead-lettered.
 				throw new BatchListenerFailedException(ex.getMessage(), ex, record);
 			}
 		}
@@ -76,7 +80,8 @@ public class ScriptAccessListener {
 				case CollaboratorsChanged changed -> access.learnCollaborators(event.getScriptId(), roles(changed));
 				case ScriptDeleted deleted -> deletion.apply(event.getScriptId());
 				default -> {
-					// Title changes do not change who may see the play, nor what is in it.
+					// Title changes do not change who may see the play, nor what is in
+					// it.
 				}
 			}
 		}));
@@ -95,4 +100,5 @@ public class ScriptAccessListener {
 		});
 		return roles;
 	}
+
 }

@@ -17,7 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.fountain.callers.Caller;
 import io.fountain.testing.FountainTestEnvironment;
 
-/** The one check every route makes, on a real database: who may read, change, delete and share a script. */
+/**
+ * The one check every route makes, on a real database: who may read, change, delete and
+ * share a script.
+ */
 @SpringBootTest
 class ScriptAccessIntegrationTests {
 
@@ -44,10 +47,14 @@ class ScriptAccessIntegrationTests {
 		assertThat(as("ada", () -> access.require(script, Need.OWN, Hidden::new))).isEqualTo(Role.OWNER);
 		assertThat(as("ed", () -> access.require(script, Need.WRITE, Hidden::new))).isEqualTo(Role.EDITOR);
 		assertThat(as("vi", () -> access.require(script, Need.READ, Hidden::new))).isEqualTo(Role.VIEWER);
-		assertThatThrownBy(() -> as("vi", () -> access.require(script, Need.WRITE, Hidden::new))).isInstanceOf(NotAllowed.class);
-		assertThatThrownBy(() -> as("ed", () -> access.require(script, Need.OWN, Hidden::new))).isInstanceOf(NotAllowed.class);
-		assertThatThrownBy(() -> as("mallory", () -> access.require(script, Need.READ, Hidden::new))).isInstanceOf(Hidden.class);
-		assertThatThrownBy(() -> access.require(script, Need.READ, Hidden::new)).as("no caller at all").isInstanceOf(Hidden.class);
+		assertThatThrownBy(() -> as("vi", () -> access.require(script, Need.WRITE, Hidden::new)))
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> as("ed", () -> access.require(script, Need.OWN, Hidden::new)))
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> as("mallory", () -> access.require(script, Need.READ, Hidden::new)))
+			.isInstanceOf(Hidden.class);
+		assertThatThrownBy(() -> access.require(script, Need.READ, Hidden::new)).as("no caller at all")
+			.isInstanceOf(Hidden.class);
 		assertThat(as(Caller.system(), () -> access.require(script, Need.OWN, Hidden::new))).isNull();
 		assertThat(access.scriptsOf("vi")).contains(script);
 	}
@@ -67,7 +74,8 @@ class ScriptAccessIntegrationTests {
 			access.learnCreated(script, "ada"); // a replay from the start of the topic
 		});
 		assertThat(access.roleOf(script, "ada")).isEmpty();
-		assertThatThrownBy(() -> as("ada", () -> access.require(script, Need.READ, Hidden::new))).isInstanceOf(Hidden.class);
+		assertThatThrownBy(() -> as("ada", () -> access.require(script, Need.READ, Hidden::new)))
+			.isInstanceOf(Hidden.class);
 		assertThat(as("ada", () -> access.requireEvenIfDeleted(script, Need.READ, Hidden::new))).isEqualTo(Role.OWNER);
 		assertThat(access.scriptsOf("ada")).doesNotContain(script);
 	}
@@ -83,5 +91,7 @@ class ScriptAccessIntegrationTests {
 	}
 
 	static final class Hidden extends RuntimeException {
+
 	}
+
 }

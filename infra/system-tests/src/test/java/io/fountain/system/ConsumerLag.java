@@ -13,7 +13,10 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** Consumer lag of the stack's groups, as an operator would read it: end offset minus committed offset. */
+/**
+ * Consumer lag of the stack's groups, as an operator would read it: end offset minus
+ * committed offset.
+ */
 final class ConsumerLag implements AutoCloseable {
 
 	private final Admin admin;
@@ -31,13 +34,18 @@ final class ConsumerLag implements AutoCloseable {
 						|| group.groupId().startsWith("downstream-")) {
 					continue;
 				}
-				Map<TopicPartition, OffsetAndMetadata> committed = admin
-					.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
-				Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+					.partitionsToOffsetAndMetadata()
+					.get();
+				Map<TopicPartition, OffsetSpec> latest = committed.keySet()
+					.stream()
 					.collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-				Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+				Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest)
+					.all()
+					.get();
 				for (var entry : committed.entrySet()) {
-					lag += ends.get(entry.getKey()).offset() - (entry.getValue() == null ? 0 : entry.getValue().offset());
+					lag += ends.get(entry.getKey()).offset()
+							- (entry.getValue() == null ? 0 : entry.getValue().offset());
 				}
 			}
 			return lag;
@@ -65,12 +73,18 @@ final class ConsumerLag implements AutoCloseable {
 		}
 	}
 
-	/** The end offset of every partition of the topics, to tell whether anything new was published. */
+	/**
+	 * The end offset of every partition of the topics, to tell whether anything new was
+	 * published.
+	 */
 	Map<TopicPartition, Long> endOffsets(java.util.List<String> topics) {
 		try {
 			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
-				.forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+			admin.describeTopics(topics)
+				.allTopicNames()
+				.get()
+				.forEach((name, description) -> description.partitions()
+					.forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
 			Map<TopicPartition, Long> ends = new HashMap<>();
 			admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
 			return ends;
@@ -88,4 +102,5 @@ final class ConsumerLag implements AutoCloseable {
 	public void close() {
 		admin.close();
 	}
+
 }

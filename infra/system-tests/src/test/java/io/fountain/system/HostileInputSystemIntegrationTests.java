@@ -18,10 +18,11 @@ import io.fountain.testing.Http;
 import io.fountain.testing.RawHttp;
 
 /**
- * The defects a hostile client found (issue 16), each asked of the real edge and services as that client asked it:
- * every answer is the 4xx problem+json it should be, naming the field, header or path; text is stored exactly as sent
- * or refused; nothing internal leaks. Each case failed before: a 500, an HTML page, Spring's JSON error body, an
- * empty 406, text stored changed.
+ * The defects a hostile client found (issue 16), each asked of the real edge and services
+ * as that client asked it: every answer is the 4xx problem+json it should be, naming the
+ * field, header or path; text is stored exactly as sent or refused; nothing internal
+ * leaks. Each case failed before: a 500, an HTML page, Spring's JSON error body, an empty
+ * 406, text stored changed.
  */
 class HostileInputSystemIntegrationTests {
 
@@ -61,8 +62,10 @@ class HostileInputSystemIntegrationTests {
 		assertRefused(ada.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + brick
 				+ "\", \"text\": \"Hi.\", \"parentheticals\": [{\"text\": \"be\\u0000at\", \"beforeLine\": 0}]}"),
 				"parentheticals[0].text");
-		assertRefused(ada.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + brick
-				+ "\", \"text\": \"Hi.\", \"parentheticals\": [null]}"), "parentheticals[0]");
+		assertRefused(
+				ada.post("/scenes/" + scene + "/dialogues",
+						"{\"characterId\": \"" + brick + "\", \"text\": \"Hi.\", \"parentheticals\": [null]}"),
+				"parentheticals[0]");
 		assertThat(scripts()).as("nothing written").isEqualTo(scripts);
 		assertThat(dialogueIn(scene)).as("nothing written").isEqualTo(dialogue);
 		assertThat(ada.get("/scripts/" + script).json().get("title").asString()).isEqualTo("Hostile");
@@ -72,10 +75,18 @@ class HostileInputSystemIntegrationTests {
 	void aJsonPlayIsValidatedWhollyBeforeIts202() {
 		assertRefused(ada.send("POST", "/plays", "{}", "application/json"), "title");
 		assertRefused(ada.send("POST", "/plays", "{\"title\": null}", "application/json"), "title");
-		assertRefused(ada.send("POST", "/plays", "{\"title\": \"T\", \"acts\": [{\"scenes\": [{\"heading\": "
-				+ "\"INT. A\\u0000\", \"elements\": []}]}]}", "application/json"), "acts[0].scenes[0].heading");
-		assertRefused(ada.send("POST", "/plays", "{\"title\": \"T\", \"acts\": [{\"scenes\": [{\"heading\": "
-				+ "\"INT. A\\nEXT. B\", \"elements\": []}]}]}", "application/json"), "acts[0].scenes[0].heading");
+		assertRefused(
+				ada.send("POST", "/plays",
+						"{\"title\": \"T\", \"acts\": [{\"scenes\": [{\"heading\": "
+								+ "\"INT. A\\u0000\", \"elements\": []}]}]}",
+						"application/json"),
+				"acts[0].scenes[0].heading");
+		assertRefused(
+				ada.send("POST", "/plays",
+						"{\"title\": \"T\", \"acts\": [{\"scenes\": [{\"heading\": "
+								+ "\"INT. A\\nEXT. B\", \"elements\": []}]}]}",
+						"application/json"),
+				"acts[0].scenes[0].heading");
 	}
 
 	@Test
@@ -177,12 +188,14 @@ class HostileInputSystemIntegrationTests {
 	}
 
 	private static byte[] request(String method, String path, byte[] body) {
-		byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer "
-				+ token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+		byte[] head = (method + " " + path
+				+ " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer " + token
+				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
 			.getBytes(StandardCharsets.ISO_8859_1);
 		byte[] request = new byte[head.length + body.length];
 		System.arraycopy(head, 0, request, 0, head.length);
 		System.arraycopy(body, 0, request, head.length, body.length);
 		return request;
 	}
+
 }

@@ -16,9 +16,9 @@ import io.fountain.local.LocalStack;
 import io.fountain.testing.Http;
 
 /**
- * A retried command never acts twice: each kind of command sent again with its Idempotency-Key gets the first
- * answer back (marked replayed) and leaves every database as the first left it; the same key with another body is
- * a 422 naming the header.
+ * A retried command never acts twice: each kind of command sent again with its
+ * Idempotency-Key gets the first answer back (marked replayed) and leaves every database
+ * as the first left it; the same key with another body is a 422 naming the header.
  */
 class IdempotencySystemIntegrationTests {
 
@@ -49,15 +49,19 @@ class IdempotencySystemIntegrationTests {
 		twice("POST", script + "/characters", "{\"name\": \"SKIPPER\"}");
 		twice("POST", act + "/scenes", "{\"heading\": \"INT. HALL - DAY\"}");
 		twice("POST", scene + "/actions", "{\"text\": \"Once only.\"}");
-		twice("POST", scene + "/dialogues", "{\"characterId\": \"" + play.characters.get(2) + "\", \"text\": \"Once.\"}");
+		twice("POST", scene + "/dialogues",
+				"{\"characterId\": \"" + play.characters.get(2) + "\", \"text\": \"Once.\"}");
 		twice("POST", scene + "/transitions", "{\"text\": \"FADE OUT.\"}");
 		twice("PUT", script + "/collaborators/gil", "{\"role\": \"viewer\"}");
 		twice("DELETE", play.elementPaths.get(0), null);
 		Map<String, Integer> rows = databases.rowsOf(play.scriptId);
-		assertThat(rows).containsEntry("act-svc.act", 3).containsEntry("scene-svc.scene", 5)
-			.containsEntry("character-svc.character", 4).containsEntry("transition-svc.transition", 5)
+		assertThat(rows).containsEntry("act-svc.act", 3)
+			.containsEntry("scene-svc.scene", 5)
+			.containsEntry("character-svc.character", 4)
+			.containsEntry("transition-svc.transition", 5)
 			.containsEntry("dialogue-svc.dialogue", 9)
-			.as("4 actions, one deleted, one added").containsEntry("scene-svc.action", 4);
+			.as("4 actions, one deleted, one added")
+			.containsEntry("scene-svc.action", 4);
 
 		Http.Response deleted = twice("DELETE", script, null);
 		assertThat(deleted.status()).isEqualTo(202);
@@ -69,8 +73,8 @@ class IdempotencySystemIntegrationTests {
 		String document = "{\"title\": \"One play\", \"acts\": [{\"title\": \"ONE\", \"scenes\": [{\"heading\": \"INT. A\"}]}]}";
 		Http.Response first = twice("POST", "/plays", document);
 		UUID scriptId = UUID.fromString(first.location().substring(first.location().lastIndexOf('/') + 1));
-		await().atMost(Duration.ofSeconds(60)).until(() -> "ACTIVE".equals(
-				ada.get("/scripts/" + scriptId + "/status").json().get("status").asString()));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> "ACTIVE".equals(ada.get("/scripts/" + scriptId + "/status").json().get("status").asString()));
 		assertThat(databases.partsOf(scriptId)).containsEntry("act", 1).containsEntry("scene", 1);
 	}
 
@@ -87,18 +91,24 @@ class IdempotencySystemIntegrationTests {
 		assertThat(other.contentType()).startsWith("application/problem+json");
 		assertThat(other.json().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
 		assertThat(databases.fingerprint()).isEqualTo(before);
-		assertThat(ada.withHeaders(Map.of("Idempotency-Key", "bad key with spaces")).post("/scripts", "{\"title\": \"x\"}")
+		assertThat(ada.withHeaders(Map.of("Idempotency-Key", "bad key with spaces"))
+			.post("/scripts", "{\"title\": \"x\"}")
 			.status()).isEqualTo(400);
-		assertThat(new Http(stack.edgeUrl(), Map.of("Authorization", "Bearer " + stack.token("someone-else"),
-				"Idempotency-Key", key)).post("/scripts", "{\"title\": \"Second\"}").status())
-			.as("keys are per user").isEqualTo(201);
+		assertThat(new Http(stack.edgeUrl(),
+				Map.of("Authorization", "Bearer " + stack.token("someone-else"), "Idempotency-Key", key))
+			.post("/scripts", "{\"title\": \"Second\"}")
+			.status()).as("keys are per user").isEqualTo(201);
 		assertThat(ada.get("/scripts/" + id).json().get("title").asString()).isEqualTo("First");
 	}
 
-	/** Sends the command twice with one new key: the answers match, the second is a replay, nothing changed by it. */
+	/**
+	 * Sends the command twice with one new key: the answers match, the second is a
+	 * replay, nothing changed by it.
+	 */
 	private static Http.Response twice(String method, String path, String body) {
 		Http keyed = ada.withHeaders(Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-		Function<Http, Http.Response> send = http -> http.send(method, path, body, body == null ? null : "application/json");
+		Function<Http, Http.Response> send = http -> http.send(method, path, body,
+				body == null ? null : "application/json");
 		Http.Response first = send.apply(keyed);
 		assertThat(first.status()).as(method + " " + path + ": " + first).isBetween(200, 299);
 		Map<String, String> after = settled();
@@ -113,14 +123,17 @@ class IdempotencySystemIntegrationTests {
 		return first;
 	}
 
-	/** What the databases hold once the command's events have run their course: two looks alike, 0.5 s apart. */
+	/**
+	 * What the databases hold once the command's events have run their course: two looks
+	 * alike, 0.5 s apart.
+	 */
 	private static Map<String, String> settled() {
 		AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-			.until(() -> {
-				Map<String, String> now = databases.fingerprint();
-				return now.equals(last.getAndSet(now));
-			});
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			Map<String, String> now = databases.fingerprint();
+			return now.equals(last.getAndSet(now));
+		});
 		return last.get();
 	}
+
 }

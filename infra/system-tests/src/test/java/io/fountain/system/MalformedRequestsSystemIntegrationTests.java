@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Test;
 import io.fountain.local.LocalStack;
 
 /**
- * No input makes the system answer 500, and bad input writes nothing: a generated run of well over a thousand
- * malformed requests (random JSON shapes, wrong types, huge and empty strings, invalid UTF-8, control characters,
- * path traversal, SQL and header metacharacters, wrong content types) against every route, with real ids and made-up
- * ones, through the real edge. Each body is malformed by construction (at least one unknown field, wrong type or
- * broken syntax), and no request deletes a real entity, so "nothing written" is exact.
+ * No input makes the system answer 500, and bad input writes nothing: a generated run of
+ * well over a thousand malformed requests (random JSON shapes, wrong types, huge and
+ * empty strings, invalid UTF-8, control characters, path traversal, SQL and header
+ * metacharacters, wrong content types) against every route, with real ids and made-up
+ * ones, through the real edge. Each body is malformed by construction (at least one
+ * unknown field, wrong type or broken syntax), and no request deletes a real entity, so
+ * "nothing written" is exact.
  */
 class MalformedRequestsSystemIntegrationTests {
 
@@ -63,17 +65,18 @@ class MalformedRequestsSystemIntegrationTests {
 				request.header("Content-Type", contentType);
 			}
 			if (random.nextInt(5) == 0) {
-				request.header("X-Correlation-Id", pick("'; DROP TABLE script; --", "../../etc/passwd", "%0d%0aSet-Cookie:x",
-						"<script>", "a".repeat(5000)));
+				request.header("X-Correlation-Id", pick("'; DROP TABLE script; --", "../../etc/passwd",
+						"%0d%0aSet-Cookie:x", "<script>", "a".repeat(5000)));
 			}
 			if (random.nextInt(6) == 0 && !method.equals("GET")) {
-				request.header("Idempotency-Key", pick("", " ", "'; DROP TABLE idempotency_key; --", "k".repeat(300),
-						"\u00e9t\u00e9"));
+				request.header("Idempotency-Key",
+						pick("", " ", "'; DROP TABLE idempotency_key; --", "k".repeat(300), "\u00e9t\u00e9"));
 			}
 			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			byStatus.merge(response.statusCode(), 1, Integer::sum);
-			String what = method + " " + path + " " + contentType + " " + new String(body, 0, Math.min(body.length, 120),
-					StandardCharsets.UTF_8) + " -> " + response.statusCode() + " " + response.body();
+			String what = method + " " + path + " " + contentType + " "
+					+ new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8) + " -> "
+					+ response.statusCode() + " " + response.body();
 			if (response.statusCode() >= 500) {
 				fiveHundreds.add(what);
 			}
@@ -95,17 +98,19 @@ class MalformedRequestsSystemIntegrationTests {
 	private List<String> targets(PlayThroughEdge play) {
 		List<String> paths = new ArrayList<>(play.allPaths());
 		String script = "/scripts/" + play.scriptId;
-		paths.addAll(List.of("/scripts", "/plays", script + "/acts", script + "/characters", script + "/collaborators/zed",
-				"/acts/" + play.acts.get(0) + "/scenes", "/scenes/" + play.scenes.get(0) + "/actions",
-				"/scenes/" + play.scenes.get(0) + "/dialogues", "/scenes/" + play.scenes.get(0) + "/transitions"));
+		paths.addAll(List.of("/scripts", "/plays", script + "/acts", script + "/characters",
+				script + "/collaborators/zed", "/acts/" + play.acts.get(0) + "/scenes",
+				"/scenes/" + play.scenes.get(0) + "/actions", "/scenes/" + play.scenes.get(0) + "/dialogues",
+				"/scenes/" + play.scenes.get(0) + "/transitions"));
 		return paths;
 	}
 
 	private String madeUpPath() {
-		return pick("/scripts/" + UUID.randomUUID(), "/acts/not-a-uuid", "/scenes/1'%20OR%20'1'='1", "/scripts/..%2F..%2Fetc%2Fpasswd",
-				"/actions/%00", "/dialogues/" + "9".repeat(400), "/transitions/%E2%80%AE", "/scripts/%2e%2e/%2e%2e/admin",
-				"/characters/" + UUID.randomUUID(), "/scripts/" + UUID.randomUUID() + "/collaborators/%0d%0a",
-				"/scripts/%25", "/acts/" + UUID.randomUUID() + "/scenes");
+		return pick("/scripts/" + UUID.randomUUID(), "/acts/not-a-uuid", "/scenes/1'%20OR%20'1'='1",
+				"/scripts/..%2F..%2Fetc%2Fpasswd", "/actions/%00", "/dialogues/" + "9".repeat(400),
+				"/transitions/%E2%80%AE", "/scripts/%2e%2e/%2e%2e/admin", "/characters/" + UUID.randomUUID(),
+				"/scripts/" + UUID.randomUUID() + "/collaborators/%0d%0a", "/scripts/%25",
+				"/acts/" + UUID.randomUUID() + "/scenes");
 	}
 
 	private String contentType() {
@@ -114,32 +119,48 @@ class MalformedRequestsSystemIntegrationTests {
 				"application/x-www-form-urlencoded", "*/*", "application/json;;;");
 	}
 
-	/** A body that no route accepts: broken syntax, or a value of a wrong type, or a field no route knows. */
+	/**
+	 * A body that no route accepts: broken syntax, or a value of a wrong type, or a field
+	 * no route knows.
+	 */
 	private byte[] body() {
 		return switch (random.nextInt(9)) {
 			case 0 -> "{\"title\": ".getBytes(StandardCharsets.UTF_8);
-			case 1 -> new byte[] { '{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}' };
+			case 1 -> new byte[] { '{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28,
+					(byte) 0xFF, '"', '}' };
 			case 2 -> ("{\"title\": " + pick("123", "true", "[]", "{}", "null", "-1e999") + ", \"ordinal\": \""
-					+ pick("x", "", "1; DROP TABLE act") + "\"}").getBytes(StandardCharsets.UTF_8);
-			case 3 -> ("{\"title\": \"" + "x".repeat(pick(100_000, 1_000_001 / 3)) + "\", \"zz\": 1}").getBytes(StandardCharsets.UTF_8);
-			case 4 -> ("{\"title\": \"\", \"text\": \"\", \"name\": \"\", \"heading\": \"\", \"" + randomKey() + "\": 1}")
+					+ pick("x", "", "1; DROP TABLE act") + "\"}")
 				.getBytes(StandardCharsets.UTF_8);
-			case 5 -> ("{\"text\": \"a\u0000b\u0007c\u202ed\", \"ordinal\": " + pick("\"1\"", "1.5", "99999999999999999999", "[1]")
-					+ ", \"" + randomKey() + "\": null}").getBytes(StandardCharsets.UTF_8);
+			case 3 -> ("{\"title\": \"" + "x".repeat(pick(100_000, 1_000_001 / 3)) + "\", \"zz\": 1}")
+				.getBytes(StandardCharsets.UTF_8);
+			case 4 ->
+				("{\"title\": \"\", \"text\": \"\", \"name\": \"\", \"heading\": \"\", \"" + randomKey() + "\": 1}")
+					.getBytes(StandardCharsets.UTF_8);
+			case 5 -> ("{\"text\": \"a\u0000b\u0007c\u202ed\", \"ordinal\": "
+					+ pick("\"1\"", "1.5", "99999999999999999999", "[1]") + ", \"" + randomKey() + "\": null}")
+				.getBytes(StandardCharsets.UTF_8);
 			case 6 -> randomShape(0).getBytes(StandardCharsets.UTF_8);
 			case 7 -> ("{\"title\": \"'; DROP TABLE script; --\", \"characterId\": \"1' OR '1'='1\", \"after\": 7, \""
-					+ randomKey() + "\": {}}").getBytes(StandardCharsets.UTF_8);
-			default -> pick("", "null", "[]", "\"just a string\"", "<xml/>", "title=x&ordinal=1", "{\"a\":{\"a\":{\"a\":[[[[[[]]]]]]}}}")
+					+ randomKey() + "\": {}}")
+				.getBytes(StandardCharsets.UTF_8);
+			default -> pick("", "null", "[]", "\"just a string\"", "<xml/>", "title=x&ordinal=1",
+					"{\"a\":{\"a\":{\"a\":[[[[[[]]]]]]}}}")
 				.getBytes(StandardCharsets.UTF_8);
 		};
 	}
 
-	/** A random JSON value, always an object at the top with at least one field no route knows. */
+	/**
+	 * A random JSON value, always an object at the top with at least one field no route
+	 * knows.
+	 */
 	private String randomShape(int depth) {
 		StringBuilder json = new StringBuilder("{\"" + randomKey() + "\": " + randomValue(depth + 1));
 		for (int i = random.nextInt(4); i > 0; i--) {
-			json.append(", \"").append(pick("title", "text", "name", "heading", "ordinal", "after", "before", "role",
-					"characterId", "parentheticals", "acts", randomKey())).append("\": ").append(randomValue(depth + 1));
+			json.append(", \"")
+				.append(pick("title", "text", "name", "heading", "ordinal", "after", "before", "role", "characterId",
+						"parentheticals", "acts", randomKey()))
+				.append("\": ")
+				.append(randomValue(depth + 1));
 		}
 		return json.append('}').toString();
 	}
@@ -171,11 +192,11 @@ class MalformedRequestsSystemIntegrationTests {
 	/** What the databases hold once nothing moves: two looks alike, 0.5 s apart. */
 	private static Map<String, String> settled(ServiceDatabases databases) {
 		AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-			.until(() -> {
-				Map<String, String> now = databases.fingerprint();
-				return now.equals(last.getAndSet(now));
-			});
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			Map<String, String> now = databases.fingerprint();
+			return now.equals(last.getAndSet(now));
+		});
 		return last.get();
 	}
+
 }

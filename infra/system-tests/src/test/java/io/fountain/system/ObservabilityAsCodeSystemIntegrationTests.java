@@ -24,7 +24,10 @@ import io.fountain.testing.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The alert rules and the dashboard in infra/observability name only metrics the running system exports. */
+/**
+ * The alert rules and the dashboard in infra/observability name only metrics the running
+ * system exports.
+ */
 class ObservabilityAsCodeSystemIntegrationTests {
 
 	private static final Pattern METRIC = Pattern.compile("\\b(fountain_[a-z0-9_]+)");
@@ -47,12 +50,15 @@ class ObservabilityAsCodeSystemIntegrationTests {
 	private static Set<String> exported(LocalStack stack) {
 		Set<String> names = new HashSet<>();
 		for (Service service : Service.values()) {
-			// The edge's metrics need the operator role, as a Prometheus scrape job with a bearer token has it.
+			// The edge's metrics need the operator role, as a Prometheus scrape job with
+			// a bearer token has it.
 			Http http = service == Service.EDGE
-					? new Http(stack.url(service), Map.of("Authorization", "Bearer " + stack.token("prometheus", "operator")))
+					? new Http(stack.url(service),
+							Map.of("Authorization", "Bearer " + stack.token("prometheus", "operator")))
 					: new Http(stack.url(service));
 			String scrape = http.get("/actuator/prometheus").body();
-			scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+			scrape.lines()
+				.filter(line -> !line.startsWith("#") && !line.isBlank())
 				.map(line -> line.split("[{ ]", 2)[0])
 				.forEach(names::add);
 		}
@@ -72,7 +78,8 @@ class ObservabilityAsCodeSystemIntegrationTests {
 	}
 
 	private static List<String> dashboardExpressions() throws IOException {
-		JsonNode dashboard = JsonMapper.builder().build()
+		JsonNode dashboard = JsonMapper.builder()
+			.build()
 			.readTree(Files.readString(OBSERVABILITY.resolve("grafana/fountain-dashboard.json")));
 		assertThat(dashboard.get("panels")).isNotEmpty();
 		return dashboard.findValuesAsString("expr");
@@ -86,4 +93,5 @@ class ObservabilityAsCodeSystemIntegrationTests {
 		}
 		return names;
 	}
+
 }

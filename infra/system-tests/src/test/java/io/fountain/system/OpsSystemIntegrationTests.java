@@ -42,17 +42,17 @@ class OpsSystemIntegrationTests {
 	void aGroupWithoutMembersIsStoppedWithItsLagCountedAndDrainsWhenItIsBack() {
 		int scripts = 5;
 		// Start from quiet, so that the lag counted is exactly what this test produces.
-		await().atMost(Duration.ofSeconds(30)).until(() -> group("character-svc") != null
-				&& group("character-svc").get("lag").asLong() == 0);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> group("character-svc") != null && group("character-svc").get("lag").asLong() == 0);
 		stack.stop(Service.CHARACTER);
 		try {
 			for (int i = 0; i < scripts; i++) {
 				PlayThroughEdge.id(edge.post("/scripts", "{\"title\": \"While character-svc is down " + i + "\"}"));
 			}
 
-			await().atMost(Duration.ofSeconds(30)).until(() -> group("character-svc") != null
-					&& group("character-svc").get("lag").asLong() == scripts
-					&& group("character-svc").get("status").asString().equals("STOPPED"));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> group("character-svc") != null && group("character-svc").get("lag").asLong() == scripts
+						&& group("character-svc").get("status").asString().equals("STOPPED"));
 			assertThat(group("character-svc").get("members").asInt()).isZero();
 			assertThat(group("character-svc").get("lagSeconds").asDouble()).isGreaterThan(0);
 			assertThat(edge.get("/actuator/prometheus").body())
@@ -62,8 +62,9 @@ class OpsSystemIntegrationTests {
 			stack.restart(Service.CHARACTER, List.of());
 		}
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> group("character-svc").get("lag").asLong() == 0
-				&& group("character-svc").get("status").asString().equals("OK"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> group("character-svc").get("lag").asLong() == 0
+					&& group("character-svc").get("status").asString().equals("OK"));
 	}
 
 	@Test
@@ -89,18 +90,25 @@ class OpsSystemIntegrationTests {
 		assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> knownScripts(script) == 1);
-		await().atMost(Duration.ofSeconds(10)).until(() -> deadLetter(script).get("status").asString().equals("REPLAYED"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> deadLetter(script).get("status").asString().equals("REPLAYED"));
 		assertThat(deadLetter(script).get("actedBy").asString()).isEqualTo("olga");
-		// Applied once where it had failed, and not again where it had already been applied.
+		// Applied once where it had failed, and not again where it had already been
+		// applied.
 		assertThat(count(Service.ACT, "SELECT count(*) FROM known_parent WHERE id = '" + script + "'")).isEqualTo(1);
-		assertThat(count(Service.CHARACTER, "SELECT count(*) FROM known_parent WHERE id = '" + script + "'")).isEqualTo(1);
+		assertThat(count(Service.CHARACTER, "SELECT count(*) FROM known_parent WHERE id = '" + script + "'"))
+			.isEqualTo(1);
 		assertThat(PlayThroughEdge.id(edge.post("/scripts/" + script + "/acts", "{}"))).isNotNull();
 
 		assertOpsPageShows("act-svc", script.toString());
 	}
 
-	/** The page in a real headless browser (Debian's chromium, driven by playwright-core); keeps a screenshot. */
-	private static void assertOpsPageShows(String group, String deadLetterKey) throws IOException, InterruptedException {
+	/**
+	 * The page in a real headless browser (Debian's chromium, driven by playwright-core);
+	 * keeps a screenshot.
+	 */
+	private static void assertOpsPageShows(String group, String deadLetterKey)
+			throws IOException, InterruptedException {
 		Path screenshot = Path.of("target", "ops-page.png").toAbsolutePath();
 		Files.deleteIfExists(screenshot);
 		Process browser = new ProcessBuilder("node", "ops-page.mjs", stack.edgeUrl(), group, deadLetterKey,
@@ -136,7 +144,10 @@ class OpsSystemIntegrationTests {
 		return count(Service.ACT, "SELECT count(*) FROM known_parent WHERE kind = 'script' AND id = '" + script + "'");
 	}
 
-	/** act-svc's database refuses to record any script it hears of, as a broken disk or a bad migration would. */
+	/**
+	 * act-svc's database refuses to record any script it hears of, as a broken disk or a
+	 * bad migration would.
+	 */
 	private static void injectFault() {
 		execute(Service.ACT, """
 				CREATE TABLE fault_injection (active boolean);
@@ -168,7 +179,8 @@ class OpsSystemIntegrationTests {
 
 	private static int count(Service service, String sql) {
 		try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(service), stack.databaseUser(),
-				stack.databasePassword()); Statement statement = connection.createStatement();
+				stack.databasePassword());
+				Statement statement = connection.createStatement();
 				var result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getInt(1);
@@ -177,4 +189,5 @@ class OpsSystemIntegrationTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

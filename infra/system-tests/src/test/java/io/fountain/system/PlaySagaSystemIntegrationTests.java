@@ -31,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Whole plays created in one command ({@code POST /plays}) through the edge of the real stack: every service makes
- * its part by choreography, a failure anywhere is undone everywhere, and the play comes back out as Fountain.
+ * Whole plays created in one command ({@code POST /plays}) through the edge of the real
+ * stack: every service makes its part by choreography, a failure anywhere is undone
+ * everywhere, and the play comes back out as Fountain.
  */
 class PlaySagaSystemIntegrationTests {
 
@@ -55,10 +56,14 @@ class PlaySagaSystemIntegrationTests {
 
 	static Stream<String> realScreenplays() throws IOException {
 		try (Stream<Path> files = Files.list(SCREENPLAYS)) {
-			return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".fountain"))
-				// Its cast has a 159-character name, over the 100 a character's name may have: see the 400 test.
+			return files.map(f -> f.getFileName().toString())
+				.filter(n -> n.endsWith(".fountain"))
+				// Its cast has a 159-character name, over the 100 a character's name may
+				// have: see the 400 test.
 				.filter(n -> !n.equals("ifrost_afterwriting-labs_test.fountain"))
-				.sorted().toList().stream();
+				.sorted()
+				.toList()
+				.stream();
 		}
 	}
 
@@ -134,7 +139,10 @@ class PlaySagaSystemIntegrationTests {
 		assertThat(edge.get("/scripts/" + id).status()).isEqualTo(404);
 	}
 
-	/** Each service in turn refuses its part (a business rule or a limit); every part made elsewhere is undone. */
+	/**
+	 * Each service in turn refuses its part (a business rule or a limit); every part made
+	 * elsewhere is undone.
+	 */
 	static Stream<Arguments> failures() {
 		List<Map<String, Object>> manyActs = new ArrayList<>();
 		for (int i = 0; i < 2001; i++) {
@@ -148,17 +156,19 @@ class PlaySagaSystemIntegrationTests {
 		for (int i = 0; i < 2001; i++) {
 			manyTransitions.add(transition("CUT TO:"));
 		}
-		Map<String, Object> ordinary = scene("INT. KITCHEN - NIGHT", List.of(action("Dishes."), dialogue("ADA", "Hi."),
-				transition("CUT TO:")));
+		Map<String, Object> ordinary = scene("INT. KITCHEN - NIGHT",
+				List.of(action("Dishes."), dialogue("ADA", "Hi."), transition("CUT TO:")));
 		return Stream.of(
 				Arguments.of("act-svc", "act", withActs(playWith(List.of("ADA"), List.of(ordinary)), manyActs)),
 				Arguments.of("character-svc", "character", playWith(List.of("ADA", "Ada"), List.of(ordinary))),
-				Arguments.of("scene-svc", "scene", withActs(playWith(List.of("ADA"), List.of(ordinary)),
-						List.of(Map.of("title", "Crowded", "scenes", manyScenes)))),
-				Arguments.of("dialogue-svc", "dialogue", playWith(List.of("ADA"), List.of(ordinary,
-						scene("INT. HALL - DAY", List.of(dialogue("NOBODY", "Who?")))))),
-				Arguments.of("transition-svc", "transition", playWith(List.of("ADA"), List.of(ordinary,
-						scene("INT. CORRIDOR - DAY", manyTransitions)))));
+				Arguments.of("scene-svc", "scene",
+						withActs(playWith(List.of("ADA"), List.of(ordinary)),
+								List.of(Map.of("title", "Crowded", "scenes", manyScenes)))),
+				Arguments.of("dialogue-svc", "dialogue",
+						playWith(List.of("ADA"),
+								List.of(ordinary, scene("INT. HALL - DAY", List.of(dialogue("NOBODY", "Who?")))))),
+				Arguments.of("transition-svc", "transition",
+						playWith(List.of("ADA"), List.of(ordinary, scene("INT. CORRIDOR - DAY", manyTransitions)))));
 	}
 
 	@ParameterizedTest(name = "{0} refuses its part")
@@ -179,7 +189,8 @@ class PlaySagaSystemIntegrationTests {
 	@Test
 	void theSameIdempotencyKeyMakesOnePlayAndAnotherBodyUnderItIs422() {
 		Http client = edge.withHeaders(Map.of("Idempotency-Key", "import-" + UUID.randomUUID()));
-		String play = json(playWith(List.of("ADA"), List.of(scene("INT. ROOM - DAY", List.of(dialogue("ADA", "Once."))))));
+		String play = json(
+				playWith(List.of("ADA"), List.of(scene("INT. ROOM - DAY", List.of(dialogue("ADA", "Once."))))));
 
 		Http.Response first = client.post("/plays", play);
 		Http.Response again = client.post("/plays", play);
@@ -195,9 +206,10 @@ class PlaySagaSystemIntegrationTests {
 	}
 
 	/**
-	 * dialogue-svc is down while a play is created: the play waits (the default policy), its status saying what is
-	 * done at every step and matching the databases, its parts hidden from readers; it finishes once the service is
-	 * back. Then its deletion is followed the same way.
+	 * dialogue-svc is down while a play is created: the play waits (the default policy),
+	 * its status saying what is done at every step and matching the databases, its parts
+	 * hidden from readers; it finishes once the service is back. Then its deletion is
+	 * followed the same way.
 	 */
 	@Test
 	void aServiceStoppedInTheMiddleOfASagaLetsItFinishWhenItIsBackWithStatusFiguresMatchingTheDatabases() {
@@ -206,12 +218,13 @@ class PlaySagaSystemIntegrationTests {
 		try {
 			id = accepted(edge.send("POST", "/plays", FountainWriter.write(ReferencePlay.miniature().document()),
 					"text/x-fountain"));
-			// Everything but the dialogue gets made; the status counts it from events, so it may trail the rows a moment.
+			// Everything but the dialogue gets made; the status counts it from events, so
+			// it may trail the rows a moment.
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				JsonNode status = status(id);
 				return java.util.stream.Stream.of("act", "scene", "action", "character", "transition")
-					.allMatch(kind -> status.at("/parts/" + kind + "/done").asInt() == status
-						.at("/parts/" + kind + "/expected").asInt());
+					.allMatch(kind -> status.at("/parts/" + kind + "/done")
+						.asInt() == status.at("/parts/" + kind + "/expected").asInt());
 			});
 			JsonNode pending = status(id);
 			assertThat(pending.get("status").asString()).isEqualTo("PENDING");
@@ -231,7 +244,10 @@ class PlaySagaSystemIntegrationTests {
 		assertThat(databases.rowsOf(id)).isEmpty();
 	}
 
-	/** With the policy COMPENSATE, a play that misses its deadline (a service down) fails and is undone everywhere. */
+	/**
+	 * With the policy COMPENSATE, a play that misses its deadline (a service down) fails
+	 * and is undone everywhere.
+	 */
 	@Test
 	void aSagaPastItsDeadlineUnderTheCompensatePolicyFailsAndIsUndoneEvenInTheServiceThatWasDown() {
 		stack.restart(Service.SCRIPT, List.of("--fountain.plays.on-deadline=COMPENSATE", "--fountain.plays.deadline=4s",
@@ -272,14 +288,17 @@ class PlaySagaSystemIntegrationTests {
 	private static JsonNode awaitStatus(UUID id, String wanted, Duration atMost) {
 		await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
 			String now = status(id).get("status").asString();
-			assertThat(now).as("a play that should end " + wanted).isIn("PENDING", wanted,
-					wanted.equals("DELETED") ? "DELETING" : wanted);
+			assertThat(now).as("a play that should end " + wanted)
+				.isIn("PENDING", wanted, wanted.equals("DELETED") ? "DELETING" : wanted);
 			return now.equals(wanted);
 		});
 		return status(id);
 	}
 
-	/** Polls until the play is {@code wanted}, checking at each step that no figure runs ahead of the databases. */
+	/**
+	 * Polls until the play is {@code wanted}, checking at each step that no figure runs
+	 * ahead of the databases.
+	 */
 	private static void awaitWhileCheckingFigures(UUID id, String wanted) {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			JsonNode status = status(id);
@@ -288,11 +307,13 @@ class PlaySagaSystemIntegrationTests {
 			status.get("parts").properties().forEach(part -> {
 				int live = part.getValue().get("live").asInt();
 				if (deleting) {
-					// Counted from deletion events, which follow the deletions: the count never lags behind less.
+					// Counted from deletion events, which follow the deletions: the count
+					// never lags behind less.
 					assertThat(live).as(part.getKey() + " live").isGreaterThanOrEqualTo(rows.get(part.getKey()));
 				}
 				else {
-					// Counted from creation events, which follow the commits: never more than the rows.
+					// Counted from creation events, which follow the commits: never more
+					// than the rows.
 					assertThat(part.getValue().get("done").asInt()).as(part.getKey() + " done")
 						.isLessThanOrEqualTo(rows.get(part.getKey()));
 				}
@@ -304,14 +325,17 @@ class PlaySagaSystemIntegrationTests {
 
 	private static void assertStatusMatchesTheDatabases(UUID id, JsonNode status) {
 		Map<String, Integer> rows = databases.partsOf(id);
-		status.get("parts").properties()
+		status.get("parts")
+			.properties()
 			.forEach(part -> assertThat(part.getValue().get("live").asInt()).as(part.getKey() + " live")
 				.isEqualTo(rows.get(part.getKey())));
 	}
 
 	private static Map<String, Integer> partsLive(UUID id) {
 		Map<String, Integer> live = new java.util.LinkedHashMap<>();
-		status(id).get("parts").properties().forEach(part -> live.put(part.getKey(), part.getValue().get("live").asInt()));
+		status(id).get("parts")
+			.properties()
+			.forEach(part -> live.put(part.getKey(), part.getValue().get("live").asInt()));
 		return live;
 	}
 
@@ -326,7 +350,10 @@ class PlaySagaSystemIntegrationTests {
 		return FountainParser.parse(fountain).elements().stream().map(e -> e.type() + ":" + e.text()).toList();
 	}
 
-	/** The screenplay with every action paragraph said {@code times} over: the same play, longer. */
+	/**
+	 * The screenplay with every action paragraph said {@code times} over: the same play,
+	 * longer.
+	 */
 	private static String padded(String fountain, int times) {
 		StringBuilder out = new StringBuilder();
 		for (String paragraph : fountain.split("\n\n", -1)) {
@@ -339,8 +366,8 @@ class PlaySagaSystemIntegrationTests {
 	}
 
 	private static Map<String, Object> playWith(List<String> cast, List<Map<String, Object>> scenes) {
-		return Map.of("title", "A play", "characters", cast.stream().map(name -> Map.of("name", name)).toList(),
-				"acts", List.of(Map.of("title", "ONE", "scenes", scenes)));
+		return Map.of("title", "A play", "characters", cast.stream().map(name -> Map.of("name", name)).toList(), "acts",
+				List.of(Map.of("title", "ONE", "scenes", scenes)));
 	}
 
 	private static Map<String, Object> withActs(Map<String, Object> play, List<Map<String, Object>> more) {
@@ -368,4 +395,5 @@ class PlaySagaSystemIntegrationTests {
 	private static String json(Object value) {
 		return JSON.writeValueAsString(value);
 	}
+
 }

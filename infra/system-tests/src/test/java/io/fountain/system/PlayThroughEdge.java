@@ -10,9 +10,10 @@ import io.fountain.testing.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Builds a small play through the edge, route by route, the way a client app does, and remembers every entity's
- * path. The fixture of the whole-play tests: 2 acts, 4 scenes, 3 characters, and in each scene an action, two
- * dialogue blocks (with parentheticals) and a transition.
+ * Builds a small play through the edge, route by route, the way a client app does, and
+ * remembers every entity's path. The fixture of the whole-play tests: 2 acts, 4 scenes, 3
+ * characters, and in each scene an action, two dialogue blocks (with parentheticals) and
+ * a transition.
  */
 final class PlayThroughEdge {
 
@@ -39,25 +40,28 @@ final class PlayThroughEdge {
 		PlayThroughEdge play = new PlayThroughEdge(edge,
 				id(edge.post("/scripts", "{\"title\": \"" + title + "\", \"authors\": [\"Tennessee Williams\"]}")));
 		for (String name : List.of("BRICK", "MAGGIE", "BIG DADDY")) {
-			play.characters.add(id(edge.post("/scripts/" + play.scriptId + "/characters", "{\"name\": \"" + name + "\"}")));
+			play.characters
+				.add(id(edge.post("/scripts/" + play.scriptId + "/characters", "{\"name\": \"" + name + "\"}")));
 		}
 		for (int a = 1; a <= 2; a++) {
 			UUID act = id(edge.post("/scripts/" + play.scriptId + "/acts", "{\"title\": \"ACT " + a + "\"}"));
 			play.acts.add(act);
 			for (int s = 1; s <= 2; s++) {
-				UUID scene = id(edge.post("/acts/" + act + "/scenes",
-						"{\"heading\": \"INT. ROOM " + a + "." + s + " - NIGHT\", \"sceneNumber\": \"" + a + s + "\"}"));
+				UUID scene = id(edge.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. ROOM " + a + "." + s
+						+ " - NIGHT\", \"sceneNumber\": \"" + a + s + "\"}"));
 				play.scenes.add(scene);
 				play.element("actions", id(edge.post("/scenes/" + scene + "/actions",
 						"{\"text\": \"Scene " + a + "." + s + " begins.\"}")));
-				UUID first = id(edge.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \""
-						+ play.characters.get(0) + "\", \"text\": \"Line one.\\nLine two.\", \"parentheticals\": "
-						+ "[{\"text\": \"beat\", \"beforeLine\": 1}]}"));
+				UUID first = id(edge.post("/scenes/" + scene + "/dialogues",
+						"{\"characterId\": \"" + play.characters.get(0)
+								+ "\", \"text\": \"Line one.\\nLine two.\", \"parentheticals\": "
+								+ "[{\"text\": \"beat\", \"beforeLine\": 1}]}"));
 				play.element("dialogues", first);
 				play.dialogueOfFirstCharacter.add(first);
 				play.element("dialogues", id(edge.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \""
 						+ play.characters.get(1) + "\", \"text\": \"An answer.\", \"extension\": \"O.S.\"}")));
-				play.element("transitions", id(edge.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}")));
+				play.element("transitions",
+						id(edge.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}")));
 			}
 		}
 		return play;
@@ -87,4 +91,5 @@ final class PlayThroughEdge {
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return UUID.fromString(created.json().get("id").asString());
 	}
+
 }

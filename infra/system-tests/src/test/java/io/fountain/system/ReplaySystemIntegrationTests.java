@@ -18,8 +18,9 @@ import io.fountain.local.Service;
 import io.fountain.testing.Http;
 
 /**
- * Every topic replayed from offset 0 into fresh consumer groups changes nothing: each consuming service is restarted
- * under a new group, reads all of history again, and every service's data and every topic stay as they were.
+ * Every topic replayed from offset 0 into fresh consumer groups changes nothing: each
+ * consuming service is restarted under a new group, reads all of history again, and every
+ * service's data and every topic stay as they were.
  */
 class ReplaySystemIntegrationTests {
 
@@ -40,27 +41,39 @@ class ReplaySystemIntegrationTests {
 
 			String replay = "replay-" + UUID.randomUUID().toString().substring(0, 8);
 			try {
-				restartConsumers(stack, service -> List.of("--spring.kafka.consumer.group-id=" + service.module() + "-" + replay));
+				restartConsumers(stack,
+						service -> List.of("--spring.kafka.consumer.group-id=" + service.module() + "-" + replay));
 
 				await().atMost(Duration.ofSeconds(60)).until(() -> groupsCaughtUp(lag, replay));
 				assertThat(databases.fingerprint()).isEqualTo(before);
 				assertThat(lag.endOffsets(topics)).as("nothing new was published").isEqualTo(endsBefore);
 			}
 			finally {
-				restartConsumers(stack, service -> List.of()); // back to their own groups, for the other tests
+				restartConsumers(stack, service -> List.of()); // back to their own
+																// groups, for the other
+																// tests
 			}
 		}
 	}
 
-	private static void restartConsumers(LocalStack stack, java.util.function.Function<Service, List<String>> arguments) {
-		CompletableFuture.allOf(Service.backends().stream().filter(s -> !s.parentOwners().isEmpty())
-			.map(service -> CompletableFuture.runAsync(() -> stack.restart(service, arguments.apply(service))))
-			.toArray(CompletableFuture[]::new)).join();
+	private static void restartConsumers(LocalStack stack,
+			java.util.function.Function<Service, List<String>> arguments) {
+		CompletableFuture
+			.allOf(Service.backends()
+				.stream()
+				.filter(s -> !s.parentOwners().isEmpty())
+				.map(service -> CompletableFuture.runAsync(() -> stack.restart(service, arguments.apply(service))))
+				.toArray(CompletableFuture[]::new))
+			.join();
 	}
 
 	private static boolean groupsCaughtUp(ConsumerLag lag, String replay) {
-		// Each fresh group exists and has committed its way to the end of every topic it reads.
-		return Service.backends().stream().filter(s -> !s.parentOwners().isEmpty())
+		// Each fresh group exists and has committed its way to the end of every topic it
+		// reads.
+		return Service.backends()
+			.stream()
+			.filter(s -> !s.parentOwners().isEmpty())
 			.allMatch(s -> lag.total(s.module() + "-" + replay) == 0 && lag.hasGroup(s.module() + "-" + replay));
 	}
+
 }

@@ -14,8 +14,9 @@ import io.fountain.local.Service;
 import io.fountain.testing.Http;
 
 /**
- * A service that dies gives a fast, clear answer at the edge, never a hang; when it is back the edge serves again
- * by itself (its circuit breaker lets calls through again), with no restart of the edge.
+ * A service that dies gives a fast, clear answer at the edge, never a hang; when it is
+ * back the edge serves again by itself (its circuit breaker lets calls through again),
+ * with no restart of the edge.
  */
 class ResilienceSystemIntegrationTests {
 
@@ -40,14 +41,18 @@ class ResilienceSystemIntegrationTests {
 			}
 			assertThat(ada.get(act).json().get("detail").asString()).as("the breaker is open: no call is made")
 				.contains("failed repeatedly");
-			assertThat(ada.get("/scripts/" + play.scriptId).status()).as("other services answer as ever").isEqualTo(200);
+			assertThat(ada.get("/scripts/" + play.scriptId).status()).as("other services answer as ever")
+				.isEqualTo(200);
 		}
 		finally {
 			stack.restart(Service.ACT, List.of());
 		}
 
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> ada.get(act).status() == 200);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> ada.get(act).status() == 200);
 		assertThat(ada.patch(act, "{\"title\": \"After the failure\"}").status()).isEqualTo(200);
 		assertThat(stack.pid(Service.EDGE)).as("the edge was not restarted").isEqualTo(edgePid);
 	}
+
 }

@@ -28,8 +28,9 @@ import io.fountain.local.LocalStack;
 import io.fountain.testing.Http;
 
 /**
- * The foundation's promise, tried as a new user would: create a script and three acts through the edge, delete the
- * script, and watch the acts disappear by choreography; then read the act-deleted events as a downstream consumer.
+ * The foundation's promise, tried as a new user would: create a script and three acts
+ * through the edge, delete the script, and watch the acts disappear by choreography; then
+ * read the act-deleted events as a downstream consumer.
  */
 class ScriptCascadeSystemIntegrationTests {
 
@@ -75,14 +76,15 @@ class ScriptCascadeSystemIntegrationTests {
 			ActEvent event = (ActEvent) record.value();
 			assertThat(((ActDeleted) event.getPayload()).getCause()).isEqualTo(DeletionCause.CASCADE);
 			assertThat(event.getCausationId()).isNotNull();
-			// One trace from the client's request, through script-svc and the script topic, to these events.
+			// One trace from the client's request, through script-svc and the script
+			// topic, to these events.
 			assertThat(header(record, "traceparent")).contains(traceId);
 		});
 		assertThat(deletions).extracting(r -> ((ActEvent) r.value()).getActId().toString())
 			.containsExactlyInAnyOrderElementsOf(acts);
-		await().atMost(Duration.ofSeconds(5)).until(() -> Files
-			.readString(SystemUnderTest.logs().resolve("act-svc.log"), StandardCharsets.UTF_8)
-			.contains(traceId));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> Files.readString(SystemUnderTest.logs().resolve("act-svc.log"), StandardCharsets.UTF_8)
+				.contains(traceId));
 	}
 
 	@Test
@@ -107,15 +109,16 @@ class ScriptCascadeSystemIntegrationTests {
 		assertThat(anonymous.json().get("status").asString()).isEqualTo("UP");
 		assertThat(anonymous.json().has("components")).as("the services' addresses are for operators").isFalse();
 		Http.Response health = new Http(stack.edgeUrl(),
-				Map.of("Authorization", "Bearer " + stack.token("olga", "operator"))).get("/actuator/health");
+				Map.of("Authorization", "Bearer " + stack.token("olga", "operator")))
+			.get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/components/downstream/components/script-svc/status").asString()).isEqualTo("UP");
 		assertThat(health.json().at("/components/downstream/components/act-svc/status").asString()).isEqualTo("UP");
 
 		Http.Response docs = edge.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
-		assertThat(docs.json().get("paths").propertyNames())
-			.contains("/scripts", "/scripts/{id}", "/scripts/{scriptId}/acts", "/acts/{id}");
+		assertThat(docs.json().get("paths").propertyNames()).contains("/scripts", "/scripts/{id}",
+				"/scripts/{scriptId}/acts", "/acts/{id}");
 	}
 
 	private static void assertNamesField(Http.Response response, String field) {
@@ -124,18 +127,23 @@ class ScriptCascadeSystemIntegrationTests {
 		assertThat(response.json().get("errors").findValuesAsString("field")).contains(field);
 	}
 
-	/** A plain Kafka consumer with the registry-aware deserializer, as a downstream team would write it. */
+	/**
+	 * A plain Kafka consumer with the registry-aware deserializer, as a downstream team
+	 * would write it.
+	 */
 	private static List<ConsumerRecord<String, SpecificRecord>> readActDeletions(String scriptId, int expected) {
-		try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "downstream-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", "schema.registry.url", stack.registryUrl()),
+		try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "downstream-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", "schema.registry.url",
+						stack.registryUrl()),
 				new StringDeserializer(), configured(new ConfluentAvroDeserializer(), stack.registryUrl()))) {
 			consumer.subscribe(List.of(Topic.ACT.topicName()));
 			List<ConsumerRecord<String, SpecificRecord>> deletions = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(20)).until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-					if (record.key().equals(scriptId) && ((ActEvent) record.value()).getPayload() instanceof ActDeleted) {
+					if (record.key().equals(scriptId)
+							&& ((ActEvent) record.value()).getPayload() instanceof ActDeleted) {
 						deletions.add(record);
 					}
 				});
@@ -158,4 +166,5 @@ class ScriptCascadeSystemIntegrationTests {
 	private static String randomHex(int length) {
 		return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, length);
 	}
+
 }

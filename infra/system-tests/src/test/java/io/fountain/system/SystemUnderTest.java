@@ -10,8 +10,8 @@ import io.fountain.local.Readiness;
 import io.fountain.local.StackConfig;
 
 /**
- * One local stack per test JVM, started the way {@code ./infra/run-local} starts it, on free ports, with its own
- * databases (dropped afterwards) and its own data directory.
+ * One local stack per test JVM, started the way {@code ./infra/run-local} starts it, on
+ * free ports, with its own databases (dropped afterwards) and its own data directory.
  */
 final class SystemUnderTest {
 
@@ -37,7 +37,8 @@ final class SystemUnderTest {
 					System.getProperty("fountain.test.postgres.password", ""),
 					"systest_" + UUID.randomUUID().toString().substring(0, 8), true,
 					line -> System.out.println("[system-under-test] " + line), StackConfig.DEFAULT_JVM_OPTIONS)
-				// Tests send hundreds of commands a minute as one user; the limits have their own test at the edge.
+				// Tests send hundreds of commands a minute as one user; the limits have
+				// their own test at the edge.
 				.withEdgeArguments(StackConfig.LOAD_GENERATOR_LIMITS);
 			stack = LocalStack.start(config);
 			LocalStack started = stack;
@@ -52,4 +53,5 @@ final class SystemUnderTest {
 	static Path logs() {
 		return dataDir.resolve("logs");
 	}
+
 }

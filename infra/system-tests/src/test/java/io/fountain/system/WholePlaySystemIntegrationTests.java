@@ -21,7 +21,10 @@ import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
-/** A whole play built route by route through the edge, read back as one tree, and deleted by choreography. */
+/**
+ * A whole play built route by route through the edge, read back as one tree, and deleted
+ * by choreography.
+ */
 class WholePlaySystemIntegrationTests {
 
 	private static LocalStack stack;
@@ -42,20 +45,20 @@ class WholePlaySystemIntegrationTests {
 		PlayThroughEdge play = PlayThroughEdge.build(edge, "Cat on a Hot Tin Roof");
 		// An action put between the first scene's action and its first dialogue block.
 		JsonNode firstScene = play.tree().at("/acts/0/scenes/0/elements");
-		edge.post("/scenes/" + play.scenes.get(0) + "/actions", "{\"text\": \"A pause.\", \"after\": \""
-				+ firstScene.get(0).get("position").asString() + "\", \"before\": \""
-				+ firstScene.get(1).get("position").asString() + "\"}");
+		edge.post("/scenes/" + play.scenes.get(0) + "/actions",
+				"{\"text\": \"A pause.\", \"after\": \"" + firstScene.get(0).get("position").asString()
+						+ "\", \"before\": \"" + firstScene.get(1).get("position").asString() + "\"}");
 
 		JsonNode tree = play.tree();
 
 		assertThat(tree.get("title").asString()).isEqualTo("Cat on a Hot Tin Roof");
 		assertThat(tree.get("characters").findValuesAsString("name")).containsExactly("BIG DADDY", "BRICK", "MAGGIE");
 		assertThat(tree.get("acts").findValuesAsString("title")).containsExactly("ACT 1", "ACT 2");
-		assertThat(tree.at("/acts/1/scenes").findValuesAsString("heading"))
-			.containsExactly("INT. ROOM 2.1 - NIGHT", "INT. ROOM 2.2 - NIGHT");
+		assertThat(tree.at("/acts/1/scenes").findValuesAsString("heading")).containsExactly("INT. ROOM 2.1 - NIGHT",
+				"INT. ROOM 2.2 - NIGHT");
 		JsonNode elements = tree.at("/acts/0/scenes/0/elements");
-		assertThat(elements.findValuesAsString("type"))
-			.containsExactly("action", "action", "dialogue", "dialogue", "transition");
+		assertThat(elements.findValuesAsString("type")).containsExactly("action", "action", "dialogue", "dialogue",
+				"transition");
 		assertThat(elements.findValuesAsString("text").subList(0, 2)).containsExactly("Scene 1.1 begins.", "A pause.");
 		assertThat(elements.get(2).get("characterName").asString()).isEqualTo("BRICK");
 		assertThat(elements.get(2).at("/parentheticals/0/text").asString()).isEqualTo("beat");
@@ -68,9 +71,13 @@ class WholePlaySystemIntegrationTests {
 		assertThat(edge.patch("/characters/" + play.characters.get(0), "{\"name\": \"BRICK POLLITT\"}").status())
 			.isEqualTo(200);
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> play.tree().at("/acts/0/scenes/0/elements/1/characterName")
-			.asString().equals("BRICK POLLITT"));
-		assertThat(edge.get("/dialogues/" + play.dialogueOfFirstCharacter.get(3)).json().get("characterName").asString())
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> play.tree()
+				.at("/acts/0/scenes/0/elements/1/characterName")
+				.asString()
+				.equals("BRICK POLLITT"));
+		assertThat(
+				edge.get("/dialogues/" + play.dialogueOfFirstCharacter.get(3)).json().get("characterName").asString())
 			.isEqualTo("BRICK POLLITT");
 	}
 
@@ -89,8 +96,10 @@ class WholePlaySystemIntegrationTests {
 				Topic.CHARACTER, 3, Topic.DIALOGUE, 8, Topic.TRANSITION, 4);
 		expected.forEach((topic, count) -> {
 			try (TopicReader reader = new TopicReader(topic.topicName(), stack.bootstrapServers())) {
-				await().atMost(Duration.ofSeconds(20)).until(() -> deletions(reader, codec, topic, play.scriptId) >= count);
-				assertThat(deletions(reader, codec, topic, play.scriptId)).as(topic.topicName()).isEqualTo(count.longValue());
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> deletions(reader, codec, topic, play.scriptId) >= count);
+				assertThat(deletions(reader, codec, topic, play.scriptId)).as(topic.topicName())
+					.isEqualTo(count.longValue());
 			}
 		});
 	}
@@ -105,8 +114,9 @@ class WholePlaySystemIntegrationTests {
 
 		assertThat(edge.delete("/characters/" + play.characters.get(0)).status()).isEqualTo(204);
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> play.dialogueOfFirstCharacter.stream()
-			.allMatch(d -> edge.get("/dialogues/" + d).status() == 404));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> play.dialogueOfFirstCharacter.stream()
+				.allMatch(d -> edge.get("/dialogues/" + d).status() == 404));
 		List<String> rest = new ArrayList<>(play.allPaths());
 		rest.remove("/characters/" + play.characters.get(0));
 		play.dialogueOfFirstCharacter.forEach(d -> rest.remove("/dialogues/" + d));
@@ -115,7 +125,9 @@ class WholePlaySystemIntegrationTests {
 	}
 
 	private static long deletions(TopicReader reader, AvroCodec codec, Topic topic, UUID scriptId) {
-		return reader.keyed(scriptId).stream().map(r -> decode(codec, topic, r))
+		return reader.keyed(scriptId)
+			.stream()
+			.map(r -> decode(codec, topic, r))
 			.filter(payload -> payload.getClass().getSimpleName().endsWith("Deleted"))
 			.count();
 	}
@@ -124,4 +136,5 @@ class WholePlaySystemIntegrationTests {
 		var event = codec.decode(record.value(), topic.valueType());
 		return event.get(event.getSchema().getField("payload").pos());
 	}
+
 }

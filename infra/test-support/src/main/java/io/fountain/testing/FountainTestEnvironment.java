@@ -2,7 +2,10 @@ package io.fountain.testing;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points a Spring Boot service under test at the real broker, the real registry and a fresh database. */
+/**
+ * Points a Spring Boot service under test at the real broker, the real registry and a
+ * fresh database.
+ */
 public final class FountainTestEnvironment {
 
 	private FountainTestEnvironment() {
@@ -17,4 +20,5 @@ public final class FountainTestEnvironment {
 		registry.add("fountain.eventing.registry-url", TestRegistry::url);
 		return database;
 	}
+
 }

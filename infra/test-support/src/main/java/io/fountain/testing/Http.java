@@ -14,7 +14,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for tests that speak to a service or the edge the way a client app would. */
+/**
+ * A small HTTP client for tests that speak to a service or the edge the way a client app
+ * would.
+ */
 public final class Http {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,7 +62,8 @@ public final class Http {
 	public Response send(String method, String path, String body, String contentType) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -83,8 +87,12 @@ public final class Http {
 
 		/** The first value of a response header, or {@code null}. */
 		public String header(String name) {
-			return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-				.flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+			return headers.entrySet()
+				.stream()
+				.filter(h -> h.getKey().equalsIgnoreCase(name))
+				.flatMap(h -> h.getValue().stream())
+				.findFirst()
+				.orElse(null);
 		}
 
 		public JsonNode json() {
@@ -96,4 +104,5 @@ public final class Http {
 			return status + " " + contentType + " " + (body.length() > 500 ? body.substring(0, 500) + "..." : body);
 		}
 	}
+
 }

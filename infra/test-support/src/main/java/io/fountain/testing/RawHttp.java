@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP/1.1 over a plain socket, for requests a client library would refuse or normalize before sending (an encoded
- * slash, {@code ..} or raw braces in a path, an oversized header line): the request line and headers go out exactly
- * as written.
+ * HTTP/1.1 over a plain socket, for requests a client library would refuse or normalize
+ * before sending (an encoded slash, {@code ..} or raw braces in a path, an oversized
+ * header line): the request line and headers go out exactly as written.
  */
 public final class RawHttp {
 
@@ -30,10 +30,17 @@ public final class RawHttp {
 		this.port = port;
 	}
 
-	/** A request without a body, {@code target} sent as is, with {@code Host} and {@code Connection: close} added. */
+	/**
+	 * A request without a body, {@code target} sent as is, with {@code Host} and
+	 * {@code Connection: close} added.
+	 */
 	public Response send(String method, String target, Map<String, String> headers) {
-		StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-			.append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+		StringBuilder head = new StringBuilder(method).append(' ')
+			.append(target)
+			.append(" HTTP/1.1\r\n")
+			.append("Host: localhost:")
+			.append(port)
+			.append("\r\nConnection: close\r\n");
 		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		return exchange(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
 	}
@@ -57,9 +64,10 @@ public final class RawHttp {
 	}
 
 	/**
-	 * Sends the bytes and reads the answer, waiting at most {@code timeout} for each read. Unlike
-	 * {@link #exchange(byte[])}, a server that answers before it has read the whole request and closes the connection
-	 * (an early 413 or 431) still has its answer read; the write's failure is thrown only when there is none.
+	 * Sends the bytes and reads the answer, waiting at most {@code timeout} for each
+	 * read. Unlike {@link #exchange(byte[])}, a server that answers before it has read
+	 * the whole request and closes the connection (an early 413 or 431) still has its
+	 * answer read; the write's failure is thrown only when there is none.
 	 */
 	public Response exchangeAnswered(byte[] request, Duration timeout) {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -107,8 +115,8 @@ public final class RawHttp {
 
 	private static byte[] chunked(InputStream in) throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
-				size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
+		for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0; size = Integer
+			.parseInt(line(in).split(";")[0].trim(), 16)) {
 			body.write(in.readNBytes(size));
 			line(in);
 		}
@@ -145,4 +153,5 @@ public final class RawHttp {
 			return status + " " + contentType() + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
 		}
 	}
+
 }

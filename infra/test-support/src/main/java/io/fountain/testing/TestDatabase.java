@@ -9,10 +9,12 @@ import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 
 /**
- * A fresh PostgreSQL database for a test class (or one service in a system test), on the machine's PostgreSQL,
- * dropped when the JVM exits. Server: {@code -Dfountain.test.postgres.url} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/}), user {@code -Dfountain.test.postgres.user} (default {@code postgres}),
- * password {@code -Dfountain.test.postgres.password} (default empty: trust authentication).
+ * A fresh PostgreSQL database for a test class (or one service in a system test), on the
+ * machine's PostgreSQL, dropped when the JVM exits. Server:
+ * {@code -Dfountain.test.postgres.url} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/}), user {@code -Dfountain.test.postgres.user}
+ * (default {@code postgres}), password {@code -Dfountain.test.postgres.password} (default
+ * empty: trust authentication).
  */
 public record TestDatabase(String url, String user, String password, String name) {
 

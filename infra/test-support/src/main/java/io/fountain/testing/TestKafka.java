@@ -12,9 +12,10 @@ import org.testcontainers.kafka.KafkaContainer;
 /**
  * The real Kafka broker integration tests run against, one per test JVM.
  * <p>
- * {@code -Dfountain.test.kafka=embedded} runs spring-kafka-test's in-JVM KRaft broker; {@code =container} runs
- * Apache Kafka in a container (Testcontainers); the default, {@code auto}, takes the container where a Docker
- * engine answers and the in-JVM broker elsewhere. Either way the tests are the same and none is skipped.
+ * {@code -Dfountain.test.kafka=embedded} runs spring-kafka-test's in-JVM KRaft broker;
+ * {@code =container} runs Apache Kafka in a container (Testcontainers); the default,
+ * {@code auto}, takes the container where a Docker engine answers and the in-JVM broker
+ * elsewhere. Either way the tests are the same and none is skipped.
  */
 public final class TestKafka {
 
@@ -41,7 +42,8 @@ public final class TestKafka {
 
 	private static boolean dockerAvailable() {
 		if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
-			return false; // no engine to ask; spares the log Testcontainers' search for one
+			return false; // no engine to ask; spares the log Testcontainers' search for
+							// one
 		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
@@ -55,7 +57,8 @@ public final class TestKafka {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
 		broker.brokerProperty("auto.create.topics.enable", "true");
 		broker.afterPropertiesSet();
-		// After the Spring contexts have closed: their consumers leave the group while the broker is still up.
+		// After the Spring contexts have closed: their consumers leave the group while
+		// the broker is still up.
 		SpringApplication.getShutdownHandlers().add(broker::destroy);
 		return broker.getBrokersAsString();
 	}
@@ -66,4 +69,5 @@ public final class TestKafka {
 		SpringApplication.getShutdownHandlers().add(kafka::stop);
 		return kafka.getBootstrapServers();
 	}
+
 }

@@ -10,8 +10,9 @@ import io.fountain.local.ApicurioRegistry;
 import io.fountain.local.Readiness;
 
 /**
- * A real Apicurio Registry (Confluent API, BACKWARD compatibility, in-memory storage), started as a process once per
- * test JVM and stopped when the JVM exits. Its log goes to {@code target/registry-<port>.log}.
+ * A real Apicurio Registry (Confluent API, BACKWARD compatibility, in-memory storage),
+ * started as a process once per test JVM and stopped when the JVM exits. Its log goes to
+ * {@code target/registry-<port>.log}.
  */
 public final class TestRegistry {
 
@@ -32,11 +33,14 @@ public final class TestRegistry {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			// A JVM hook, not Spring's shutdown handlers: those run only where a Spring application ran, and a test
-			// JVM without one (the example consumer's) left the registry running after the build.
+			// A JVM hook, not Spring's shutdown handlers: those run only where a Spring
+			// application ran, and a test
+			// JVM without one (the example consumer's) left the registry running after
+			// the build.
 			ApicurioRegistry started = registry;
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-registry-stop"));
 		}
 		return registry.confluentApiUrl();
 	}
+
 }

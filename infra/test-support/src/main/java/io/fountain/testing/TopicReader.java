@@ -13,8 +13,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-
-/** Reads a topic from the beginning, as a fresh downstream consumer would, keeping what a test cares about. */
+/**
+ * Reads a topic from the beginning, as a fresh downstream consumer would, keeping what a
+ * test cares about.
+ */
 public final class TopicReader implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
@@ -26,10 +28,10 @@ public final class TopicReader implements AutoCloseable {
 	}
 
 	public TopicReader(String topic, String bootstrapServers) {
-		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-				new ByteArrayDeserializer());
+		consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer());
 		consumer.subscribe(List.of(topic));
 	}
 
@@ -48,4 +50,5 @@ public final class TopicReader implements AutoCloseable {
 	public void close() {
 		consumer.close();
 	}
+
 }

@@ -39,9 +39,10 @@ import io.fountain.scene.SceneNotFound;
 import io.fountain.scene.Scenes;
 
 /**
- * The HTTP API of actions; edge-api routes {@code /scenes/{id}/actions} and {@code /actions/{id}} here. An action
- * goes at the end of its scene, or between the {@code after} and {@code before} positions of the elements around
- * it (actions, dialogue and transitions share one order within a scene).
+ * The HTTP API of actions; edge-api routes {@code /scenes/{id}/actions} and
+ * {@code /actions/{id}} here. An action goes at the end of its scene, or between the
+ * {@code after} and {@code before} positions of the elements around it (actions, dialogue
+ * and transitions share one order within a scene).
  */
 @RestController
 class ActionController {
@@ -61,13 +62,18 @@ class ActionController {
 		this.scenes = scenes;
 	}
 
-	/** A route under a scene of this service: the scene must exist, and the caller may do {@code need} in its play. */
+	/**
+	 * A route under a scene of this service: the scene must exist, and the caller may do
+	 * {@code need} in its play.
+	 */
 	private void underScene(UUID sceneId, Need need) {
 		Scene scene = scenes.findById(sceneId).orElseThrow(() -> new SceneNotFound(sceneId));
 		access.require(scene.scriptId(), need, () -> new SceneNotFound(sceneId));
 	}
 
-	/** The action, when the caller may do {@code need} in its script; its 404 otherwise. */
+	/**
+	 * The action, when the caller may do {@code need} in its script; its 404 otherwise.
+	 */
 	private Action action(UUID id, Need need) {
 		Action action = actions.findById(id).orElseThrow(() -> new ActionNotFound(id));
 		access.require(action.scriptId(), need, () -> new ActionNotFound(id));
@@ -77,8 +83,8 @@ class ActionController {
 	@PostMapping("/scenes/{sceneId}/actions")
 	ResponseEntity<ActionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewAction body) {
 		underScene(sceneId, Need.WRITE);
-		Action action = management.addAction(sceneId, body.text(), body.kind() == null ? Action.Kind.PLAIN : body.kind(),
-				body.after(), body.before());
+		Action action = management.addAction(sceneId, body.text(),
+				body.kind() == null ? Action.Kind.PLAIN : body.kind(), body.after(), body.before());
 		return ResponseEntity.created(URI.create("/actions/" + action.id())).body(ActionView.of(action));
 	}
 
@@ -91,8 +97,8 @@ class ActionController {
 	}
 
 	/**
-	 * Every action of a script, unpaged, for the whole-play read edge-api assembles: the edge's route table does not
-	 * route this path, so clients cannot reach it.
+	 * Every action of a script, unpaged, for the whole-play read edge-api assembles: the
+	 * edge's route table does not route this path, so clients cannot reach it.
 	 */
 	@GetMapping("/scripts/{scriptId}/actions")
 	List<ActionView> ofScript(@PathVariable UUID scriptId) {
@@ -105,7 +111,10 @@ class ActionController {
 		return ActionView.of(action(id, Need.READ));
 	}
 
-	/** Changes text or kind; naming {@code after} and/or {@code before} moves it there. Absent fields stay. */
+	/**
+	 * Changes text or kind; naming {@code after} and/or {@code before} moves it there.
+	 * Absent fields stay.
+	 */
 	@MergePatchMapping("/actions/{id}")
 	ActionView revise(@PathVariable UUID id, @Valid @RequestBody ActionChanges body) {
 		action(id, Need.WRITE);
@@ -126,7 +135,10 @@ class ActionController {
 		return ProblemHandling.badRequest(ex.field(), ex.problem());
 	}
 
-	/** Text Fountain cannot write as this kind of action (it would come back as something else). */
+	/**
+	 * Text Fountain cannot write as this kind of action (it would come back as something
+	 * else).
+	 */
 	@ExceptionHandler(InvalidActionText.class)
 	ResponseEntity<ProblemDetail> invalidText(InvalidActionText ex) {
 		return ProblemHandling.badRequest(ex.field(), ex.getMessage());
@@ -136,8 +148,9 @@ class ActionController {
 	}
 
 	/**
-	 * A JSON merge patch of an action: text and kind may be changed, not cleared; naming {@code after} and/or
-	 * {@code before} (a {@code null} one: no neighbour on that side) moves it.
+	 * A JSON merge patch of an action: text and kind may be changed, not cleared; naming
+	 * {@code after} and/or {@code before} (a {@code null} one: no neighbour on that side)
+	 * moves it.
 	 */
 	record ActionChanges(@NotNull @Size(min = 1, max = 20_000) Patch<String> text, @NotNull Patch<Action.Kind> kind,
 			Patch<String> after, Patch<String> before) {
@@ -150,4 +163,5 @@ class ActionController {
 					action.position());
 		}
 	}
+
 }

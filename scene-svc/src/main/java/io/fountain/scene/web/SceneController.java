@@ -42,7 +42,10 @@ import io.fountain.scene.SceneNotFound;
 import io.fountain.scene.SceneRevision;
 import io.fountain.scene.Scenes;
 
-/** The HTTP API of scenes; edge-api routes {@code /acts/{id}/scenes} and {@code /scenes/{id}} here. */
+/**
+ * The HTTP API of scenes; edge-api routes {@code /acts/{id}/scenes} and
+ * {@code /scenes/{id}} here.
+ */
 @RestController
 class SceneController {
 
@@ -61,7 +64,9 @@ class SceneController {
 		this.parents = parents;
 	}
 
-	/** The scene, when the caller may do {@code need} in its script; its 404 otherwise. */
+	/**
+	 * The scene, when the caller may do {@code need} in its script; its 404 otherwise.
+	 */
 	private Scene scene(UUID id, Need need) {
 		Scene scene = scenes.findById(id).orElseThrow(() -> new SceneNotFound(id));
 		access.require(scene.scriptId(), need, () -> new SceneNotFound(id));
@@ -84,8 +89,8 @@ class SceneController {
 	}
 
 	/**
-	 * Every scene of a script, unpaged, for the whole-play read edge-api assembles: the edge's route table does not
-	 * route this path, so clients cannot reach it.
+	 * Every scene of a script, unpaged, for the whole-play read edge-api assembles: the
+	 * edge's route table does not route this path, so clients cannot reach it.
 	 */
 	@GetMapping("/scripts/{scriptId}/scenes")
 	List<SceneView> ofScript(@PathVariable UUID scriptId) {
@@ -99,19 +104,21 @@ class SceneController {
 	}
 
 	/**
-	 * Changes heading, scene number or synopsis ({@code null} clears the optional two), and/or moves the scene:
-	 * {@code actId} (another act of the same script) and {@code ordinal}. Absent fields stay.
+	 * Changes heading, scene number or synopsis ({@code null} clears the optional two),
+	 * and/or moves the scene: {@code actId} (another act of the same script) and
+	 * {@code ordinal}. Absent fields stay.
 	 */
 	@MergePatchMapping("/scenes/{id}")
 	SceneView revise(@PathVariable UUID id, @Valid @RequestBody SceneChanges body) {
 		scene(id, Need.WRITE);
 		UUID actId = body.actId().value();
-		if (actId != null) { // moving to another act: the caller must be allowed to change that act's play too
+		if (actId != null) { // moving to another act: the caller must be allowed to
+								// change that act's play too
 			parents.requireUnder(ParentKind.ACT, actId, Need.WRITE);
 		}
-		Scene scene = management.revise(id, new SceneRevision(body.heading().value(), body.sceneNumber().named(),
-				body.sceneNumber().value(), body.synopsis().named(), body.synopsis().value(), actId,
-				body.ordinal().value()));
+		Scene scene = management.revise(id,
+				new SceneRevision(body.heading().value(), body.sceneNumber().named(), body.sceneNumber().value(),
+						body.synopsis().named(), body.synopsis().value(), actId, body.ordinal().value()));
 		return SceneView.of(scene);
 	}
 
@@ -131,29 +138,27 @@ class SceneController {
 	}
 
 	record NewScene(
-			@NotBlank @Size(max = 300)
-			@Pattern(regexp = FountainText.HEADING, message = FountainText.HEADING_MESSAGE) String heading,
-			@Size(max = 20)
-			@Pattern(regexp = FountainText.SCENE_NUMBER, message = FountainText.SCENE_NUMBER_MESSAGE) String sceneNumber,
-			@Size(max = 2000)
-			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) String synopsis,
+			@NotBlank @Size(max = 300) @Pattern(regexp = FountainText.HEADING,
+					message = FountainText.HEADING_MESSAGE) String heading,
+			@Size(max = 20) @Pattern(regexp = FountainText.SCENE_NUMBER,
+					message = FountainText.SCENE_NUMBER_MESSAGE) String sceneNumber,
+			@Size(max = 2000) @Pattern(regexp = FountainText.ONE_LINE,
+					message = FountainText.ONE_LINE_MESSAGE) String synopsis,
 			@Min(1) @Max(100_000) Integer ordinal) {
 	}
 
 	/**
-	 * A JSON merge patch of a scene: {@code null} clears the scene number or the synopsis; the heading, the act and
-	 * the place may be changed, not cleared.
+	 * A JSON merge patch of a scene: {@code null} clears the scene number or the
+	 * synopsis; the heading, the act and the place may be changed, not cleared.
 	 */
 	record SceneChanges(
-			@NotNull @Size(min = 1, max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-			@Pattern(regexp = FountainText.HEADING, message = FountainText.HEADING_MESSAGE) Patch<String> heading,
-			@Size(max = 20)
-			@Pattern(regexp = FountainText.SCENE_NUMBER, message = FountainText.SCENE_NUMBER_MESSAGE)
-			Patch<String> sceneNumber,
-			@Size(max = 2000)
-			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE) Patch<String> synopsis,
-			@NotNull Patch<UUID> actId,
-			@NotNull @Min(1) @Max(100_000) Patch<Integer> ordinal) {
+			@NotNull @Size(min = 1, max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(
+					regexp = FountainText.HEADING, message = FountainText.HEADING_MESSAGE) Patch<String> heading,
+			@Size(max = 20) @Pattern(regexp = FountainText.SCENE_NUMBER,
+					message = FountainText.SCENE_NUMBER_MESSAGE) Patch<String> sceneNumber,
+			@Size(max = 2000) @Pattern(regexp = FountainText.ONE_LINE,
+					message = FountainText.ONE_LINE_MESSAGE) Patch<String> synopsis,
+			@NotNull Patch<UUID> actId, @NotNull @Min(1) @Max(100_000) Patch<Integer> ordinal) {
 	}
 
 	record SceneView(UUID id, UUID scriptId, UUID actId, String heading, String sceneNumber, String synopsis,
@@ -164,4 +169,5 @@ class SceneController {
 					scene.synopsis(), scene.ordinal());
 		}
 	}
+
 }

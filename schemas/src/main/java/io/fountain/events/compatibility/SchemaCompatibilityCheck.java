@@ -14,9 +14,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
 /**
- * The rule downstream consumers rely on: every current schema is BACKWARD compatible with its last released version
- * (a reader on the new schema reads all data written with the old one), as the registry's BACKWARD rule enforces at
- * registration. Run by the build over {@code src/main/avro} against the newest folder under {@code src/released}.
+ * The rule downstream consumers rely on: every current schema is BACKWARD compatible with
+ * its last released version (a reader on the new schema reads all data written with the
+ * old one), as the registry's BACKWARD rule enforces at registration. Run by the build
+ * over {@code src/main/avro} against the newest folder under {@code src/released}.
  */
 public final class SchemaCompatibilityCheck {
 
@@ -42,7 +43,9 @@ public final class SchemaCompatibilityCheck {
 					.checkReaderWriterCompatibility(reader, writer);
 				if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
 					problems.add(old.getFileName() + ": not BACKWARD compatible with " + released.getFileName() + ": "
-							+ result.getResult().getIncompatibilities().stream()
+							+ result.getResult()
+								.getIncompatibilities()
+								.stream()
 								.map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
 								.toList());
 				}
@@ -51,7 +54,8 @@ public final class SchemaCompatibilityCheck {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		// A schema never released is checked against nothing: its consumers would have no baseline to rely on.
+		// A schema never released is checked against nothing: its consumers would have no
+		// baseline to rely on.
 		try (Stream<Path> files = Files.list(currentDir)) {
 			for (Path current : files.filter(f -> f.toString().endsWith(".avsc")).sorted().toList()) {
 				if (!Files.exists(released.resolve(current.getFileName()))) {
@@ -85,4 +89,5 @@ public final class SchemaCompatibilityCheck {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

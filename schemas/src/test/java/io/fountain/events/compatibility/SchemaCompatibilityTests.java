@@ -25,12 +25,12 @@ class SchemaCompatibilityTests {
 	void aNewRequiredFieldWithoutADefaultFailsTheCheck(@TempDir Path throwaway) throws IOException {
 		Path current = copyOfCurrent(throwaway);
 		Path act = current.resolve("act-events.avsc");
-		// The breaking change, made on a copy: the envelope gains a field old records do not have and no default.
-		Files.writeString(act, Files.readString(act).replaceFirst("\"fields\": \\[",
-				"\"fields\": [ {\"name\": \"tenant\", \"type\": \"string\"},"));
+		// The breaking change, made on a copy: the envelope gains a field old records do
+		// not have and no default.
+		Files.writeString(act, Files.readString(act)
+			.replaceFirst("\"fields\": \\[", "\"fields\": [ {\"name\": \"tenant\", \"type\": \"string\"},"));
 
-		assertThat(SchemaCompatibilityCheck.problems(current, RELEASED))
-			.singleElement()
+		assertThat(SchemaCompatibilityCheck.problems(current, RELEASED)).singleElement()
 			.asString()
 			.startsWith("act-events.avsc: not BACKWARD compatible")
 			.contains("tenant");
@@ -40,13 +40,16 @@ class SchemaCompatibilityTests {
 	void aRemovedEventTypeFailsTheCheckWhileAnAddedOptionalFieldPasses(@TempDir Path throwaway) throws IOException {
 		Path current = copyOfCurrent(throwaway);
 		Path script = current.resolve("script-events.avsc");
-		Files.writeString(script, Files.readString(script).replaceFirst("\"fields\": \\[",
-				"\"fields\": [ {\"name\": \"source\", \"type\": [\"null\", \"string\"], \"default\": null},"));
+		Files.writeString(script, Files.readString(script)
+			.replaceFirst("\"fields\": \\[",
+					"\"fields\": [ {\"name\": \"source\", \"type\": [\"null\", \"string\"], \"default\": null},"));
 		assertThat(SchemaCompatibilityCheck.problems(current, RELEASED)).isEmpty();
 
 		Files.delete(current.resolve("transition-events.avsc"));
-		assertThat(SchemaCompatibilityCheck.problems(current, RELEASED)).singleElement().asString()
-			.contains("transition-events.avsc").contains("removed");
+		assertThat(SchemaCompatibilityCheck.problems(current, RELEASED)).singleElement()
+			.asString()
+			.contains("transition-events.avsc")
+			.contains("removed");
 	}
 
 	@Test
@@ -55,7 +58,8 @@ class SchemaCompatibilityTests {
 		Files.writeString(current.resolve("note-events.avsc"), """
 				{"type": "record", "name": "NoteEvent", "namespace": "io.fountain.events.note.v1",
 				 "fields": [{"name": "text", "type": "string"}]}""");
-		assertThat(SchemaCompatibilityCheck.problems(current, RELEASED)).singleElement().asString()
+		assertThat(SchemaCompatibilityCheck.problems(current, RELEASED)).singleElement()
+			.asString()
 			.startsWith("note-events.avsc: not in the newest release");
 	}
 
@@ -67,4 +71,5 @@ class SchemaCompatibilityTests {
 		}
 		return dir;
 	}
+
 }

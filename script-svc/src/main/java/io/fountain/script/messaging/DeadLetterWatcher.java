@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import io.fountain.script.play.PlayProgress;
 
 /**
- * A message about a play that ends in a dead-letter topic means a part of it may never be made: a play still being
- * created fails on it (and is undone), instead of waiting for a part that will not come. Dead letters keep the
- * original key, the script id.
+ * A message about a play that ends in a dead-letter topic means a part of it may never be
+ * made: a play still being created fails on it (and is undone), instead of waiting for a
+ * part that will not come. Dead letters keep the original key, the script id.
  */
 @Component
 class DeadLetterWatcher {
@@ -43,4 +43,5 @@ class DeadLetterWatcher {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? otherwise : new String(header.value(), StandardCharsets.UTF_8);
 	}
+
 }

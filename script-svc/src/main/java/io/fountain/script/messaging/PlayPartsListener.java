@@ -21,8 +21,9 @@ import io.fountain.events.transition.v1.TransitionEvent;
 import io.fountain.script.play.PlayProgress;
 
 /**
- * Counts every part of every play as its owner announces it (created, deleted) or rejects it: the progress of
- * creations and deletions. One listener for all the topics, so one thread moves the plays' counts.
+ * Counts every part of every play as its owner announces it (created, deleted) or rejects
+ * it: the progress of creations and deletions. One listener for all the topics, so one
+ * thread moves the plays' counts.
  */
 @Component
 class PlayPartsListener {
@@ -56,9 +57,9 @@ class PlayPartsListener {
 				}
 			}
 			case TransitionEvent transition -> count(transition.getScriptId(), "transition", transition.getPayload());
-			case ImportEvent imported when imported.getPayload() instanceof PartRejected rejected -> progress
-				.partRejected(imported.getScriptId(), rejected.getService(), rejected.getPart(), rejected.getElement(),
-						rejected.getReason());
+			case ImportEvent imported when imported.getPayload() instanceof PartRejected rejected ->
+				progress.partRejected(imported.getScriptId(), rejected.getService(), rejected.getPart(),
+						rejected.getElement(), rejected.getReason());
 			default -> {
 				// Nothing else counts.
 			}
@@ -75,4 +76,5 @@ class PlayPartsListener {
 			progress.partDeleted(scriptId, kind);
 		}
 	}
+
 }

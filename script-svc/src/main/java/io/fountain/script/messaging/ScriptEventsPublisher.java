@@ -19,7 +19,10 @@ import io.fountain.script.sharing.CollaboratorsChanged;
 import java.util.Map;
 import java.util.UUID;
 
-/** Maps the domain's script events to the published contract and appends them to the outbox, in the same transaction. */
+/**
+ * Maps the domain's script events to the published contract and appends them to the
+ * outbox, in the same transaction.
+ */
 @Component
 class ScriptEventsPublisher {
 
@@ -67,7 +70,9 @@ class ScriptEventsPublisher {
 	void on(CollaboratorsChanged changed) {
 		ScriptEvent event = envelope(changed.scriptId());
 		event.setPayload(io.fountain.events.script.v1.CollaboratorsChanged.newBuilder()
-			.setCollaborators(changed.collaborators().entrySet().stream()
+			.setCollaborators(changed.collaborators()
+				.entrySet()
+				.stream()
 				.sorted(Map.Entry.comparingByKey())
 				.map(c -> new Collaborator(c.getKey(), CollaboratorRole.valueOf(c.getValue().name())))
 				.toList())
@@ -88,9 +93,9 @@ class ScriptEventsPublisher {
 			.setSource(page.source())
 			.setDraftDate(page.draftDate())
 			.setContact(page.contact())
-			.setOtherEntries(page.otherEntries().stream()
-				.map(entry -> new TitleEntry(entry.key(), entry.value()))
-				.toList())
+			.setOtherEntries(
+					page.otherEntries().stream().map(entry -> new TitleEntry(entry.key(), entry.value())).toList())
 			.build();
 	}
+
 }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Repository;
 import io.fountain.imports.ImportParts;
 
 /**
- * The parts of plays being imported, kept here by path until the play is ACTIVE or FAILED, for the services that
- * make them to read ({@code GET /imports/{importId}/<path>}). Events stay small: a feature-length play is megabytes,
+ * The parts of plays being imported, kept here by path until the play is ACTIVE or
+ * FAILED, for the services that make them to read ({@code GET
+ * /imports/{importId}/<path>}). Events stay small: a feature-length play is megabytes,
  * more than a Kafka message should carry.
  */
 @Repository
@@ -26,22 +27,29 @@ public class ClaimCheck {
 	}
 
 	void store(UUID importId, Map<String, List<?>> parts) {
-		List<Object[]> rows = parts.entrySet().stream()
+		List<Object[]> rows = parts.entrySet()
+			.stream()
 			.map(part -> new Object[] { importId, part.getKey(), json(part.getValue()) })
 			.toList();
 		jdbc.batchUpdate("INSERT INTO import_part (import_id, path, body) VALUES (?, ?, ?)", rows);
 	}
 
-	/** The parts at {@code path}, as JSON; empty when there are none or the import is over. */
+	/**
+	 * The parts at {@code path}, as JSON; empty when there are none or the import is
+	 * over.
+	 */
 	public Optional<String> read(UUID importId, String path) {
-		return jdbc.query("SELECT body FROM import_part WHERE import_id = ? AND path = ?",
-				(rs, row) -> rs.getString(1), importId, path).stream().findFirst();
+		return jdbc
+			.query("SELECT body FROM import_part WHERE import_id = ? AND path = ?", (rs, row) -> rs.getString(1),
+					importId, path)
+			.stream()
+			.findFirst();
 	}
 
 	/**
-	 * The parts at every path of a family (a path with {@code *} in place of the parent's id), as one JSON object by
-	 * path: what a service makes under each of many parents, read once instead of once per parent. Empty when the
-	 * import is over.
+	 * The parts at every path of a family (a path with {@code *} in place of the parent's
+	 * id), as one JSON object by path: what a service makes under each of many parents,
+	 * read once instead of once per parent. Empty when the import is over.
 	 */
 	public Optional<String> readFamily(UUID importId, String family) {
 		StringBuilder json = new StringBuilder("{");
@@ -79,4 +87,5 @@ public class ClaimCheck {
 			throw new IllegalStateException("Cannot write the parts of a play: " + ex.getMessage(), ex);
 		}
 	}
+
 }

@@ -14,8 +14,9 @@ import io.fountain.format.PlayDocument.SceneElement;
 import io.fountain.positions.Position;
 
 /**
- * A play document cut into the parts each service makes, by the path they read them at, every part with its id given
- * now: what the saga will make, and how many of each kind it expects.
+ * A play document cut into the parts each service makes, by the path they read them at,
+ * every part with its id given now: what the saga will make, and how many of each kind it
+ * expects.
  *
  * @param parts the claim check's content, by path (see {@link ImportedParts})
  * @param expected how many parts of each kind the play has
@@ -62,7 +63,8 @@ record ImportPlan(UUID scriptId, UUID importId, Map<String, List<?>> parts, Map<
 						case SceneElement.ACTION -> sceneActions.add(new ImportedParts.Action(UUID.randomUUID(),
 								element.text(), element.kind() == null ? "PLAIN" : element.kind(), position, path));
 						case SceneElement.DIALOGUE -> {
-							List<ImportedParts.Parenthetical> its = element.parentheticals().stream()
+							List<ImportedParts.Parenthetical> its = element.parentheticals()
+								.stream()
 								.map(p -> new ImportedParts.Parenthetical(UUID.randomUUID(), p.text(), p.beforeLine()))
 								.toList();
 							sceneDialogues.add(new ImportedParts.Dialogue(UUID.randomUUID(),
@@ -71,8 +73,8 @@ record ImportPlan(UUID scriptId, UUID importId, Map<String, List<?>> parts, Map<
 									position, its, path + " (dialogue of " + element.character() + ")"));
 							parentheticals += its.size();
 						}
-						default -> sceneTransitions.add(new ImportedParts.Transition(UUID.randomUUID(), element.text(),
-								position, path));
+						default -> sceneTransitions
+							.add(new ImportedParts.Transition(UUID.randomUUID(), element.text(), position, path));
 					}
 				}
 				actScenes.add(new ImportedParts.Scene(sceneId, s + 1, scene.heading(), scene.sceneNumber(),
@@ -100,7 +102,10 @@ record ImportPlan(UUID scriptId, UUID importId, Map<String, List<?>> parts, Map<
 		return expected.values().stream().anyMatch(count -> count > 0);
 	}
 
-	/** A path with nothing at it is not stored: reading it answers "nothing to make", as it should. */
+	/**
+	 * A path with nothing at it is not stored: reading it answers "nothing to make", as
+	 * it should.
+	 */
 	private static void put(Map<String, List<?>> parts, String path, List<?> list) {
 		if (!list.isEmpty()) {
 			parts.put(path, list);

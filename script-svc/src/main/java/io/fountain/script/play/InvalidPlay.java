@@ -1,6 +1,9 @@
 package io.fountain.script.play;
 
-/** A play document that cannot be imported as it is: {@code field} (its JSON path) and what is wrong with it. */
+/**
+ * A play document that cannot be imported as it is: {@code field} (its JSON path) and
+ * what is wrong with it.
+ */
 public class InvalidPlay extends RuntimeException {
 
 	private final String field;
@@ -20,4 +23,5 @@ public class InvalidPlay extends RuntimeException {
 	public String problem() {
 		return problem;
 	}
+
 }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Looks for plays PENDING past their deadline and applies the configured policy to each. */
+/**
+ * Looks for plays PENDING past their deadline and applies the configured policy to each.
+ */
 @Component
 class PlayDeadlines {
 
@@ -21,10 +23,12 @@ class PlayDeadlines {
 		this.settings = settings;
 	}
 
-	@Scheduled(fixedDelayString = "${fountain.plays.deadline-check:5s}", initialDelayString = "${fountain.plays.deadline-check:5s}")
+	@Scheduled(fixedDelayString = "${fountain.plays.deadline-check:5s}",
+			initialDelayString = "${fountain.plays.deadline-check:5s}")
 	void check() {
 		for (var scriptId : ledger.pendingSince(Instant.now().minus(settings.deadline()))) {
 			progress.deadlinePassed(scriptId);
 		}
 	}
+
 }

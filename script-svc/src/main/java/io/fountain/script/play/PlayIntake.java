@@ -13,9 +13,10 @@ import io.fountain.script.ScriptManagement;
 import io.fountain.script.TitlePage;
 
 /**
- * Accepts a whole play ({@code POST /plays}): checks its shape, gives every part an id, keeps the parts for the
- * services that make them (the claim check) and creates the script PENDING, all in one transaction with its
- * {@code script.created} event. From there the play makes itself by choreography; {@link PlayProgress} follows it.
+ * Accepts a whole play ({@code POST /plays}): checks its shape, gives every part an id,
+ * keeps the parts for the services that make them (the claim check) and creates the
+ * script PENDING, all in one transaction with its {@code script.created} event. From
+ * there the play makes itself by choreography; {@link PlayProgress} follows it.
  */
 @Service
 public class PlayIntake {
@@ -36,9 +37,10 @@ public class PlayIntake {
 	}
 
 	/**
-	 * @param idempotencyKey the client's key for this request, or null: the same key with the same body answers the
-	 *     play the first request made
-	 * @param bodyHash a hash of the request's body, to tell a repeated request from another under the same key
+	 * @param idempotencyKey the client's key for this request, or null: the same key with
+	 * the same body answers the play the first request made
+	 * @param bodyHash a hash of the request's body, to tell a repeated request from
+	 * another under the same key
 	 * @throws InvalidPlay when the document's shape is wrong (nothing is written)
 	 * @throws IdempotencyKeyReused when the key was used for another body
 	 */
@@ -84,7 +86,9 @@ public class PlayIntake {
 				play.otherEntries().stream().map(e -> new TitlePage.TitleEntry(e.key(), e.value())).toList());
 	}
 
-	/** The play was accepted ({@code replayed}: by an earlier request with the same key). */
+	/**
+	 * The play was accepted ({@code replayed}: by an earlier request with the same key).
+	 */
 	public record Accepted(UUID scriptId, boolean replayed) {
 	}
 
@@ -94,5 +98,7 @@ public class PlayIntake {
 		IdempotencyKeyReused(String key) {
 			super("Idempotency-Key '" + key + "' was used for another request body; use a new key for a new play");
 		}
+
 	}
+
 }

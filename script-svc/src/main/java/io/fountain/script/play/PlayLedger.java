@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The plays' progress in this service's database: one row per play, one per play and kind of part. */
+/**
+ * The plays' progress in this service's database: one row per play, one per play and kind
+ * of part.
+ */
 @Repository
 class PlayLedger {
 
@@ -34,9 +37,14 @@ class PlayLedger {
 		}
 	}
 
-	/** The play, its row locked until the transaction ends: one play's progress changes one step at a time. */
+	/**
+	 * The play, its row locked until the transaction ends: one play's progress changes
+	 * one step at a time.
+	 */
 	Optional<PlayState> lock(UUID scriptId) {
-		return jdbc.sql("SELECT * FROM play WHERE script_id = ? FOR UPDATE").param(scriptId).query(PlayLedger::map)
+		return jdbc.sql("SELECT * FROM play WHERE script_id = ? FOR UPDATE")
+			.param(scriptId)
+			.query(PlayLedger::map)
 			.optional();
 	}
 
@@ -45,7 +53,8 @@ class PlayLedger {
 	}
 
 	List<PlayState.Part> parts(UUID scriptId) {
-		return jdbc.sql("SELECT * FROM play_part WHERE script_id = ?").param(scriptId)
+		return jdbc.sql("SELECT * FROM play_part WHERE script_id = ?")
+			.param(scriptId)
 			.query((rs, row) -> new PlayState.Part(rs.getString("kind"), rs.getInt("expected"), rs.getInt("created"),
 					rs.getInt("deleted"), rs.getInt("rejected"), (Integer) rs.getObject("live_at_deletion"),
 					(Integer) rs.getObject("deleted_before")))
@@ -63,49 +72,61 @@ class PlayLedger {
 
 	boolean allCreated(UUID scriptId) {
 		return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM play_part WHERE script_id = ? AND created < expected)")
-			.param(scriptId).query(Boolean.class).single();
+			.param(scriptId)
+			.query(Boolean.class)
+			.single();
 	}
 
-	/** No part left (parentheticals go with their dialogue and are not counted out one by one). */
+	/**
+	 * No part left (parentheticals go with their dialogue and are not counted out one by
+	 * one).
+	 */
 	boolean allRemoved(UUID scriptId) {
 		return jdbc.sql("""
 				SELECT NOT EXISTS (SELECT 1 FROM play_part
 				WHERE script_id = ? AND kind <> 'parenthetical' AND created > deleted)""")
-			.param(scriptId).query(Boolean.class).single();
+			.param(scriptId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	void finish(UUID scriptId, PlayState.Status status) {
 		jdbc.sql("UPDATE play SET status = ?, finished_at = now() WHERE script_id = ?")
-			.params(status.name(), scriptId).update();
+			.params(status.name(), scriptId)
+			.update();
 	}
 
 	void fail(UUID scriptId, String reason, String part, String element) {
 		jdbc.sql("""
 				UPDATE play SET status = 'FAILED', reason = ?, failed_part = ?, failed_element = ?, finished_at = now()
-				WHERE script_id = ?""")
-			.params(reason, part, element, scriptId).update();
+				WHERE script_id = ?""").params(reason, part, element, scriptId).update();
 	}
 
 	/** The deletion starts: what is live now is what it has to remove. */
 	void startDeletion(UUID scriptId) {
-		jdbc.sql("UPDATE play SET status = 'DELETING', finished_at = NULL WHERE script_id = ?").param(scriptId)
+		jdbc.sql("UPDATE play SET status = 'DELETING', finished_at = NULL WHERE script_id = ?")
+			.param(scriptId)
 			.update();
 		jdbc.sql("""
 				UPDATE play_part SET live_at_deletion = GREATEST(created - deleted, 0), deleted_before = deleted
-				WHERE script_id = ?""")
-			.param(scriptId).update();
+				WHERE script_id = ?""").param(scriptId).update();
 	}
 
 	List<UUID> pendingSince(Instant startedBefore) {
 		return jdbc.sql("SELECT script_id FROM play WHERE status = 'PENDING' AND started_at < ? ORDER BY started_at")
-			.param(Timestamp.from(startedBefore)).query(UUID.class).list();
+			.param(Timestamp.from(startedBefore))
+			.query(UUID.class)
+			.list();
 	}
 
 	void markOverdue(UUID scriptId) {
 		jdbc.sql("UPDATE play SET overdue = true WHERE script_id = ?").param(scriptId).update();
 	}
 
-	/** The play an earlier request with this key made, and the hash of that request's body. */
+	/**
+	 * The play an earlier request with this key made, and the hash of that request's
+	 * body.
+	 */
 	Optional<Map.Entry<UUID, String>> request(String owner, String key) {
 		return jdbc.sql("SELECT script_id, body_hash FROM play_request WHERE owner = ? AND idempotency_key = ?")
 			.params(owner, key)
@@ -115,7 +136,8 @@ class PlayLedger {
 
 	void rememberRequest(String owner, String key, String bodyHash, UUID scriptId) {
 		jdbc.sql("INSERT INTO play_request (owner, idempotency_key, body_hash, script_id) VALUES (?, ?, ?, ?)")
-			.params(owner, key, bodyHash, scriptId).update();
+			.params(owner, key, bodyHash, scriptId)
+			.update();
 	}
 
 	private static PlayState map(ResultSet rs, int row) throws SQLException {
@@ -126,4 +148,5 @@ class PlayLedger {
 				rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
 				rs.getBoolean("overdue"));
 	}
+
 }

@@ -21,13 +21,16 @@ import io.fountain.script.TitlePage;
 import io.fountain.script.play.PlayState.Status;
 
 /**
- * The progress of every play, kept by counting the parts the other services announce they made or removed. This is
- * the one place that knows what is left of a choreography: a play being imported becomes ACTIVE when every part it
- * expects exists, FAILED when any service rejects its part (or a message about it ends in a dead-letter topic), and
- * a deleted play DELETED when its last part is gone. Nothing here tells another service what to do: a failure is
- * undone by deleting the script, whose cascade every service already follows.
+ * The progress of every play, kept by counting the parts the other services announce they
+ * made or removed. This is the one place that knows what is left of a choreography: a
+ * play being imported becomes ACTIVE when every part it expects exists, FAILED when any
+ * service rejects its part (or a message about it ends in a dead-letter topic), and a
+ * deleted play DELETED when its last part is gone. Nothing here tells another service
+ * what to do: a failure is undone by deleting the script, whose cascade every service
+ * already follows.
  * <p>
- * Every step locks the play's row first, so one play moves one step at a time whichever thread moves it.
+ * Every step locks the play's row first, so one play moves one step at a time whichever
+ * thread moves it.
  */
 @Service
 public class PlayProgress {
@@ -73,8 +76,8 @@ public class PlayProgress {
 	}
 
 	/**
-	 * {@code count} parts of {@code kind} were made. In the caller's (the consumer's) transaction: counted at its
-	 * commit, with the rest of its poll.
+	 * {@code count} parts of {@code kind} were made. In the caller's (the consumer's)
+	 * transaction: counted at its commit, with the rest of its poll.
 	 */
 	public void partsCreated(UUID scriptId, String kind, int count) {
 		if (count > 0) {
@@ -82,7 +85,10 @@ public class PlayProgress {
 		}
 	}
 
-	/** A part of {@code kind} was removed. In the caller's (the consumer's) transaction, counted at its commit. */
+	/**
+	 * A part of {@code kind} was removed. In the caller's (the consumer's) transaction,
+	 * counted at its commit.
+	 */
 	public void partDeleted(UUID scriptId, String kind) {
 		tally().add(scriptId, kind, 0, 1);
 	}
@@ -91,7 +97,10 @@ public class PlayProgress {
 		return PlayTally.current(this, outbox::expectAppendsBeforeCommit, this::apply);
 	}
 
-	/** A poll's counts, play by play (in id order): each play moved one step at most, its row locked first. */
+	/**
+	 * A poll's counts, play by play (in id order): each play moved one step at most, its
+	 * row locked first.
+	 */
 	private void apply(PlayTally tally) {
 		tally.counts.forEach((scriptId, kinds) -> {
 			Optional<PlayState> play = ledger.lock(scriptId);
@@ -109,7 +118,10 @@ public class PlayProgress {
 		});
 	}
 
-	/** A service could not make its part: the play fails. In the caller's (the consumer's) transaction. */
+	/**
+	 * A service could not make its part: the play fails. In the caller's (the consumer's)
+	 * transaction.
+	 */
 	public void partRejected(UUID scriptId, String service, String part, String element, String reason) {
 		Optional<PlayState> play = ledger.lock(scriptId);
 		if (play.isEmpty()) {
@@ -121,17 +133,27 @@ public class PlayProgress {
 		}
 	}
 
-	/** A message about a play being made could not be processed: the play fails (its own transaction). */
+	/**
+	 * A message about a play being made could not be processed: the play fails (its own
+	 * transaction).
+	 */
 	@Transactional
 	public void deadLettered(UUID scriptId, String part, String where) {
-		// The failure itself (an exception's message, a statement) is for operators, on the dead letter; the writer
+		// The failure itself (an exception's message, a statement) is for operators, on
+		// the dead letter; the writer
 		// learns where it stopped and where to look.
-		ledger.lock(scriptId).filter(play -> play.status() == Status.PENDING).ifPresent(play -> fail(play,
-				"a message about it could not be processed by " + where + " (an operator finds why in /ops/dead-letters)",
-				part, "the " + part + " events of the play"));
+		ledger.lock(scriptId)
+			.filter(play -> play.status() == Status.PENDING)
+			.ifPresent(play -> fail(play,
+					"a message about it could not be processed by " + where
+							+ " (an operator finds why in /ops/dead-letters)",
+					part, "the " + part + " events of the play"));
 	}
 
-	/** The play is PENDING past its deadline: wait on (saying it is overdue) or fail, as configured. */
+	/**
+	 * The play is PENDING past its deadline: wait on (saying it is overdue) or fail, as
+	 * configured.
+	 */
 	@Transactional
 	public void deadlinePassed(UUID scriptId) {
 		ledger.lock(scriptId).filter(play -> play.status() == Status.PENDING).ifPresent(play -> {
@@ -142,9 +164,10 @@ public class PlayProgress {
 			}
 			else if (!play.overdue()) {
 				ledger.markOverdue(scriptId);
-				log.warn("Play {} is not complete within {}; still missing: {}. Waiting for it (policy WAIT): is a "
-						+ "service down or its consumer lagging? See /ops/lag at the edge.", scriptId,
-						settings.deadline(), missing);
+				log.warn(
+						"Play {} is not complete within {}; still missing: {}. Waiting for it (policy WAIT): is a "
+								+ "service down or its consumer lagging? See /ops/lag at the edge.",
+						scriptId, settings.deadline(), missing);
 			}
 		});
 	}
@@ -152,7 +175,8 @@ public class PlayProgress {
 	public Optional<PlayReport> report(UUID scriptId) {
 		return ledger.find(scriptId).map(play -> {
 			Map<String, PlayReport.Parts> parts = new LinkedHashMap<>();
-			Map<String, PlayState.Part> byKind = ledger.parts(scriptId).stream()
+			Map<String, PlayState.Part> byKind = ledger.parts(scriptId)
+				.stream()
 				.collect(Collectors.toMap(PlayState.Part::kind, part -> part));
 			boolean deletion = play.status() == Status.DELETING || play.status() == Status.DELETED;
 			for (String kind : PlayState.KINDS) {
@@ -163,12 +187,14 @@ public class PlayProgress {
 				if (deletion) {
 					int expected = part.liveAtDeletion() == null ? 0 : part.liveAtDeletion();
 					int done = part.deleted() - (part.deletedBefore() == null ? 0 : part.deletedBefore());
-					parts.put(kind, new PlayReport.Parts(expected, Math.min(expected, Math.max(0, done)), 0,
-							part.live()));
+					parts.put(kind,
+							new PlayReport.Parts(expected, Math.min(expected, Math.max(0, done)), 0, part.live()));
 				}
 				else {
-					parts.put(kind, new PlayReport.Parts(part.expected(), part.created(), part.rejected(),
-							kind.equals("parenthetical") ? parentheticalsLive(part, byKind.get("dialogue")) : part.live()));
+					parts.put(kind,
+							new PlayReport.Parts(part.expected(), part.created(), part.rejected(),
+									kind.equals("parenthetical") ? parentheticalsLive(part, byKind.get("dialogue"))
+											: part.live()));
 				}
 			}
 			boolean overdue = play.status() == Status.PENDING
@@ -178,8 +204,9 @@ public class PlayProgress {
 	}
 
 	/**
-	 * Parentheticals go with their dialogue block, and no event counts them out one by one: none is left when no
-	 * dialogue is; otherwise as many as were made (an upper bound when some blocks were deleted on their own).
+	 * Parentheticals go with their dialogue block, and no event counts them out one by
+	 * one: none is left when no dialogue is; otherwise as many as were made (an upper
+	 * bound when some blocks were deleted on their own).
 	 */
 	private static int parentheticalsLive(PlayState.Part parentheticals, PlayState.Part dialogue) {
 		return dialogue == null || dialogue.live() == 0 ? 0 : parentheticals.live();
@@ -206,7 +233,8 @@ public class PlayProgress {
 	}
 
 	private String missing(UUID scriptId) {
-		List<String> missing = ledger.parts(scriptId).stream()
+		List<String> missing = ledger.parts(scriptId)
+			.stream()
 			.filter(part -> part.created() < part.expected())
 			.map(part -> part.kind() + " " + part.created() + " of " + part.expected())
 			.toList();
@@ -214,7 +242,12 @@ public class PlayProgress {
 	}
 
 	private String firstMissingKind(UUID scriptId) {
-		return ledger.parts(scriptId).stream().filter(part -> part.created() < part.expected())
-			.map(PlayState.Part::kind).findFirst().orElse("play");
+		return ledger.parts(scriptId)
+			.stream()
+			.filter(part -> part.created() < part.expected())
+			.map(PlayState.Part::kind)
+			.findFirst()
+			.orElse("play");
 	}
+
 }

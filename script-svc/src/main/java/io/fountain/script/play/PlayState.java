@@ -5,23 +5,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Where a play stands: its creation (PENDING → ACTIVE, or FAILED with why and where) or its deletion (DELETING →
- * DELETED), and its parts by kind.
+ * Where a play stands: its creation (PENDING → ACTIVE, or FAILED with why and where) or
+ * its deletion (DELETING → DELETED), and its parts by kind.
  */
 public record PlayState(UUID scriptId, String owner, Status status, UUID importId, String reason, String failedPart,
 		String failedElement, Instant startedAt, Instant finishedAt, boolean overdue) {
 
 	public enum Status {
+
 		PENDING, ACTIVE, FAILED, DELETING, DELETED
+
 	}
 
 	/** The kinds of part a play is counted in, in the order a reader expects them. */
-	public static final List<String> KINDS = List.of("act", "scene", "action", "character", "dialogue",
-			"parenthetical", "transition");
+	public static final List<String> KINDS = List.of("act", "scene", "action", "character", "dialogue", "parenthetical",
+			"transition");
 
 	/**
-	 * A kind of part: {@code expected} by the import that created the play, {@code created}, {@code deleted} and
-	 * {@code rejected} so far; at a deletion, how many were live and deleted then.
+	 * A kind of part: {@code expected} by the import that created the play,
+	 * {@code created}, {@code deleted} and {@code rejected} so far; at a deletion, how
+	 * many were live and deleted then.
 	 */
 	public record Part(String kind, int expected, int created, int deleted, int rejected, Integer liveAtDeletion,
 			Integer deletedBefore) {

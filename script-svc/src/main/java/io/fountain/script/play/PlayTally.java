@@ -10,16 +10,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The parts counted in one transaction (a poll of events), by play and kind, applied once just before it commits: a
- * poll of two thousand Created events moves each play's counts in a few statements, not six thousand. Rolled back
- * with the transaction when it does not commit.
+ * The parts counted in one transaction (a poll of events), by play and kind, applied once
+ * just before it commits: a poll of two thousand Created events moves each play's counts
+ * in a few statements, not six thousand. Rolled back with the transaction when it does
+ * not commit.
  */
 final class PlayTally {
 
 	/** Sorted, so that two transactions lock plays in the same order. */
 	final Map<UUID, Map<String, int[]>> counts = new TreeMap<>();
 
-	/** The current transaction's tally, applied by {@code apply} before the commit (and before the outbox's write). */
+	/**
+	 * The current transaction's tally, applied by {@code apply} before the commit (and
+	 * before the outbox's write).
+	 */
 	static PlayTally current(Object key, Runnable prepareOutbox, Consumer<PlayTally> apply) {
 		PlayTally tally = (PlayTally) TransactionSynchronizationManager.getResource(key);
 		if (tally != null) {
@@ -32,7 +36,8 @@ final class PlayTally {
 
 			@Override
 			public int getOrder() {
-				return Ordered.HIGHEST_PRECEDENCE; // before the outbox writes what applying it appends
+				return Ordered.HIGHEST_PRECEDENCE; // before the outbox writes what
+													// applying it appends
 			}
 
 			@Override
@@ -54,4 +59,5 @@ final class PlayTally {
 		count[0] += created;
 		count[1] += deleted;
 	}
+
 }

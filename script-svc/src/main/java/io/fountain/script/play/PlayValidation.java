@@ -7,9 +7,10 @@ import io.fountain.format.PlayDocument;
 import io.fountain.format.PlayDocument.SceneElement;
 
 /**
- * The shape of a play document: what each field may hold, the same limits as the services' own APIs. Business rules
- * (a dialogue's character is in the play, one name per character, how many parts a parent may have) belong to the
- * services that own the parts: breaking them fails the saga, not the request.
+ * The shape of a play document: what each field may hold, the same limits as the
+ * services' own APIs. Business rules (a dialogue's character is in the play, one name per
+ * character, how many parts a parent may have) belong to the services that own the parts:
+ * breaking them fails the saga, not the request.
  */
 final class PlayValidation {
 
@@ -116,4 +117,5 @@ final class PlayValidation {
 			throw new InvalidPlay(field, "must have at most " + max + " entries (has " + list.size() + ")");
 		}
 	}
+
 }

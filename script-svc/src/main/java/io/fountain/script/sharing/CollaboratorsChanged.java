@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import io.fountain.access.Role;
 
-/** The owner changed who else may work on the script: every collaborator it now has, with their roles. */
+/**
+ * The owner changed who else may work on the script: every collaborator it now has, with
+ * their roles.
+ */
 public record CollaboratorsChanged(UUID scriptId, Map<String, Role> collaborators) {
 }

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Repository;
 
 import io.fountain.access.Role;
 
-/** Who has a part in each live script (the access record, table {@code script_access}), a page at a time. */
+/**
+ * Who has a part in each live script (the access record, table {@code script_access}), a
+ * page at a time.
+ */
 @Repository
 public class Members {
 
@@ -22,7 +25,9 @@ public class Members {
 		this.jdbc = jdbc;
 	}
 
-	/** A page of the script's members: the owner first, then the collaborators by user id. */
+	/**
+	 * A page of the script's members: the owner first, then the collaborators by user id.
+	 */
 	public List<Member> of(UUID scriptId, int offset, int limit) {
 		return jdbc.sql("SELECT a.user_id, a.role " + LIVE + " ORDER BY a.role <> 'owner', a.user_id LIMIT ? OFFSET ?")
 			.params(scriptId, limit, offset)
@@ -30,7 +35,10 @@ public class Members {
 			.list();
 	}
 
-	/** How many members the script has: none when it is deleted or unknown (a live script always has its owner). */
+	/**
+	 * How many members the script has: none when it is deleted or unknown (a live script
+	 * always has its owner).
+	 */
 	public long count(UUID scriptId) {
 		return jdbc.sql("SELECT count(*) " + LIVE).param(scriptId).query(Long.class).single();
 	}
@@ -38,4 +46,5 @@ public class Members {
 	/** A user and their role in a script. */
 	public record Member(String userId, Role role) {
 	}
+
 }

@@ -17,9 +17,10 @@ import io.fountain.script.ScriptNotFound;
 import io.fountain.script.Scripts;
 
 /**
- * Who may work on each script: its owner from its creation, the collaborators the owner adds. script-svc's access
- * record is the source the other services' replicas follow ({@code script.events}: created, collaborators changed,
- * deleted), and it changes in the transaction of the change it records.
+ * Who may work on each script: its owner from its creation, the collaborators the owner
+ * adds. script-svc's access record is the source the other services' replicas follow
+ * ({@code script.events}: created, collaborators changed, deleted), and it changes in the
+ * transaction of the change it records.
  */
 @Service
 public class Sharing {
@@ -52,7 +53,10 @@ public class Sharing {
 		return collaborators;
 	}
 
-	/** Removes a collaborator (nothing changes, and nothing is published, when they were not one). */
+	/**
+	 * Removes a collaborator (nothing changes, and nothing is published, when they were
+	 * not one).
+	 */
 	@Transactional
 	public Map<String, Role> unshare(UUID scriptId, String userId) {
 		Map<String, Role> collaborators = lockedCollaborators(scriptId);
@@ -64,8 +68,8 @@ public class Sharing {
 
 	private Map<String, Role> lockedCollaborators(UUID scriptId) {
 		scripts.findByIdForUpdate(scriptId).orElseThrow(() -> new ScriptNotFound(scriptId));
-		Map<String, Role> collaborators = new LinkedHashMap<>(access.membersOf(scriptId).orElseThrow(
-				() -> new ScriptNotFound(scriptId)));
+		Map<String, Role> collaborators = new LinkedHashMap<>(
+				access.membersOf(scriptId).orElseThrow(() -> new ScriptNotFound(scriptId)));
 		collaborators.values().removeIf(role -> role == Role.OWNER);
 		return collaborators;
 	}
@@ -91,5 +95,7 @@ public class Sharing {
 		OwnerIsNotACollaborator() {
 			super("The owner of a script cannot also be one of its collaborators");
 		}
+
 	}
+
 }

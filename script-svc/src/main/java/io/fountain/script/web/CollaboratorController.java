@@ -32,14 +32,16 @@ import io.fountain.script.sharing.Members;
 import io.fountain.script.sharing.Sharing;
 
 /**
- * Who may work on a script: everyone with a part in it may see the list; only its owner changes it. Every other
- * service follows the changes from script events.
+ * Who may work on a script: everyone with a part in it may see the list; only its owner
+ * changes it. Every other service follows the changes from script events.
  */
 @RestController
 @RequestMapping("/scripts/{id}/collaborators")
 class CollaboratorController {
 
-	/** What a user id may look like (the same rule the edge applies to a token's subject). */
+	/**
+	 * What a user id may look like (the same rule the edge applies to a token's subject).
+	 */
 	static final String USER_ID = "[A-Za-z0-9._:@|+-]{1,128}";
 
 	private final Sharing sharing;
@@ -54,7 +56,10 @@ class CollaboratorController {
 		this.access = access;
 	}
 
-	/** Everyone with a part in the script, a page at a time: its owner first, then the collaborators by user id. */
+	/**
+	 * Everyone with a part in the script, a page at a time: its owner first, then the
+	 * collaborators by user id.
+	 */
 	@GetMapping
 	Page<Collaborator> list(@PathVariable UUID id, @ParameterObject Paging paging) {
 		access.require(id, Need.READ, () -> new ScriptNotFound(id));
@@ -68,8 +73,7 @@ class CollaboratorController {
 
 	/** Adds the user as {@code editor} or {@code viewer}, or changes their role. */
 	@PutMapping("/{userId}")
-	Collaborators share(@PathVariable UUID id,
-			@PathVariable String userId, @Valid @RequestBody NewRole body) {
+	Collaborators share(@PathVariable UUID id, @PathVariable String userId, @Valid @RequestBody NewRole body) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
 		requireUserId(userId);
 		if (userId.equals(Caller.SYSTEM)) {
@@ -80,15 +84,17 @@ class CollaboratorController {
 	}
 
 	@DeleteMapping("/{userId}")
-	ResponseEntity<Void> unshare(@PathVariable UUID id,
-			@PathVariable String userId) {
+	ResponseEntity<Void> unshare(@PathVariable UUID id, @PathVariable String userId) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
 		requireUserId(userId);
 		sharing.unshare(id, userId);
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Checked in the method, after access: a path parameter constraint would rename the body's fields too. */
+	/**
+	 * Checked in the method, after access: a path parameter constraint would rename the
+	 * body's fields too.
+	 */
 	private static void requireUserId(String userId) {
 		if (!userId.matches(USER_ID)) {
 			throw new NotAUserId();
@@ -112,6 +118,7 @@ class CollaboratorController {
 		NotAUserId(String message) {
 			super(message);
 		}
+
 	}
 
 	@ExceptionHandler(Sharing.OwnerIsNotACollaborator.class)
@@ -135,13 +142,22 @@ class CollaboratorController {
 	record Collaborators(String owner, List<Collaborator> collaborators) {
 
 		static Collaborators of(Map<String, Role> members) {
-			String owner = members.entrySet().stream().filter(m -> m.getValue() == Role.OWNER).map(Map.Entry::getKey)
-				.findFirst().orElse(null);
-			return new Collaborators(owner, members.entrySet().stream().filter(m -> m.getValue() != Role.OWNER)
-				.map(m -> new Collaborator(m.getKey(), m.getValue().wire())).toList());
+			String owner = members.entrySet()
+				.stream()
+				.filter(m -> m.getValue() == Role.OWNER)
+				.map(Map.Entry::getKey)
+				.findFirst()
+				.orElse(null);
+			return new Collaborators(owner,
+					members.entrySet()
+						.stream()
+						.filter(m -> m.getValue() != Role.OWNER)
+						.map(m -> new Collaborator(m.getKey(), m.getValue().wire()))
+						.toList());
 		}
 	}
 
 	record Collaborator(String userId, String role) {
 	}
+
 }

@@ -48,9 +48,10 @@ import io.fountain.script.play.PlaySettings;
 import io.fountain.script.play.PlayState;
 
 /**
- * Whole plays: {@code POST /plays} (JSON or a Fountain document) answers 202 with the script's Location while the
- * services make its parts; {@code GET /scripts/{id}/status} follows that, and any deletion. {@code GET
- * /imports/{importId}/...} serves the parts to the services that make them (not routed by the edge).
+ * Whole plays: {@code POST /plays} (JSON or a Fountain document) answers 202 with the
+ * script's Location while the services make its parts; {@code GET /scripts/{id}/status}
+ * follows that, and any deletion. {@code GET /imports/{importId}/...} serves the parts to
+ * the services that make them (not routed by the edge).
  */
 @RestController
 class PlayController {
@@ -79,8 +80,10 @@ class PlayController {
 	@PostMapping(path = "/plays", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> importJson(@RequestBody PlayDocument play,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) throws JsonProcessingException {
-		// What export could not write so that import reads it back (a newline in a heading, a '(' in a name) is
-		// refused now, rather than stored and exported as another play. A parsed document is what it says already.
+		// What export could not write so that import reads it back (a newline in a
+		// heading, a '(' in a name) is
+		// refused now, rather than stored and exported as another play. A parsed document
+		// is what it says already.
 		FountainText.check(play).ifPresent(problem -> {
 			throw new InvalidPlay(problem.field(), problem.message());
 		});
@@ -100,19 +103,22 @@ class PlayController {
 
 	@GetMapping("/scripts/{id}/status")
 	StatusView status(@PathVariable UUID id) {
-		// Readable after the deletion too: DELETE answers with this address, to follow the cascade.
+		// Readable after the deletion too: DELETE answers with this address, to follow
+		// the cascade.
 		access.requireEvenIfDeleted(id, Need.READ, () -> new ScriptNotFound(id));
 		return progress.report(id).map(StatusView::of).orElseThrow(() -> new ScriptNotFound(id));
 	}
 
 	/**
-	 * The claim check: a play's parts at a path, for the service that makes them; at every path of a family when the
-	 * path has a {@code *} for a segment (one JSON object by path).
+	 * The claim check: a play's parts at a path, for the service that makes them; at
+	 * every path of a family when the path has a {@code *} for a segment (one JSON object
+	 * by path).
 	 */
 	@GetMapping(path = "/imports/{importId}/**", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> parts(@PathVariable UUID importId, HttpServletRequest request) {
 		if (!Caller.current().map(Caller::isSystem).orElse(false)) {
-			return ResponseEntity.notFound().build(); // for the services that make the parts, not for clients
+			return ResponseEntity.notFound().build(); // for the services that make the
+														// parts, not for clients
 		}
 		String path = request.getRequestURI().substring(("/imports/" + importId + "/").length());
 		return (path.contains("*") ? claimCheck.readFamily(importId, path) : claimCheck.read(importId, path))
@@ -130,13 +136,14 @@ class PlayController {
 	}
 
 	/**
-	 * The document as text: UTF-8 (a byte-order mark is dropped), with no NUL; anything else is refused naming the
-	 * line where it goes wrong.
+	 * The document as text: UTF-8 (a byte-order mark is dropped), with no NUL; anything
+	 * else is refused naming the line where it goes wrong.
 	 */
 	private static String text(byte[] document) {
 		int nul = indexOf(document, (byte) 0);
 		if (nul >= 0) {
-			throw new InvalidPlay("body", "is binary, not a Fountain document: a NUL byte at line " + line(document, nul));
+			throw new InvalidPlay("body",
+					"is binary, not a Fountain document: a NUL byte at line " + line(document, nul));
 		}
 		String text;
 		try {
@@ -148,11 +155,13 @@ class PlayController {
 		}
 		catch (CharacterCodingException ex) {
 			int at = firstInvalidUtf8(document);
-			throw new InvalidPlay("body", "is not valid UTF-8 at line " + line(document, at)
-					+ " (byte " + (at + 1) + "); save the document as UTF-8 and send it again");
+			throw new InvalidPlay("body", "is not valid UTF-8 at line " + line(document, at) + " (byte " + (at + 1)
+					+ "); save the document as UTF-8 and send it again");
 		}
-		// The rule every JSON string meets (TextRule), for the document as a whole: a control character would reach
-		// the parts' text, where PostgreSQL cannot store U+0000 and an export would carry the rest.
+		// The rule every JSON string meets (TextRule), for the document as a whole: a
+		// control character would reach
+		// the parts' text, where PostgreSQL cannot store U+0000 and an export would carry
+		// the rest.
 		Optional<TextRule.Violation> violation = TextRule.violation(text);
 		if (violation.isPresent()) {
 			int index = violation.get().index();
@@ -163,7 +172,8 @@ class PlayController {
 	}
 
 	private static int firstInvalidUtf8(byte[] bytes) {
-		var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+		var decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		ByteBuffer in = ByteBuffer.wrap(bytes);
 		var out = CharBuffer.allocate(bytes.length + 1);
@@ -226,9 +236,9 @@ class PlayController {
 	}
 
 	/**
-	 * A play's progress: {@code status} PENDING, ACTIVE, FAILED, DELETING or DELETED; for a failure, why
-	 * ({@code reason}) and where ({@code failedPart}, {@code failedElement}); per kind of part, expected, done,
-	 * failed and live.
+	 * A play's progress: {@code status} PENDING, ACTIVE, FAILED, DELETING or DELETED; for
+	 * a failure, why ({@code reason}) and where ({@code failedPart},
+	 * {@code failedElement}); per kind of part, expected, done, failed and live.
 	 */
 	record StatusView(UUID scriptId, PlayState.Status status, String reason, String failedPart, String failedElement,
 			boolean overdue, Instant startedAt, Instant finishedAt, Map<String, PlayReport.Parts> parts) {
@@ -239,4 +249,5 @@ class PlayController {
 					play.failedElement(), report.overdue(), play.startedAt(), play.finishedAt(), report.parts());
 		}
 	}
+
 }

@@ -40,7 +40,10 @@ import io.fountain.script.Scripts;
 import io.fountain.script.TitlePage;
 import io.fountain.script.play.PlayProgress;
 
-/** The HTTP API of scripts; edge-api routes {@code /scripts} and {@code /scripts/{id}} here. */
+/**
+ * The HTTP API of scripts; edge-api routes {@code /scripts} and {@code /scripts/{id}}
+ * here.
+ */
 @RestController
 @RequestMapping("/scripts")
 class ScriptController {
@@ -86,7 +89,10 @@ class ScriptController {
 		return ScriptView.of(management.revise(id, body::applyTo));
 	}
 
-	/** Accepted, not done: everything under the script is deleted by cascade after this answers. */
+	/**
+	 * Accepted, not done: everything under the script is deleted by cascade after this
+	 * answers.
+	 */
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
@@ -106,10 +112,9 @@ class ScriptController {
 					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String title,
 			@Size(max = 200) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
 					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String credit,
-			@Size(max = 20) List<@NotBlank @Size(max = 200)
-			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE)
-			@Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
-					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String> authors,
+			@Size(max = 20) List<@NotBlank @Size(max = 200) @Pattern(regexp = FountainText.ONE_LINE,
+					message = FountainText.ONE_LINE_MESSAGE) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+							message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String> authors,
 			@Size(max = 1000) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
 					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String source,
 			@Size(max = 100) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
@@ -123,19 +128,18 @@ class ScriptController {
 	}
 
 	/**
-	 * A JSON merge patch of a script: an absent field is left as it is; {@code null} clears an optional field (the
-	 * authors: none). The title may change, not be cleared.
+	 * A JSON merge patch of a script: an absent field is left as it is; {@code null}
+	 * clears an optional field (the authors: none). The title may change, not be cleared.
 	 */
 	record ScriptChanges(
-			@NotNull @Size(min = 1, max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-			@Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+			@NotNull @Size(min = 1, max = 300) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(
+					regexp = FountainText.TITLE_PAGE_VALUE,
 					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) Patch<String> title,
 			@Size(max = 200) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
 					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) Patch<String> credit,
-			@Size(max = 20) Patch<List<@NotBlank @Size(max = 200)
-			@Pattern(regexp = FountainText.ONE_LINE, message = FountainText.ONE_LINE_MESSAGE)
-			@Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
-					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String>> authors,
+			@Size(max = 20) Patch<List<@NotBlank @Size(max = 200) @Pattern(regexp = FountainText.ONE_LINE,
+					message = FountainText.ONE_LINE_MESSAGE) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
+							message = FountainText.TITLE_PAGE_VALUE_MESSAGE) String>> authors,
 			@Size(max = 1000) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
 					message = FountainText.TITLE_PAGE_VALUE_MESSAGE) Patch<String> source,
 			@Size(max = 100) @Pattern(regexp = FountainText.TITLE_PAGE_VALUE,
@@ -146,13 +150,17 @@ class ScriptController {
 		/** The revision, worked out from the script as it is under the lock. */
 		ScriptRevision applyTo(Script current) {
 			TitlePage was = current.titlePage();
-			return new ScriptRevision(title.value(), new TitlePage(credit.merged(was.credit()),
-					authors.merged(was.authors()), source.merged(was.source()), draftDate.merged(was.draftDate()),
-					contact.merged(was.contact())));
+			return new ScriptRevision(title.value(),
+					new TitlePage(credit.merged(was.credit()), authors.merged(was.authors()),
+							source.merged(was.source()), draftDate.merged(was.draftDate()),
+							contact.merged(was.contact())));
 		}
 	}
 
-	/** A script; {@code status} PENDING while its play is being imported (see /scripts/{id}/status). */
+	/**
+	 * A script; {@code status} PENDING while its play is being imported (see
+	 * /scripts/{id}/status).
+	 */
 	record ScriptView(UUID id, String owner, String title, String credit, List<String> authors, String source,
 			String draftDate, String contact, List<TitlePage.TitleEntry> otherEntries, Script.Status status) {
 
@@ -162,4 +170,5 @@ class ScriptController {
 					page.source(), page.draftDate(), page.contact(), page.otherEntries(), script.status());
 		}
 	}
+
 }

@@ -13,7 +13,10 @@ import io.fountain.transition.TransitionCreated;
 import io.fountain.transition.TransitionDeleted;
 import io.fountain.transition.TransitionUpdated;
 
-/** Maps the domain's transition events to the published contract and appends them to the outbox. */
+/**
+ * Maps the domain's transition events to the published contract and appends them to the
+ * outbox.
+ */
 @Component
 class TransitionEventsPublisher {
 
@@ -25,29 +28,32 @@ class TransitionEventsPublisher {
 
 	@EventListener
 	void on(TransitionCreated created) {
-		outbox.append(Topic.TRANSITION, event(created.scriptId(), created.sceneId(), created.transitionId(),
-				io.fountain.events.transition.v1.TransitionCreated.newBuilder()
-					.setText(created.text())
-					.setPosition(created.position())
-					.build()));
+		outbox.append(Topic.TRANSITION,
+				event(created.scriptId(), created.sceneId(), created.transitionId(),
+						io.fountain.events.transition.v1.TransitionCreated.newBuilder()
+							.setText(created.text())
+							.setPosition(created.position())
+							.build()));
 	}
 
 	@EventListener
 	void on(TransitionUpdated changed) {
-		outbox.append(Topic.TRANSITION, event(changed.scriptId(), changed.sceneId(), changed.transitionId(),
-				io.fountain.events.transition.v1.TransitionUpdated.newBuilder()
-					.setText(changed.text())
-					.setPosition(changed.position())
-					.setChanged(changed.changed())
-					.build()));
+		outbox.append(Topic.TRANSITION,
+				event(changed.scriptId(), changed.sceneId(), changed.transitionId(),
+						io.fountain.events.transition.v1.TransitionUpdated.newBuilder()
+							.setText(changed.text())
+							.setPosition(changed.position())
+							.setChanged(changed.changed())
+							.build()));
 	}
 
 	@EventListener
 	void on(TransitionDeleted deleted) {
-		outbox.append(Topic.TRANSITION, event(deleted.scriptId(), deleted.sceneId(), deleted.transitionId(),
-				io.fountain.events.transition.v1.TransitionDeleted.newBuilder()
-					.setCause(DeletionCause.valueOf(deleted.cause().name()))
-					.build()));
+		outbox.append(Topic.TRANSITION,
+				event(deleted.scriptId(), deleted.sceneId(), deleted.transitionId(),
+						io.fountain.events.transition.v1.TransitionDeleted.newBuilder()
+							.setCause(DeletionCause.valueOf(deleted.cause().name()))
+							.build()));
 	}
 
 	private static TransitionEvent event(UUID scriptId, UUID sceneId, UUID transitionId, Object payload) {
@@ -58,4 +64,5 @@ class TransitionEventsPublisher {
 		event.setPayload(payload);
 		return event;
 	}
+
 }

@@ -39,8 +39,9 @@ import io.fountain.transition.TransitionNotFound;
 import io.fountain.transition.Transitions;
 
 /**
- * The HTTP API of transitions; edge-api routes {@code /scenes/{id}/transitions} and {@code /transitions/{id}} here.
- * A transition goes at the end of its scene, or between the {@code after} and {@code before} positions.
+ * The HTTP API of transitions; edge-api routes {@code /scenes/{id}/transitions} and
+ * {@code /transitions/{id}} here. A transition goes at the end of its scene, or between
+ * the {@code after} and {@code before} positions.
  */
 @RestController
 class TransitionController {
@@ -61,7 +62,10 @@ class TransitionController {
 		this.parents = parents;
 	}
 
-	/** The transition, when the caller may do {@code need} in its script; its 404 otherwise. */
+	/**
+	 * The transition, when the caller may do {@code need} in its script; its 404
+	 * otherwise.
+	 */
 	private Transition transition(UUID id, Need need) {
 		Transition transition = transitions.findById(id).orElseThrow(() -> new TransitionNotFound(id));
 		access.require(transition.scriptId(), need, () -> new TransitionNotFound(id));
@@ -72,20 +76,22 @@ class TransitionController {
 	ResponseEntity<TransitionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewTransition body) {
 		parents.requireUnder(ParentKind.SCENE, sceneId, Need.WRITE);
 		Transition transition = management.create(sceneId, body.text(), body.after(), body.before());
-		return ResponseEntity.created(URI.create("/transitions/" + transition.id())).body(TransitionView.of(transition));
+		return ResponseEntity.created(URI.create("/transitions/" + transition.id()))
+			.body(TransitionView.of(transition));
 	}
 
 	/** The scene's transitions in order, a page at a time. */
 	@GetMapping("/scenes/{sceneId}/transitions")
 	Page<TransitionView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
 		parents.requireUnder(ParentKind.SCENE, sceneId, Need.READ);
-		return paging.of(management.transitionsOf(sceneId, paging.offset(), paging.size()),
-				transitions.countByScene(sceneId)).map(TransitionView::of);
+		return paging
+			.of(management.transitionsOf(sceneId, paging.offset(), paging.size()), transitions.countByScene(sceneId))
+			.map(TransitionView::of);
 	}
 
 	/**
-	 * Every transition of a script, unpaged, for the whole-play read edge-api assembles: the edge's route table does
-	 * not route this path, so clients cannot reach it.
+	 * Every transition of a script, unpaged, for the whole-play read edge-api assembles:
+	 * the edge's route table does not route this path, so clients cannot reach it.
 	 */
 	@GetMapping("/scripts/{scriptId}/transitions")
 	List<TransitionView> ofScript(@PathVariable UUID scriptId) {
@@ -98,13 +104,16 @@ class TransitionController {
 		return TransitionView.of(transition(id, Need.READ));
 	}
 
-	/** Changes the text; naming {@code after} and/or {@code before} moves it there. Absent fields stay. */
+	/**
+	 * Changes the text; naming {@code after} and/or {@code before} moves it there. Absent
+	 * fields stay.
+	 */
 	@MergePatchMapping("/transitions/{id}")
 	TransitionView revise(@PathVariable UUID id, @Valid @RequestBody TransitionChanges body) {
 		transition(id, Need.WRITE);
 		boolean moves = body.after().named() || body.before().named();
-		return TransitionView.of(management.revise(id, body.text().value(), moves, body.after().value(),
-				body.before().value()));
+		return TransitionView
+			.of(management.revise(id, body.text().value(), moves, body.after().value(), body.before().value()));
 	}
 
 	@DeleteMapping("/transitions/{id}")
@@ -119,19 +128,18 @@ class TransitionController {
 		return ProblemHandling.badRequest(ex.field(), ex.problem());
 	}
 
-	record NewTransition(
-			@NotBlank @Size(max = 100)
-			@Pattern(regexp = FountainText.TRANSITION, message = FountainText.TRANSITION_MESSAGE) String text,
-			String after, String before) {
+	record NewTransition(@NotBlank @Size(max = 100) @Pattern(regexp = FountainText.TRANSITION,
+			message = FountainText.TRANSITION_MESSAGE) String text, String after, String before) {
 	}
 
 	/**
-	 * A JSON merge patch of a transition: the text may change, not be cleared; naming {@code after} and/or
-	 * {@code before} (a {@code null} one: no neighbour on that side) moves it.
+	 * A JSON merge patch of a transition: the text may change, not be cleared; naming
+	 * {@code after} and/or {@code before} (a {@code null} one: no neighbour on that side)
+	 * moves it.
 	 */
 	record TransitionChanges(
-			@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-			@Pattern(regexp = FountainText.TRANSITION, message = FountainText.TRANSITION_MESSAGE) Patch<String> text,
+			@NotNull @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Pattern(
+					regexp = FountainText.TRANSITION, message = FountainText.TRANSITION_MESSAGE) Patch<String> text,
 			Patch<String> after, Patch<String> before) {
 	}
 
@@ -142,4 +150,5 @@ class TransitionController {
 					transition.position());
 		}
 	}
+
 }

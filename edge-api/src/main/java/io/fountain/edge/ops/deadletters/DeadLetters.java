@@ -36,9 +36,10 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * The dead-letter topics, for operators: list what consumers gave up on, publish a message back to its original
- * topic once its cause is fixed (idempotent consumers make a replay safe), or discard it. Kafka cannot delete one
- * record, so each decision is recorded, with who made it, on the compacted topic {@value #ACTIONS}, and the list
+ * The dead-letter topics, for operators: list what consumers gave up on, publish a
+ * message back to its original topic once its cause is fixed (idempotent consumers make a
+ * replay safe), or discard it. Kafka cannot delete one record, so each decision is
+ * recorded, with who made it, on the compacted topic {@value #ACTIONS}, and the list
  * shows it.
  */
 public class DeadLetters implements SmartLifecycle {
@@ -84,14 +85,18 @@ public class DeadLetters implements SmartLifecycle {
 				}
 			}
 		}
-		pending.register(pendingByTopic.entrySet().stream()
+		pending.register(pendingByTopic.entrySet()
+			.stream()
 			.map(e -> (MultiGauge.Row<?>) MultiGauge.Row.of(Tags.of("topic", e.getKey()), e.getValue()))
 			.toList(), true);
 		letters.sort((a, b) -> b.failedAt().compareTo(a.failedAt()));
 		return letters;
 	}
 
-	/** Publishes the message back to its original topic, key, bytes and headers as they were. */
+	/**
+	 * Publishes the message back to its original topic, key, bytes and headers as they
+	 * were.
+	 */
 	public synchronized DeadLetter replay(String id, String operator) {
 		ConsumerRecord<byte[], byte[]> record = find(id);
 		String originalTopic = header(record, DLT_HEADER + "original-topic");
@@ -140,7 +145,8 @@ public class DeadLetters implements SmartLifecycle {
 	}
 
 	private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-		List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+		List<TopicPartition> partitions = reader.partitionsFor(topic)
+			.stream()
 			.map(p -> new TopicPartition(topic, p.partition()))
 			.toList();
 		reader.assign(partitions);
@@ -188,14 +194,20 @@ public class DeadLetters implements SmartLifecycle {
 	private void ensureActionsTopic() {
 		if (existing(List.of(ACTIONS)).isEmpty()) {
 			try {
-				admin.createTopics(List.of(new NewTopic(ACTIONS, 1, (short) 1)
-					.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+				admin
+					.createTopics(List.of(new NewTopic(ACTIONS, 1, (short) 1)
+						.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+					.all()
+					.get();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			catch (ExecutionException ex) {
-				log.debug("Creating {}: {}", ACTIONS, ex.getCause().toString()); // another instance made it
+				log.debug("Creating {}: {}", ACTIONS, ex.getCause().toString()); // another
+																					// instance
+																					// made
+																					// it
 			}
 		}
 	}
@@ -220,7 +232,8 @@ public class DeadLetters implements SmartLifecycle {
 
 	private static DeadLetter describe(ConsumerRecord<byte[], byte[]> record, Action action) {
 		return new DeadLetter(id(record), header(record, DLT_HEADER + "original-topic"),
-				intHeader(record, DLT_HEADER + "original-partition"), longHeader(record, DLT_HEADER + "original-offset"),
+				intHeader(record, DLT_HEADER + "original-partition"),
+				longHeader(record, DLT_HEADER + "original-offset"),
 				record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
 				Instant.ofEpochMilli(record.timestamp()), header(record, DLT_HEADER + "original-consumer-group"),
 				header(record, DLT_HEADER + "exception-message"), header(record, DLT_HEADER + "exception-fqcn"),
@@ -250,7 +263,10 @@ public class DeadLetters implements SmartLifecycle {
 	private record Action(String action, String by, Instant at) {
 	}
 
-	/** Keeps {@code fountain_dead_letters} current for alerting, whether or not anyone looks at the list. */
+	/**
+	 * Keeps {@code fountain_dead_letters} current for alerting, whether or not anyone
+	 * looks at the list.
+	 */
 	@Override
 	public synchronized void start() {
 		scheduler = Executors

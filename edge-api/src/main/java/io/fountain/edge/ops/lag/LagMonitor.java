@@ -41,16 +41,18 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * Samples every consumer group's committed offsets against the topics' end offsets, keeps a window of samples per
- * partition, and judges each group's status over it ({@link LagWindow}). Lag in seconds is the age of the oldest
- * record not yet consumed. Also reads each service's outbox backlog. The figures are served by {@code /ops/lag} and
- * exported as metrics, all from the same sample.
+ * Samples every consumer group's committed offsets against the topics' end offsets, keeps
+ * a window of samples per partition, and judges each group's status over it
+ * ({@link LagWindow}). Lag in seconds is the age of the oldest record not yet consumed.
+ * Also reads each service's outbox backlog. The figures are served by {@code /ops/lag}
+ * and exported as metrics, all from the same sample.
  */
 public class LagMonitor implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LagMonitor.class);
 
-	private static final Pattern METRIC_VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.eE+-]+)");
+	private static final Pattern METRIC_VALUE = Pattern
+		.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.eE+-]+)");
 
 	private final Admin admin;
 
@@ -133,7 +135,10 @@ public class LagMonitor implements SmartLifecycle {
 	}
 
 	private List<LagReport.Group> sampleGroups() throws Exception {
-		List<String> ids = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+		List<String> ids = admin.listGroups(ListGroupsOptions.forConsumerGroups())
+			.all()
+			.get()
+			.stream()
 			.map(GroupListing::groupId)
 			.sorted()
 			.toList();
@@ -145,11 +150,14 @@ public class LagMonitor implements SmartLifecycle {
 		for (String id : ids) {
 			committed.put(id, new HashMap<>(admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata().get()));
 		}
-		// A partition the group has never committed on is still one it reads (from the earliest offset): count it.
+		// A partition the group has never committed on is still one it reads (from the
+		// earliest offset): count it.
 		Set<String> topics = new HashSet<>();
 		committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> topics.add(tp.topic())));
 		Map<String, Integer> partitionCounts = new HashMap<>();
-		admin.describeTopics(topics).allTopicNames().get()
+		admin.describeTopics(topics)
+			.allTopicNames()
+			.get()
 			.forEach((topic, description) -> partitionCounts.put(topic, description.partitions().size()));
 		Map<TopicPartition, OffsetSpec> latestSpec = new HashMap<>();
 		Map<TopicPartition, OffsetSpec> earliestSpec = new HashMap<>();
@@ -193,10 +201,11 @@ public class LagMonitor implements SmartLifecycle {
 				LagStatus status = window.status(hasMembers);
 				worst = worst.worse(status);
 				double age = end > offset ? Math.max(0, (now - timestampOf(tp, offset)) / 1000.0) : 0;
-				partitions.add(new LagReport.Partition(tp.topic(), tp.partition(), offset, end, Math.max(0, end - offset),
-						age, status));
+				partitions.add(new LagReport.Partition(tp.topic(), tp.partition(), offset, end,
+						Math.max(0, end - offset), age, status));
 			}
-			partitions.sort(Comparator.comparing(LagReport.Partition::topic).thenComparingInt(LagReport.Partition::partition));
+			partitions.sort(
+					Comparator.comparing(LagReport.Partition::topic).thenComparingInt(LagReport.Partition::partition));
 			long total = partitions.stream().mapToLong(LagReport.Partition::lag).sum();
 			Deque<Long> trend = trends.computeIfAbsent(id, k -> new ArrayDeque<>());
 			trend.addLast(total);
@@ -205,13 +214,16 @@ public class LagMonitor implements SmartLifecycle {
 			}
 			groups.add(new LagReport.Group(id, description == null ? "UNKNOWN" : description.groupState().toString(),
 					description == null ? 0 : description.members().size(), worst, total,
-					partitions.stream().mapToDouble(LagReport.Partition::lagSeconds).max().orElse(0), List.copyOf(trend),
-					partitions));
+					partitions.stream().mapToDouble(LagReport.Partition::lagSeconds).max().orElse(0),
+					List.copyOf(trend), partitions));
 		}
 		return groups;
 	}
 
-	/** The timestamp of the record at {@code offset}: the oldest one the group has not consumed. */
+	/**
+	 * The timestamp of the record at {@code offset}: the oldest one the group has not
+	 * consumed.
+	 */
 	private long timestampOf(TopicPartition tp, long offset) {
 		return recordTimestamps.computeIfAbsent(tp + "@" + offset, key -> {
 			peeker.assign(List.of(tp));
@@ -236,8 +248,11 @@ public class LagMonitor implements SmartLifecycle {
 
 	private Double metric(String baseUrl, String name) {
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/" + name))
-				.timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/" + name))
+					.timeout(Duration.ofSeconds(2))
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher value = METRIC_VALUE.matcher(response.body());
 			return response.statusCode() == 200 && value.find() ? Double.valueOf(value.group(1)) : null;
 		}
@@ -256,7 +271,8 @@ public class LagMonitor implements SmartLifecycle {
 		for (LagReport.Group group : report.groups()) {
 			statuses.add(MultiGauge.Row.of(Tags.of("group", group.group()), group.status().ordinal()));
 			for (LagReport.Partition p : group.partitions()) {
-				Tags tags = Tags.of("group", group.group(), "topic", p.topic(), "partition", String.valueOf(p.partition()));
+				Tags tags = Tags.of("group", group.group(), "topic", p.topic(), "partition",
+						String.valueOf(p.partition()));
 				records.add(MultiGauge.Row.of(tags, p.lag()));
 				seconds.add(MultiGauge.Row.of(tags, p.lagSeconds()));
 			}
@@ -264,16 +280,22 @@ public class LagMonitor implements SmartLifecycle {
 		lagRecords.register(records, true);
 		lagSeconds.register(seconds, true);
 		groupStatus.register(statuses, true);
-		outboxBacklog.register(report.outboxes().stream().filter(LagReport.Outbox::reachable)
-			.map(o -> (MultiGauge.Row<?>) MultiGauge.Row.of(Tags.of("service", o.service()), o.backlog())).toList(), true);
-		outboxAge.register(report.outboxes().stream().filter(o -> o.oldestAgeSeconds() != null)
-			.map(o -> (MultiGauge.Row<?>) MultiGauge.Row.of(Tags.of("service", o.service()), o.oldestAgeSeconds())).toList(),
-				true);
+		outboxBacklog.register(report.outboxes()
+			.stream()
+			.filter(LagReport.Outbox::reachable)
+			.map(o -> (MultiGauge.Row<?>) MultiGauge.Row.of(Tags.of("service", o.service()), o.backlog()))
+			.toList(), true);
+		outboxAge.register(report.outboxes()
+			.stream()
+			.filter(o -> o.oldestAgeSeconds() != null)
+			.map(o -> (MultiGauge.Row<?>) MultiGauge.Row.of(Tags.of("service", o.service()), o.oldestAgeSeconds()))
+			.toList(), true);
 	}
 
 	@Override
 	public synchronized void start() {
-		scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lag-monitor").daemon().factory());
+		scheduler = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lag-monitor").daemon().factory());
 		scheduler.scheduleWithFixedDelay(this::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -291,4 +313,5 @@ public class LagMonitor implements SmartLifecycle {
 	public boolean isRunning() {
 		return scheduler != null;
 	}
+
 }

@@ -1,6 +1,9 @@
 package io.fountain.edge.ops.lag;
 
-/** How a consumer group (or one of its partitions) keeps up, judged over a window of samples, as Burrow does. */
+/**
+ * How a consumer group (or one of its partitions) keeps up, judged over a window of
+ * samples, as Burrow does.
+ */
 public enum LagStatus {
 
 	/** Caught up, or catching up. */
@@ -18,4 +21,5 @@ public enum LagStatus {
 	public LagStatus worse(LagStatus other) {
 		return other.ordinal() > ordinal() ? other : this;
 	}
+
 }

@@ -3,7 +3,10 @@ package io.fountain.edge.ops.lag;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** The last samples of one partition's committed and end offsets, and the status they show. */
+/**
+ * The last samples of one partition's committed and end offsets, and the status they
+ * show.
+ */
 final class LagWindow {
 
 	private final int size;
@@ -26,8 +29,9 @@ final class LagWindow {
 	}
 
 	/**
-	 * STOPPED without members; OK when caught up; STALLED when the window is full, every sample lags and the
-	 * committed offset never moved; WARN when the window is full and lag never shrank and grew overall; else OK.
+	 * STOPPED without members; OK when caught up; STALLED when the window is full, every
+	 * sample lags and the committed offset never moved; WARN when the window is full and
+	 * lag never shrank and grew overall; else OK.
 	 */
 	LagStatus status(boolean hasMembers) {
 		if (!hasMembers) {
@@ -61,4 +65,5 @@ final class LagWindow {
 			return Math.max(0, end - committed);
 		}
 	}
+
 }

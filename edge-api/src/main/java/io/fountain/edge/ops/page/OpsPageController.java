@@ -9,7 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operations page at {@code /ops}: one self-contained HTML document that reads {@code /ops/*} and refreshes itself. */
+/**
+ * The operations page at {@code /ops}: one self-contained HTML document that reads
+ * {@code /ops/*} and refreshes itself.
+ */
 @RestController
 class OpsPageController {
 
@@ -28,4 +31,5 @@ class OpsPageController {
 	String page() {
 		return page;
 	}
+
 }

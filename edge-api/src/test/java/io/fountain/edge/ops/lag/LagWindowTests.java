@@ -60,4 +60,5 @@ class LagWindowTests {
 		assertThat(LagStatus.OK.worse(LagStatus.STALLED)).isEqualTo(LagStatus.STALLED);
 		assertThat(LagStatus.STOPPED.worse(LagStatus.WARN)).isEqualTo(LagStatus.STOPPED);
 	}
+
 }

@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 /**
- * Clients keep creating children of a parent while the parent is deleted. The race is only a test if both sides of
- * it happened, so this waits until some creations have succeeded before it deletes the parent, lets every client go
- * on until it is refused, and asserts both: creations that succeeded (before or during the deletion) and a refusal
- * for every client after it. The caller then asserts that nothing is left, which proves the deletion took what was
- * made. A fixed schedule (delete after the twentieth request was <em>submitted</em>) was not enough: on a slow machine
- * the deletion could land before any request ran, and the test passed with every creation refused.
+ * Clients keep creating children of a parent while the parent is deleted. The race is
+ * only a test if both sides of it happened, so this waits until some creations have
+ * succeeded before it deletes the parent, lets every client go on until it is refused,
+ * and asserts both: creations that succeeded (before or during the deletion) and a
+ * refusal for every client after it. The caller then asserts that nothing is left, which
+ * proves the deletion took what was made. A fixed schedule (delete after the twentieth
+ * request was <em>submitted</em>) was not enough: on a slow machine the deletion could
+ * land before any request ran, and the test passed with every creation refused.
  */
 public final class DeletionRace {
 
@@ -35,7 +37,8 @@ public final class DeletionRace {
 
 	/**
 	 * Runs the race and returns how many creations succeeded.
-	 * @param create one creation request, answering its HTTP status: 201 when made, 404 once the parent is gone
+	 * @param create one creation request, answering its HTTP status: 201 when made, 404
+	 * once the parent is gone
 	 * @param deleteParent sends the parent's deletion (an upstream event)
 	 */
 	public static int run(IntSupplier create, Runnable deleteParent) throws Exception {
@@ -78,4 +81,5 @@ public final class DeletionRace {
 			clients.shutdownNow();
 		}
 	}
+
 }

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for the owners of a service's parents, answering the one read a service makes of them
- * ({@code GET /<collection>/<id>}: 200 with the parent's {@code scriptId}, or 404), for parents a test says exist;
- * and for script-svc's claim check of plays being imported ({@code GET /imports/...}), with what a test puts there.
- * One per test JVM.
+ * Stands in for the owners of a service's parents, answering the one read a service makes
+ * of them ({@code GET /<collection>/<id>}: 200 with the parent's {@code scriptId}, or
+ * 404), for parents a test says exist; and for script-svc's claim check of plays being
+ * imported ({@code GET /imports/...}), with what a test puts there. One per test JVM.
  */
 public final class ParentOwnerStandIn {
 
@@ -63,9 +63,10 @@ public final class ParentOwnerStandIn {
 	}
 
 	/**
-	 * As script-svc's claim check answers a family ({@code /imports/<id>/scenes/<any>/dialogues}, a {@code *} for the
-	 * id): the documents served at its paths, as one JSON object by path within the import; none when the import has
-	 * no document at all.
+	 * As script-svc's claim check answers a family
+	 * ({@code /imports/<id>/scenes/<any>/dialogues}, a {@code *} for the id): the
+	 * documents served at its paths, as one JSON object by path within the import; none
+	 * when the import has no document at all.
 	 */
 	private static String family(String path) {
 		String imports = path.substring(0, path.indexOf('/', "/imports/".length()) + 1);
@@ -73,15 +74,21 @@ public final class ParentOwnerStandIn {
 		StringBuilder json = new StringBuilder("{");
 		DOCUMENTS.forEach((served, document) -> {
 			if (members.matcher(served).matches()) {
-				json.append(json.length() > 1 ? "," : "").append('"').append(served.substring(imports.length()))
-					.append("\":").append(document);
+				json.append(json.length() > 1 ? "," : "")
+					.append('"')
+					.append(served.substring(imports.length()))
+					.append("\":")
+					.append(document);
 			}
 		});
 		boolean known = DOCUMENTS.keySet().stream().anyMatch(served -> served.startsWith(imports));
 		return known ? json.append('}').toString() : null;
 	}
 
-	/** From now on, {@code GET path} answers the JSON {@code document} (e.g. script-svc's parts of an import). */
+	/**
+	 * From now on, {@code GET path} answers the JSON {@code document} (e.g. script-svc's
+	 * parts of an import).
+	 */
 	public static void serves(String path, String document) {
 		DOCUMENTS.put(path, document);
 	}
@@ -90,4 +97,5 @@ public final class ParentOwnerStandIn {
 	public static void exists(String collection, UUID id, UUID scriptId) {
 		EXISTING.put("/" + collection + "/" + id, scriptId);
 	}
+
 }

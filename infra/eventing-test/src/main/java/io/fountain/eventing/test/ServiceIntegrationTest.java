@@ -13,10 +13,11 @@ import io.fountain.testing.FountainTestEnvironment;
 import io.fountain.testing.Http;
 
 /**
- * A child service under test, whole: its HTTP API on a random port, the real broker, registry and a fresh database;
- * its parents' owners played by {@link UpstreamEvents} and {@link ParentOwnerStandIn}. Reconciliation runs only
- * when a test asks. Each test class names its service and its parents' kinds in a {@code @DynamicPropertySource}
- * calling {@link #environment}.
+ * A child service under test, whole: its HTTP API on a random port, the real broker,
+ * registry and a fresh database; its parents' owners played by {@link UpstreamEvents} and
+ * {@link ParentOwnerStandIn}. Reconciliation runs only when a test asks. Each test class
+ * names its service and its parents' kinds in a {@code @DynamicPropertySource} calling
+ * {@link #environment}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "fountain.parents.reconciliation-interval=0")
@@ -52,4 +53,5 @@ public abstract class ServiceIntegrationTest {
 	void closeTestBed() {
 		bed.close();
 	}
+
 }

@@ -21,9 +21,9 @@ import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
 /**
- * What a service's integration test works with: the service's HTTP API (as the system, which may touch any script;
- * {@link #httpAs} for a user),
- * its upstream topics, its database, and its own topics as a downstream consumer reads them.
+ * What a service's integration test works with: the service's HTTP API (as the system,
+ * which may touch any script; {@link #httpAs} for a user), its upstream topics, its
+ * database, and its own topics as a downstream consumer reads them.
  */
 public final class ServiceTestBed implements AutoCloseable {
 
@@ -42,7 +42,9 @@ public final class ServiceTestBed implements AutoCloseable {
 		this.jdbc = jdbc;
 	}
 
-	/** The service's API as the system calls it: every script is its to read and change. */
+	/**
+	 * The service's API as the system calls it: every script is its to read and change.
+	 */
 	public Http http() {
 		return http;
 	}
@@ -52,7 +54,10 @@ public final class ServiceTestBed implements AutoCloseable {
 		return http.withHeaders(callerHeaders(Caller.user(user, Set.of())));
 	}
 
-	/** The headers the edge adds to a request for this caller (signed with the built-in local secret). */
+	/**
+	 * The headers the edge adds to a request for this caller (signed with the built-in
+	 * local secret).
+	 */
 	public static Map<String, String> callerHeaders(Caller caller) {
 		return Map.of(CallerTokens.HEADER,
 				new CallerTokens(CallerTokens.LOCAL_ONLY_SECRET).mint(caller, Duration.ofHours(2)));
@@ -91,9 +96,12 @@ public final class ServiceTestBed implements AutoCloseable {
 		return reader.keyed(scriptId).stream().map(record -> codec.decode(record.value(), type)).toList();
 	}
 
-	/** The payloads of the script's events on a topic so far that are of the given type. */
+	/**
+	 * The payloads of the script's events on a topic so far that are of the given type.
+	 */
 	public <P> List<P> payloads(TopicReader reader, Topic topic, UUID scriptId, Class<P> payloadType) {
-		return reader.keyed(scriptId).stream()
+		return reader.keyed(scriptId)
+			.stream()
 			.map(record -> codec.decode(record.value(), topic.valueType()))
 			.map(event -> event.get(event.getSchema().getField("payload").pos()))
 			.filter(payloadType::isInstance)
@@ -105,4 +113,5 @@ public final class ServiceTestBed implements AutoCloseable {
 	public void close() {
 		upstream.close();
 	}
+
 }

@@ -31,8 +31,9 @@ import io.fountain.events.script.v1.TitlePage;
 import io.fountain.testing.TestKafka;
 
 /**
- * Plays the part of the services upstream of the one under test: writes their events, in the published contract
- * and keyed by script id, to their topics on the test broker. Object mother and producer in one.
+ * Plays the part of the services upstream of the one under test: writes their events, in
+ * the published contract and keyed by script id, to their topics on the test broker.
+ * Object mother and producer in one.
  */
 public final class UpstreamEvents implements AutoCloseable {
 
@@ -43,11 +44,14 @@ public final class UpstreamEvents implements AutoCloseable {
 	public UpstreamEvents(AvroCodec codec) {
 		this.codec = codec;
 		this.producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer());
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
+				new ByteArraySerializer());
 	}
 
-	/** Sends the event to its topic as its owner would have (the envelope stamped here when it is not yet). */
+	/**
+	 * Sends the event to its topic as its owner would have (the envelope stamped here
+	 * when it is not yet).
+	 */
 	public void send(Topic topic, SpecificRecordBase event) {
 		if (event.get("eventId") == null) {
 			event.put("eventId", UUID.randomUUID());
@@ -63,12 +67,18 @@ public final class UpstreamEvents implements AutoCloseable {
 	public static ScriptEvent scriptCreated(UUID scriptId) {
 		ScriptEvent event = new ScriptEvent();
 		event.setScriptId(scriptId);
-		event.setPayload(ScriptCreated.newBuilder().setOwner("ada").setTitle("A play")
-			.setTitlePage(TitlePage.newBuilder().build()).build());
+		event.setPayload(ScriptCreated.newBuilder()
+			.setOwner("ada")
+			.setTitle("A play")
+			.setTitlePage(TitlePage.newBuilder().build())
+			.build());
 		return event;
 	}
 
-	/** The creation of a script made by importing a play, whose parts are at {@code importId} in the claim check. */
+	/**
+	 * The creation of a script made by importing a play, whose parts are at
+	 * {@code importId} in the claim check.
+	 */
 	public static ScriptEvent scriptImported(UUID scriptId, UUID importId) {
 		ScriptEvent event = scriptCreated(scriptId);
 		((ScriptCreated) event.getPayload()).setImportId(importId.toString());
@@ -150,4 +160,5 @@ public final class UpstreamEvents implements AutoCloseable {
 	public void close() {
 		producer.close();
 	}
+
 }

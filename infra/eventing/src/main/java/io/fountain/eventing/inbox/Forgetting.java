@@ -10,29 +10,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Forgets what no message can ask about any more. A consumer keeps the id of every event it applied
- * ({@code processed_event}) and a tombstone of every parent and script it saw deleted ({@code known_parent},
- * {@code script_known}), so that a redelivered or replayed event changes nothing. Both grew forever. This class
- * forgets the applied events; each capability that keeps rows of its own for the same reason forgets them as a
+ * Forgets what no message can ask about any more. A consumer keeps the id of every event
+ * it applied ({@code processed_event}) and a tombstone of every parent and script it saw
+ * deleted ({@code known_parent}, {@code script_known}), so that a redelivered or replayed
+ * event changes nothing. Both grew forever. This class forgets the applied events; each
+ * capability that keeps rows of its own for the same reason forgets them as a
  * {@link Remembered}, with the same horizon.
  * <p>
- * The rule: a message can only come back while it is in its topic, and Kafka keeps a record for at most the topic's
- * retention plus one segment (a segment is deleted whole, once its newest record is past the retention). Every topic
- * the services create gets both explicitly ({@code fountain.eventing.retention} and {@code .segment}), so a row older
- * than {@link #horizon} (retention + segment + a day's margin for clocks and lag) answers nothing a message can still
- * ask: a replay from the earliest offset only brings events whose ids are still kept, and a creation replayed after
- * its parent's deletion still finds the tombstone, since the creation came before the deletion. A parent or a script
- * forgotten after that is, to a late command, what it is to every other service: unknown, and its owner says 404.
+ * The rule: a message can only come back while it is in its topic, and Kafka keeps a
+ * record for at most the topic's retention plus one segment (a segment is deleted whole,
+ * once its newest record is past the retention). Every topic the services create gets
+ * both explicitly ({@code fountain.eventing.retention} and {@code .segment}), so a row
+ * older than {@link #horizon} (retention + segment + a day's margin for clocks and lag)
+ * answers nothing a message can still ask: a replay from the earliest offset only brings
+ * events whose ids are still kept, and a creation replayed after its parent's deletion
+ * still finds the tombstone, since the creation came before the deletion. A parent or a
+ * script forgotten after that is, to a late command, what it is to every other service:
+ * unknown, and its owner says 404.
  * <p>
- * A consumer group that stays away longer than the horizon is no longer protected: its offsets, too, expire (the
- * broker's {@code offsets.retention.minutes}, 7 days by default), after which it starts from the earliest record that
- * is left. Operators set the retention longer than any planned outage.
+ * A consumer group that stays away longer than the horizon is no longer protected: its
+ * offsets, too, expire (the broker's {@code offsets.retention.minutes}, 7 days by
+ * default), after which it starts from the earliest record that is left. Operators set
+ * the retention longer than any planned outage.
  */
 public class Forgetting {
 
 	private static final Logger log = LoggerFactory.getLogger(Forgetting.class);
 
-	/** At most this many rows a statement, so that a long backlog never holds a big lock. */
+	/**
+	 * At most this many rows a statement, so that a long backlog never holds a big lock.
+	 */
 	private static final int CHUNK = 5_000;
 
 	private final JdbcTemplate jdbc;
@@ -41,9 +48,11 @@ public class Forgetting {
 
 	private final Duration horizon;
 
-	/** What the service's other capabilities keep for messages only (tombstones, refusals said once). */
+	/**
+	 * What the service's other capabilities keep for messages only (tombstones, refusals
+	 * said once).
+	 */
 	private final List<Remembered> remembered;
-
 
 	/**
 	 * @param retention how long the topics keep records
@@ -76,7 +85,10 @@ public class Forgetting {
 		return forgotten;
 	}
 
-	/** What a {@link Remembered} needs to forget its rows: the horizon, and deletion in bounded chunks. */
+	/**
+	 * What a {@link Remembered} needs to forget its rows: the horizon, and deletion in
+	 * bounded chunks.
+	 */
 	public final class PastTheHorizon {
 
 		private final String before;
@@ -85,14 +97,18 @@ public class Forgetting {
 			this.before = before;
 		}
 
-		/** The horizon as an SQL expression of type {@code timestamptz}: a row older than it may go. */
+		/**
+		 * The horizon as an SQL expression of type {@code timestamptz}: a row older than
+		 * it may go.
+		 */
 		public String before() {
 			return before;
 		}
 
 		/**
-		 * Deletes the rows of {@code table} matching {@code condition}, at most {@value Forgetting#CHUNK} a statement
-		 * (identified by {@code key}, one column or a parenthesized list), until none is left.
+		 * Deletes the rows of {@code table} matching {@code condition}, at most
+		 * {@value Forgetting#CHUNK} a statement (identified by {@code key}, one column or
+		 * a parenthesized list), until none is left.
 		 */
 		public long deleteInChunks(String table, String key, String condition) {
 			String statement = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + stripParentheses(key)
@@ -106,8 +122,9 @@ public class Forgetting {
 		}
 
 		/**
-		 * Runs {@code work} on each chunk of ids that {@code query} finds (a query without its LIMIT, which this adds),
-		 * in a transaction each, until the query finds none: the work must remove what the query finds.
+		 * Runs {@code work} on each chunk of ids that {@code query} finds (a query
+		 * without its LIMIT, which this adds), in a transaction each, until the query
+		 * finds none: the work must remove what the query finds.
 		 */
 		public <T> long inChunksOf(String query, Class<T> type, Consumer<List<T>> work) {
 			long total = 0;
@@ -123,9 +140,11 @@ public class Forgetting {
 		private static String stripParentheses(String key) {
 			return key.startsWith("(") ? key.substring(1, key.length() - 1) : key;
 		}
+
 	}
 
 	public Duration horizon() {
 		return horizon;
 	}
+
 }

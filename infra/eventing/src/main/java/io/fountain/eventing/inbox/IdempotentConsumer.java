@@ -26,13 +26,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Applies an incoming event at most once: its id is recorded in {@code processed_event} in the same transaction as
- * its effect, so a redelivery, a duplicate or a replay finds the id and changes nothing. The handler runs in that
- * transaction with the event's {@link EventContext} bound (same correlation, caused by this event, same actor), so
- * the events it appends continue the cascade.
+ * Applies an incoming event at most once: its id is recorded in {@code processed_event}
+ * in the same transaction as its effect, so a redelivery, a duplicate or a replay finds
+ * the id and changes nothing. The handler runs in that transaction with the event's
+ * {@link EventContext} bound (same correlation, caused by this event, same actor), so the
+ * events it appends continue the cascade.
  * <p>
- * A record that cannot be decoded throws {@link UndecodableEventException} (straight to dead letters); anything the
- * handler throws rolls the transaction back and is retried, then dead-lettered.
+ * A record that cannot be decoded throws {@link UndecodableEventException} (straight to
+ * dead letters); anything the handler throws rolls the transaction back and is retried,
+ * then dead-lettered.
  */
 public class IdempotentConsumer {
 
@@ -67,7 +69,10 @@ public class IdempotentConsumer {
 			.register(meters);
 	}
 
-	/** Decodes the record as {@code type} and hands it to {@code handler} unless it was applied before. */
+	/**
+	 * Decodes the record as {@code type} and hands it to {@code handler} unless it was
+	 * applied before.
+	 */
 	public <T extends SpecificRecord> void consume(ConsumerRecord<String, byte[]> record, Class<T> type,
 			Consumer<T> handler) {
 		T event = decode(record, type);
@@ -76,10 +81,11 @@ public class IdempotentConsumer {
 	}
 
 	/**
-	 * Applies a poll's records, in order, in one transaction (one commit, one outbox batch), each at most once. When
-	 * a record cannot be decoded or applied, the records before it are applied and committed, and the failing one is
-	 * named in a {@link BatchListenerFailedException}: the container commits up to it, and retries and dead-letters
-	 * that record alone.
+	 * Applies a poll's records, in order, in one transaction (one commit, one outbox
+	 * batch), each at most once. When a record cannot be decoded or applied, the records
+	 * before it are applied and committed, and the failing one is named in a
+	 * {@link BatchListenerFailedException}: the container commits up to it, and retries
+	 * and dead-letters that record alone.
 	 */
 	public <T extends SpecificRecord> void consumeAll(List<ConsumerRecord<String, byte[]>> records, Class<T> type,
 			Consumer<T> handler) {
@@ -87,8 +93,9 @@ public class IdempotentConsumer {
 	}
 
 	/**
-	 * As {@link #consumeAll(List, Class, Consumer)} for a poll of several Fountain topics at once, each record decoded
-	 * as its topic's record type (see {@link Topic}): one listener, so one thread, applies them all in order.
+	 * As {@link #consumeAll(List, Class, Consumer)} for a poll of several Fountain topics
+	 * at once, each record decoded as its topic's record type (see {@link Topic}): one
+	 * listener, so one thread, applies them all in order.
 	 */
 	public void consumeAll(List<ConsumerRecord<String, byte[]>> records, Consumer<SpecificRecord> handler) {
 		consumeAll(records, record -> Topic.named(record.topic()).valueType(), handler);
@@ -126,9 +133,11 @@ public class IdempotentConsumer {
 		catch (RuntimeException ex) {
 			int at = failed[0];
 			if (at < 0) {
-				throw ex; // the commit itself failed: nothing was applied, the whole poll is retried
+				throw ex; // the commit itself failed: nothing was applied, the whole poll
+							// is retried
 			}
-			// Everything before the failing record succeeded but was rolled back with it: apply those again.
+			// Everything before the failing record succeeded but was rolled back with it:
+			// apply those again.
 			if (at > 0) {
 				transactions.executeWithoutResult(
 						status -> applyInOrder(records.subList(0, at), events.subList(0, at), handler, null));
@@ -140,16 +149,18 @@ public class IdempotentConsumer {
 	private <T extends SpecificRecord> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
 		T event = codec.decode(record.value(), type);
 		if (field(event, "eventId") == null) {
-			throw new UndecodableEventException("Event without an eventId at " + record.topic() + "/"
-					+ record.partition() + "@" + record.offset());
+			throw new UndecodableEventException(
+					"Event without an eventId at " + record.topic() + "/" + record.partition() + "@" + record.offset());
 		}
 		return event;
 	}
 
 	/**
-	 * In the caller's transaction: records the events' ids as applied, all in one statement, then hands each event
-	 * whose id was new (and only its first copy, should a poll hold it twice) to the handler, in order.
-	 * @param at where the index of the event being applied is kept, for the caller's error handling (or null)
+	 * In the caller's transaction: records the events' ids as applied, all in one
+	 * statement, then hands each event whose id was new (and only its first copy, should
+	 * a poll hold it twice) to the handler, in order.
+	 * @param at where the index of the event being applied is kept, for the caller's
+	 * error handling (or null)
 	 */
 	private <T extends SpecificRecord> void applyInOrder(List<ConsumerRecord<String, byte[]>> records, List<T> events,
 			Consumer<T> handler, int[] at) {
@@ -188,4 +199,5 @@ public class IdempotentConsumer {
 		var field = event.getSchema().getField(name);
 		return field == null ? null : event.get(field.pos());
 	}
+
 }

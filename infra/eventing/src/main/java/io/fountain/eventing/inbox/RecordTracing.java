@@ -11,9 +11,10 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
 /**
- * Continues the trace a record carries ({@code traceparent} header) around the work done for it, so that the events
- * its handler appends, and its log lines, belong to the trace of the request that started the cascade. Records of a
- * poll are applied together, so each gets its own span here rather than one for the poll.
+ * Continues the trace a record carries ({@code traceparent} header) around the work done
+ * for it, so that the events its handler appends, and its log lines, belong to the trace
+ * of the request that started the cascade. Records of a poll are applied together, so
+ * each gets its own span here rather than one for the poll.
  */
 @FunctionalInterface
 public interface RecordTracing {
@@ -45,4 +46,5 @@ public interface RecordTracing {
 		Header header = headers.lastHeader(key);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
+
 }

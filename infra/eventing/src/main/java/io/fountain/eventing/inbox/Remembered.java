@@ -1,9 +1,10 @@
 package io.fountain.eventing.inbox;
 
 /**
- * Rows a capability keeps only so that a message still in a topic finds them (a tombstone, a refusal said once), and
- * so may forget once no message can ask about them any more. {@link Forgetting} asks every one of them, with the
- * same horizon as its own record of applied events.
+ * Rows a capability keeps only so that a message still in a topic finds them (a
+ * tombstone, a refusal said once), and so may forget once no message can ask about them
+ * any more. {@link Forgetting} asks every one of them, with the same horizon as its own
+ * record of applied events.
  */
 @FunctionalInterface
 public interface Remembered {
@@ -13,4 +14,5 @@ public interface Remembered {
 	 * @return how many rows (or whole entities) were forgotten
 	 */
 	long forget(Forgetting.PastTheHorizon past);
+
 }

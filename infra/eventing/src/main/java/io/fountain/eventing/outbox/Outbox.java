@@ -16,15 +16,18 @@ import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.events.Topic;
 
 /**
- * Stores events in the same database transaction as the state change they describe; the {@link OutboxRelay}
- * publishes them afterwards. Never a dual write: if the transaction rolls back, the events were never written.
+ * Stores events in the same database transaction as the state change they describe; the
+ * {@link OutboxRelay} publishes them afterwards. Never a dual write: if the transaction
+ * rolls back, the events were never written.
  * <p>
- * The caller builds the event's ids and payload; the outbox stamps its envelope (event id, time, correlation,
- * causation, actor, from the current {@link EventContext}) and keys it by the event's own {@code scriptId}.
- * Writes for one script are serialized (a transaction-scoped advisory lock taken before the rows get their ids), so
- * that for each key the id order, which the relay publishes in, is the commit order. The rows are written just before
- * the commit, in one batch per transaction, and the relay is woken once it has committed: directly when it runs in
- * this process and publishes, by {@code NOTIFY} (delivered on commit, never on rollback) when another instance does.
+ * The caller builds the event's ids and payload; the outbox stamps its envelope (event
+ * id, time, correlation, causation, actor, from the current {@link EventContext}) and
+ * keys it by the event's own {@code scriptId}. Writes for one script are serialized (a
+ * transaction-scoped advisory lock taken before the rows get their ids), so that for each
+ * key the id order, which the relay publishes in, is the commit order. The rows are
+ * written just before the commit, in one batch per transaction, and the relay is woken
+ * once it has committed: directly when it runs in this process and publishes, by
+ * {@code NOTIFY} (delivered on commit, never on rollback) when another instance does.
  */
 public class Outbox {
 
@@ -47,7 +50,10 @@ public class Outbox {
 
 	private final Supplier<OutboxRelay> relay;
 
-	/** @param relay this process's relay, or null when it has none (then another process publishes) */
+	/**
+	 * @param relay this process's relay, or null when it has none (then another process
+	 * publishes)
+	 */
 	public Outbox(JdbcTemplate jdbc, AvroCodec codec, TraceContextCapture traces, Clock clock,
 			Supplier<OutboxRelay> relay) {
 		this.jdbc = jdbc;
@@ -62,9 +68,10 @@ public class Outbox {
 	}
 
 	/**
-	 * Appends events to the current transaction's outbox. They are encoded now (a bad event fails the change at
-	 * once) and written just before the transaction commits, all of them in one batch, with one lock per script:
-	 * a cascade that deletes a thousand rows writes its thousand events in a few statements, not a thousand.
+	 * Appends events to the current transaction's outbox. They are encoded now (a bad
+	 * event fails the change at once) and written just before the transaction commits,
+	 * all of them in one batch, with one lock per script: a cascade that deletes a
+	 * thousand rows writes its thousand events in a few statements, not a thousand.
 	 */
 	public void appendAll(Topic topic, List<? extends SpecificRecordBase> events) {
 		if (events.isEmpty()) {
@@ -85,15 +92,18 @@ public class Outbox {
 	}
 
 	/**
-	 * Makes sure the current transaction's events are written at its commit even when they are appended late, from
-	 * another synchronization's {@code beforeCommit} (one registered then would not run). Call before registering such
-	 * a synchronization.
+	 * Makes sure the current transaction's events are written at its commit even when
+	 * they are appended late, from another synchronization's {@code beforeCommit} (one
+	 * registered then would not run). Call before registering such a synchronization.
 	 */
 	public void expectAppendsBeforeCommit() {
 		pending();
 	}
 
-	/** The events of the current transaction not yet written; registered to be written before it commits. */
+	/**
+	 * The events of the current transaction not yet written; registered to be written
+	 * before it commits.
+	 */
 	private Pending pending() {
 		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
 		if (pending == null) {
@@ -124,15 +134,19 @@ public class Outbox {
 		return pending;
 	}
 
-	/** Writes the rows in append order, locking each script's key first (sorted, so two writers cannot deadlock). */
+	/**
+	 * Writes the rows in append order, locking each script's key first (sorted, so two
+	 * writers cannot deadlock).
+	 */
 	private boolean write(List<Row> rows) {
 		if (rows.isEmpty()) {
 			return false;
 		}
 		rows.stream().map(Row::key).distinct().sorted().forEach(key -> jdbc.queryForList(LOCK_KEY, key));
-		jdbc.batchUpdate(INSERT, rows.stream()
-			.map(r -> new Object[] { r.topic(), r.key(), r.payload(), r.eventType(), r.traceparent() })
-			.toList());
+		jdbc.batchUpdate(INSERT,
+				rows.stream()
+					.map(r -> new Object[] { r.topic(), r.key(), r.payload(), r.eventType(), r.traceparent() })
+					.toList());
 		rows.clear();
 		OutboxRelay local = relay.get();
 		if (local == null || !local.publishesHere()) {
@@ -146,6 +160,7 @@ public class Outbox {
 		final List<Row> rows = new ArrayList<>();
 
 		boolean written;
+
 	}
 
 	private record Row(String topic, String key, byte[] payload, String eventType, String traceparent) {
@@ -172,4 +187,5 @@ public class Outbox {
 		return payload instanceof SpecificRecordBase record ? record.getSchema().getName()
 				: event.getSchema().getName();
 	}
+
 }

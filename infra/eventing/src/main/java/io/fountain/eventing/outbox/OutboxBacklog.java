@@ -12,8 +12,9 @@ import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The outbox backlog as metrics: rows not yet published ({@code fountain_outbox_backlog_rows}) and the age of the
- * oldest ({@code fountain_outbox_oldest_age_seconds}). One query serves both gauges of a scrape.
+ * The outbox backlog as metrics: rows not yet published
+ * ({@code fountain_outbox_backlog_rows}) and the age of the oldest
+ * ({@code fountain_outbox_oldest_age_seconds}). One query serves both gauges of a scrape.
  */
 public class OutboxBacklog implements MeterBinder {
 
@@ -33,8 +34,9 @@ public class OutboxBacklog implements MeterBinder {
 			.baseUnit("rows")
 			.description("Events written to the outbox and not yet published to Kafka")
 			.register(registry);
-		TimeGauge.builder("fountain.outbox.oldest.age", this, TimeUnit.SECONDS,
-				backlog -> backlog.snapshot().oldestAgeSeconds())
+		TimeGauge
+			.builder("fountain.outbox.oldest.age", this, TimeUnit.SECONDS,
+					backlog -> backlog.snapshot().oldestAgeSeconds())
 			.description("Age of the oldest event not yet published (0 when the outbox is empty)")
 			.register(registry);
 	}
@@ -42,8 +44,9 @@ public class OutboxBacklog implements MeterBinder {
 	public Snapshot snapshot() {
 		Snapshot snapshot = last;
 		if (snapshot.takenAt().plus(FRESH_FOR).isBefore(Instant.now())) {
-			snapshot = jdbc.queryForObject("""
-					SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) FROM outbox""",
+			snapshot = jdbc.queryForObject(
+					"""
+							SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) FROM outbox""",
 					(rs, n) -> new Snapshot(rs.getLong(1), rs.getDouble(2), Instant.now()));
 			last = snapshot;
 		}
@@ -52,4 +55,5 @@ public class OutboxBacklog implements MeterBinder {
 
 	public record Snapshot(long rows, double oldestAgeSeconds, Instant takenAt) {
 	}
+
 }

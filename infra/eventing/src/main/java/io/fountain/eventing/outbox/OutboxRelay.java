@@ -32,33 +32,40 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Publishes the outbox to Kafka, in id order, and deletes what Kafka has acknowledged.
  * <p>
- * One instance of a service publishes at a time: the one holding a session-level advisory lock on a connection it
- * keeps open. If it dies, PostgreSQL drops its session and its lock, and a standby takes over. The publisher sleeps
- * until a transaction that wrote events commits: one of this process wakes it directly ({@link #wakeUp()}, called by
- * the {@link Outbox} after the commit); one of another instance of the service sends {@code NOTIFY fountain_outbox},
- * which the publisher checks for every {@code NOTIFY_CHECK} while it waits. (A {@code NOTIFY} in every transaction
- * would be simpler, but PostgreSQL serializes the commits of all notifying transactions of the whole cluster, six
- * services' databases included, on one lock held across the commit's flush.) The idle poll is only a safety net.
+ * One instance of a service publishes at a time: the one holding a session-level advisory
+ * lock on a connection it keeps open. If it dies, PostgreSQL drops its session and its
+ * lock, and a standby takes over. The publisher sleeps until a transaction that wrote
+ * events commits: one of this process wakes it directly ({@link #wakeUp()}, called by the
+ * {@link Outbox} after the commit); one of another instance of the service sends
+ * {@code NOTIFY fountain_outbox}, which the publisher checks for every
+ * {@code NOTIFY_CHECK} while it waits. (A {@code NOTIFY} in every transaction would be
+ * simpler, but PostgreSQL serializes the commits of all notifying transactions of the
+ * whole cluster, six services' databases included, on one lock held across the commit's
+ * flush.) The idle poll is only a safety net.
  * <p>
- * A crash between publishing and deleting publishes those rows again: delivery is at least once, and consumers
- * deduplicate by event id. For the same reason the deletes are committed without waiting for their flush
- * ({@code synchronous_commit = off} on the relay's own session): a delete lost in a database crash only publishes its
- * rows once more.
+ * A crash between publishing and deleting publishes those rows again: delivery is at
+ * least once, and consumers deduplicate by event id. For the same reason the deletes are
+ * committed without waiting for their flush ({@code synchronous_commit = off} on the
+ * relay's own session): a delete lost in a database crash only publishes its rows once
+ * more.
  * <p>
- * Several batches are in flight at once: the relay reads and sends the next rows while Kafka acknowledges the
- * previous ones, and deletes each batch once all of it is acknowledged. Order per key is the producer's: it is
- * idempotent, which keeps up to five requests per partition in flight in order (the same guarantee a single batch of
- * many records already relied on). The rows in flight are left out of the next read by id, not by "after the last id
- * sent": ids come from a sequence, and a transaction that took a lower id can commit after a higher one was read. A
- * failed send starts the relay over from what is still in the outbox, so a batch behind a failed one is published
- * again rather than lost.
+ * Several batches are in flight at once: the relay reads and sends the next rows while
+ * Kafka acknowledges the previous ones, and deletes each batch once all of it is
+ * acknowledged. Order per key is the producer's: it is idempotent, which keeps up to five
+ * requests per partition in flight in order (the same guarantee a single batch of many
+ * records already relied on). The rows in flight are left out of the next read by id, not
+ * by "after the last id sent": ids come from a sequence, and a transaction that took a
+ * lower id can commit after a higher one was read. A failed send starts the relay over
+ * from what is still in the outbox, so a batch behind a failed one is published again
+ * rather than lost.
  */
 public class OutboxRelay implements SmartLifecycle {
 
 	/**
-	 * How often a waiting publisher looks for a NOTIFY from another instance: the longest the relay of a publishing
-	 * instance sleeps on events another instance committed. (The look is a socket read with a short timeout, which
-	 * the driver throws and catches: every 20 ms that was 40-50 exceptions a second per idle service, JFR.)
+	 * How often a waiting publisher looks for a NOTIFY from another instance: the longest
+	 * the relay of a publishing instance sleeps on events another instance committed.
+	 * (The look is a socket read with a short timeout, which the driver throws and
+	 * catches: every 20 ms that was 40-50 exceptions a second per idle service, JFR.)
 	 */
 	private static final Duration NOTIFY_CHECK = Duration.ofMillis(100);
 
@@ -78,7 +85,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final int batchesInFlight;
 
-	/** Batches sent and not yet deleted, oldest first. Only the relay's thread touches it. */
+	/**
+	 * Batches sent and not yet deleted, oldest first. Only the relay's thread touches it.
+	 */
 	private final Deque<Batch> inFlight = new ArrayDeque<>();
 
 	private final Duration idlePoll;
@@ -107,7 +116,10 @@ public class OutboxRelay implements SmartLifecycle {
 		this.standbyPoll = standbyPoll;
 	}
 
-	/** Starts publishing (or standing by). A relay is started once: after {@link #stop()} its producer is closed. */
+	/**
+	 * Starts publishing (or standing by). A relay is started once: after {@link #stop()}
+	 * its producer is closed.
+	 */
 	@Override
 	public synchronized void start() {
 		if (running) {
@@ -124,7 +136,8 @@ public class OutboxRelay implements SmartLifecycle {
 		Connection held = connection;
 		if (held != null) {
 			try {
-				// Abort rather than close: the relay thread may be blocked in a query or a wait on this connection.
+				// Abort rather than close: the relay thread may be blocked in a query or
+				// a wait on this connection.
 				held.abort(Runnable::run);
 			}
 			catch (SQLException ex) {
@@ -155,8 +168,8 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Whether events written by this process are published by this process: then a commit wakes the relay directly,
-	 * and needs no {@code NOTIFY}.
+	 * Whether events written by this process are published by this process: then a commit
+	 * wakes the relay directly, and needs no {@code NOTIFY}.
 	 */
 	public boolean publishesHere() {
 		return running && leader;
@@ -196,7 +209,8 @@ public class OutboxRelay implements SmartLifecycle {
 					int sent = sendNextBatch(conn);
 					deleteAcknowledged(conn, inFlight.size() >= batchesInFlight);
 					if (sent < batchSize) {
-						// Caught up with what is committed: sleep until a commit, a NOTIFY or an acknowledgement.
+						// Caught up with what is committed: sleep until a commit, a
+						// NOTIFY or an acknowledgement.
 						awaitWakeUp(notifications);
 					}
 				}
@@ -210,7 +224,8 @@ public class OutboxRelay implements SmartLifecycle {
 				}
 			}
 			finally {
-				// Whatever was in flight is still in the outbox: the next leader (perhaps this one) sends it again.
+				// Whatever was in flight is still in the outbox: the next leader (perhaps
+				// this one) sends it again.
 				inFlight.clear();
 				connection = null;
 				leader = false;
@@ -266,9 +281,10 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Deletes the batches Kafka has acknowledged whole, in one statement. With {@code waitForOldest}, first waits for
-	 * the oldest batch (the relay has as many in flight as it may). A failed send ends the relay's round: it starts
-	 * over from the outbox.
+	 * Deletes the batches Kafka has acknowledged whole, in one statement. With
+	 * {@code waitForOldest}, first waits for the oldest batch (the relay has as many in
+	 * flight as it may). A failed send ends the relay's round: it starts over from the
+	 * outbox.
 	 */
 	private void deleteAcknowledged(Connection conn, boolean waitForOldest) throws Exception {
 		if (waitForOldest) {
@@ -306,13 +322,12 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private Long[] idsInFlight() {
-		return inFlight.stream().flatMapToLong(batch -> Arrays.stream(batch.ids())).boxed()
-			.toArray(Long[]::new);
+		return inFlight.stream().flatMapToLong(batch -> Arrays.stream(batch.ids())).boxed().toArray(Long[]::new);
 	}
 
 	/**
-	 * Returns when this process commits events, at the first NOTIFY from another instance (including one that arrived
-	 * while we were publishing), or after the idle poll.
+	 * Returns when this process commits events, at the first NOTIFY from another instance
+	 * (including one that arrived while we were publishing), or after the idle poll.
 	 */
 	private void awaitWakeUp(PGConnection notifications) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + idlePoll.toNanos();
@@ -352,7 +367,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Stop after the listeners and the web server (which stop at higher phases), so their last events go out.
+		// Stop after the listeners and the web server (which stop at higher phases), so
+		// their last events go out.
 		return Integer.MAX_VALUE - 2048;
 	}
+
 }

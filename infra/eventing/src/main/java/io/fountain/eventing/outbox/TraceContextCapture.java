@@ -8,9 +8,9 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
 /**
- * Captures the W3C {@code traceparent} of the work in progress when an event is appended, so that the relay,
- * which publishes later on its own thread, can put it in the record's headers and the consumer's trace continues
- * the request's.
+ * Captures the W3C {@code traceparent} of the work in progress when an event is appended,
+ * so that the relay, which publishes later on its own thread, can put it in the record's
+ * headers and the consumer's trace continues the request's.
  */
 public interface TraceContextCapture {
 
@@ -29,4 +29,5 @@ public interface TraceContextCapture {
 			return carrier.get("traceparent");
 		};
 	}
+
 }

@@ -19,17 +19,18 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
- * Avro in the Confluent wire format: a zero magic byte, the writer schema's registry id as a 4-byte big-endian int,
- * then the Avro binary body. Records written this way are read by any Confluent-compatible deserializer, and this
- * codec reads theirs.
+ * Avro in the Confluent wire format: a zero magic byte, the writer schema's registry id
+ * as a 4-byte big-endian int, then the Avro binary body. Records written this way are
+ * read by any Confluent-compatible deserializer, and this codec reads theirs.
  */
 public final class AvroCodec {
 
 	static {
-		// Avro 1.12 refuses to instantiate generated classes it does not trust: trust Fountain's event contracts.
+		// Avro 1.12 refuses to instantiate generated classes it does not trust: trust
+		// Fountain's event contracts.
 		ClassSecurityValidator.ClassSecurityPredicate trusted = ClassSecurityValidator.getGlobal();
-		ClassSecurityValidator.setGlobal(
-				type -> type.getName().startsWith("io.fountain.events.") || trusted.isTrusted(type));
+		ClassSecurityValidator
+			.setGlobal(type -> type.getName().startsWith("io.fountain.events.") || trusted.isTrusted(type));
 	}
 
 	private static final byte MAGIC_BYTE = 0;
@@ -39,9 +40,10 @@ public final class AvroCodec {
 	private final Map<String, DatumReader<?>> readers = new ConcurrentHashMap<>();
 
 	/**
-	 * The registry id and a writer for each (subject, schema) encoded so far. Keyed by the schema object, whose hash
-	 * Avro caches: a generated class has one schema instance, so finding the id is a map lookup, not a rendering of
-	 * the schema's JSON for every event.
+	 * The registry id and a writer for each (subject, schema) encoded so far. Keyed by
+	 * the schema object, whose hash Avro caches: a generated class has one schema
+	 * instance, so finding the id is a map lookup, not a rendering of the schema's JSON
+	 * for every event.
 	 */
 	private final Map<SubjectSchema, Writer> writers = new ConcurrentHashMap<>();
 
@@ -71,15 +73,17 @@ public final class AvroCodec {
 	}
 
 	/**
-	 * Decodes into the given generated type, resolving the writer's schema (by id, from the registry) against the
-	 * type's own: a record written by an older or newer compatible schema reads fine.
-	 * @throws UndecodableEventException when the bytes are not a record of that type in the wire format
+	 * Decodes into the given generated type, resolving the writer's schema (by id, from
+	 * the registry) against the type's own: a record written by an older or newer
+	 * compatible schema reads fine.
+	 * @throws UndecodableEventException when the bytes are not a record of that type in
+	 * the wire format
 	 */
 	@SuppressWarnings("unchecked")
 	public <T extends SpecificRecord> T decode(byte[] bytes, Class<T> type) {
 		if (bytes == null || bytes.length < 5) {
-			throw new UndecodableEventException("Not in the Confluent wire format: "
-					+ (bytes == null ? "no value" : bytes.length + " bytes"));
+			throw new UndecodableEventException(
+					"Not in the Confluent wire format: " + (bytes == null ? "no value" : bytes.length + " bytes"));
 		}
 		ByteBuffer buffer = ByteBuffer.wrap(bytes);
 		if (buffer.get() != MAGIC_BYTE) {
@@ -104,8 +108,8 @@ public final class AvroCodec {
 			return datumReader.read(null, decoder);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new UndecodableEventException("Cannot read schema " + schemaId + " (" + writer.getFullName()
-					+ ") as " + type.getName() + ": " + ex, ex);
+			throw new UndecodableEventException("Cannot read schema " + schemaId + " (" + writer.getFullName() + ") as "
+					+ type.getName() + ": " + ex, ex);
 		}
 	}
 
@@ -114,4 +118,5 @@ public final class AvroCodec {
 
 	private record Writer(int schemaId, SpecificDatumWriter<SpecificRecord> datumWriter) {
 	}
+
 }

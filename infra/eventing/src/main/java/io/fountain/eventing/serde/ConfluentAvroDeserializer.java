@@ -8,8 +8,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 import io.fountain.events.Topic;
 
 /**
- * A Kafka deserializer for downstream consumers of Fountain's topics: reads each topic's values as the record type
- * the topic catalogue names for it. Configure with {@code schema.registry.url}.
+ * A Kafka deserializer for downstream consumers of Fountain's topics: reads each topic's
+ * values as the record type the topic catalogue names for it. Configure with
+ * {@code schema.registry.url}.
  */
 public class ConfluentAvroDeserializer implements Deserializer<SpecificRecord> {
 
@@ -33,4 +34,5 @@ public class ConfluentAvroDeserializer implements Deserializer<SpecificRecord> {
 	public SpecificRecord deserialize(String topic, byte[] data) {
 		return data == null ? null : codec.decode(data, Topic.named(topic).valueType());
 	}
+
 }

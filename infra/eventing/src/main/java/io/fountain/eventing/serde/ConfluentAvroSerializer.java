@@ -6,8 +6,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A Kafka serializer for downstream producers and tools: subject {@code <topic>-value} (TopicNameStrategy), schema
- * registered on first use. Configure with {@code schema.registry.url}.
+ * A Kafka serializer for downstream producers and tools: subject {@code <topic>-value}
+ * (TopicNameStrategy), schema registered on first use. Configure with
+ * {@code schema.registry.url}.
  */
 public class ConfluentAvroSerializer implements Serializer<SpecificRecord> {
 
@@ -31,4 +32,5 @@ public class ConfluentAvroSerializer implements Serializer<SpecificRecord> {
 	public byte[] serialize(String topic, SpecificRecord data) {
 		return data == null ? null : codec.encode(topic + "-value", data);
 	}
+
 }

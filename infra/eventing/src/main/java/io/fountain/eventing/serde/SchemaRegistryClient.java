@@ -17,9 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
 
 /**
- * A client of the Confluent Schema Registry REST API, which Apicurio Registry also serves (under
- * {@code /apis/ccompat/v7}). Only what the serde needs: register a schema under a subject, and fetch a schema by id.
- * Both answers are cached for the life of the client: a schema id never changes meaning.
+ * A client of the Confluent Schema Registry REST API, which Apicurio Registry also serves
+ * (under {@code /apis/ccompat/v7}). Only what the serde needs: register a schema under a
+ * subject, and fetch a schema by id. Both answers are cached for the life of the client:
+ * a schema id never changes meaning.
  */
 public final class SchemaRegistryClient {
 
@@ -44,7 +45,10 @@ public final class SchemaRegistryClient {
 		return baseUrl.toString();
 	}
 
-	/** Registers the schema under the subject (a no-op when it already is) and answers its global id. */
+	/**
+	 * Registers the schema under the subject (a no-op when it already is) and answers its
+	 * global id.
+	 */
 	public int register(String subject, Schema schema) {
 		return idsBySubjectAndSchema.computeIfAbsent(subject + '\n' + schema.toString(), key -> {
 			String body = JSON.createObjectNode().put("schema", schema.toString()).toString();
@@ -104,5 +108,7 @@ public final class SchemaRegistryClient {
 		SchemaRegistryException(String message, Exception cause) {
 			super(message, cause instanceof IOException io ? io : new IOException(cause));
 		}
+
 	}
+
 }

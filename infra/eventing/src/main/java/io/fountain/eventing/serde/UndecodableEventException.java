@@ -1,6 +1,9 @@
 package io.fountain.eventing.serde;
 
-/** A message that can never be read as the expected event: retrying cannot help, so it goes straight to dead letters. */
+/**
+ * A message that can never be read as the expected event: retrying cannot help, so it
+ * goes straight to dead letters.
+ */
 public class UndecodableEventException extends RuntimeException {
 
 	public UndecodableEventException(String message) {
@@ -10,4 +13,5 @@ public class UndecodableEventException extends RuntimeException {
 	public UndecodableEventException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

@@ -17,11 +17,13 @@ import io.fountain.callers.CallerTokens;
 import io.fountain.eventing.EventContext;
 
 /**
- * Binds who and what a client command is about: its {@link Caller}, from the token the edge (or another service,
- * for the system) signed in the {@value CallerTokens#HEADER} header, and its {@link EventContext} (correlation id:
- * the caller's {@value #CORRELATION_ID} header when it is a sane token, a fresh one otherwise, echoed on the
- * response; actor: the caller). A request without a valid caller token did not come through the edge: 401, except
- * for health, metrics and the API document, which carry no play.
+ * Binds who and what a client command is about: its {@link Caller}, from the token the
+ * edge (or another service, for the system) signed in the {@value CallerTokens#HEADER}
+ * header, and its {@link EventContext} (correlation id: the caller's
+ * {@value #CORRELATION_ID} header when it is a sane token, a fresh one otherwise, echoed
+ * on the response; actor: the caller). A request without a valid caller token did not
+ * come through the edge: 401, except for health, metrics and the API document, which
+ * carry no play.
  */
 public class EventContextFilter extends OncePerRequestFilter {
 
@@ -48,12 +50,14 @@ public class EventContextFilter extends OncePerRequestFilter {
 		if (caller.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setContentType("application/problem+json");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-					+ "\"detail\":\"Call this API through the edge, with a bearer token\"}");
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+						+ "\"detail\":\"Call this API through the edge, with a bearer token\"}");
 			return;
 		}
 		try (Caller.Scope bound = Caller.bind(caller.get());
-				EventContext.Scope scope = EventContext.bind(EventContext.command(correlationId, caller.get().userId()))) {
+				EventContext.Scope scope = EventContext
+					.bind(EventContext.command(correlationId, caller.get().userId()))) {
 			chain.doFilter(request, response);
 		}
 	}
@@ -66,4 +70,5 @@ public class EventContextFilter extends OncePerRequestFilter {
 	private static String sane(String value, String fallback) {
 		return value != null && TOKEN.matcher(value).matches() ? value : fallback;
 	}
+
 }

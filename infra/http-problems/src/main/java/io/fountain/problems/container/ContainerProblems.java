@@ -7,32 +7,32 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The problem for an error the framework or the servlet container answers by itself, said for a client: the status,
- * its reason, and a detail that names the part of the request at fault (never a class name, a stack or a path on
- * disk).
+ * The problem for an error the framework or the servlet container answers by itself, said
+ * for a client: the status, its reason, and a detail that names the part of the request
+ * at fault (never a class name, a stack or a path on disk).
  */
 final class ContainerProblems {
 
-	/** What a client can change, by status; the container's own reasons say nothing a client can act on. */
-	private static final Map<Integer, String> DETAILS = Map.of(
-			400, "The request is malformed: check the path (no encoded '/', '\\', NUL or '..'), the query string's "
+	/**
+	 * What a client can change, by status; the container's own reasons say nothing a
+	 * client can act on.
+	 */
+	private static final Map<Integer, String> DETAILS = Map.of(400,
+			"The request is malformed: check the path (no encoded '/', '\\', NUL or '..'), the query string's "
 					+ "percent escapes and the headers.",
-			404, "There is nothing at this path.",
-			405, "This path does not take this method.",
-			406, "This API answers application/json or application/problem+json (and text/x-fountain for a play's "
+			404, "There is nothing at this path.", 405, "This path does not take this method.", 406,
+			"This API answers application/json or application/problem+json (and text/x-fountain for a play's "
 					+ "export): ask for one of them in Accept.",
-			413, "The request body is too large.",
-			414, "The request target (path and query) is too long.",
-			415, "The request body's Content-Type is not one this path takes.",
-			431, "The request's headers are too large.",
+			413, "The request body is too large.", 414, "The request target (path and query) is too long.", 415,
+			"The request body's Content-Type is not one this path takes.", 431, "The request's headers are too large.",
 			500, "Something went wrong on our side. Quote the X-Correlation-Id of this response when you report it.");
 
 	private ContainerProblems() {
 	}
 
 	/**
-	 * The status a client should see for an error answered with {@code code}: a query string the container cannot
-	 * decode is the client's mistake, not a 500.
+	 * The status a client should see for an error answered with {@code code}: a query
+	 * string the container cannot decode is the client's mistake, not a 500.
 	 */
 	static HttpStatus statusOf(int code, Throwable failure) {
 		if (failure != null && causedBy(failure, InvalidParameterException.class)) {
@@ -60,4 +60,5 @@ final class ContainerProblems {
 		}
 		return false;
 	}
+
 }

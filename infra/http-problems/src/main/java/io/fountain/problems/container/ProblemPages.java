@@ -6,9 +6,9 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
- * Makes Tomcat's own error answers problem+json: its host's error report valve becomes {@link ProblemReportValve}.
- * The context is added to its host before the context customizers run, and the host adds the valve it names when it
- * starts, after them.
+ * Makes Tomcat's own error answers problem+json: its host's error report valve becomes
+ * {@link ProblemReportValve}. The context is added to its host before the context
+ * customizers run, and the host adds the valve it names when it starts, after them.
  */
 public class ProblemPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
@@ -21,4 +21,5 @@ public class ProblemPages implements WebServerFactoryCustomizer<TomcatServletWeb
 			}
 		});
 	}
+
 }

@@ -13,9 +13,10 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tomcat's last word, for what it refuses before any servlet runs (an encoded {@code /}, {@code \} or NUL in the
- * path, a request line or header over its limits) and for errors with nowhere else to go: problem+json instead of its
- * HTML page with the server's version. Installed as the host's error report valve ({@link ProblemPages}).
+ * Tomcat's last word, for what it refuses before any servlet runs (an encoded {@code /},
+ * {@code \} or NUL in the path, a request line or header over its limits) and for errors
+ * with nowhere else to go: problem+json instead of its HTML page with the server's
+ * version. Installed as the host's error report valve ({@link ProblemPages}).
  */
 public class ProblemReportValve extends ErrorReportValve {
 
@@ -39,7 +40,9 @@ public class ProblemReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client has gone or the response was committed meanwhile: there is no one to tell.
+			// The client has gone or the response was committed meanwhile: there is no
+			// one to tell.
 		}
 	}
+
 }

@@ -9,9 +9,10 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Which page of a list the client asked for: {@code page} from 0, {@code size} items a page. A handler method takes a
- * {@code Paging} parameter (annotated {@code @ParameterObject} for the API documentation); a value out of range, not a
- * number or given twice is a 400 problem naming the parameter.
+ * Which page of a list the client asked for: {@code page} from 0, {@code size} items a
+ * page. A handler method takes a {@code Paging} parameter (annotated
+ * {@code @ParameterObject} for the API documentation); a value out of range, not a number
+ * or given twice is a 400 problem naming the parameter.
  */
 public record Paging(
 		@Parameter(in = ParameterIn.QUERY, name = "page", description = "Which page, from 0",

@@ -8,7 +8,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Reads a handler's {@link Paging} from the {@code page} and {@code size} query parameters. */
+/**
+ * Reads a handler's {@link Paging} from the {@code page} and {@code size} query
+ * parameters.
+ */
 final class PagingResolver implements HandlerMethodArgumentResolver {
 
 	private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
@@ -26,7 +29,10 @@ final class PagingResolver implements HandlerMethodArgumentResolver {
 		return new Paging(page, size);
 	}
 
-	/** The parameter's value; a number too large for an int reads as just beyond {@code max}. */
+	/**
+	 * The parameter's value; a number too large for an int reads as just beyond
+	 * {@code max}.
+	 */
 	private static int read(NativeWebRequest request, String name, int absent, int max) {
 		String[] values = request.getParameterValues(name);
 		if (values == null || values.length == 0 || values.length == 1 && values[0].isEmpty()) {
@@ -46,4 +52,5 @@ final class PagingResolver implements HandlerMethodArgumentResolver {
 			return value.startsWith("-") ? -1 : max + 1;
 		}
 	}
+
 }

@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
- * A {@code PATCH} whose body is a JSON merge patch (RFC 7396) of the resource: {@code application/merge-patch+json},
- * or {@code application/json} as clients sent before the API named the media type. The request record declares the
- * fields it changes as {@link Patch}.
+ * A {@code PATCH} whose body is a JSON merge patch (RFC 7396) of the resource:
+ * {@code application/merge-patch+json}, or {@code application/json} as clients sent
+ * before the API named the media type. The request record declares the fields it changes
+ * as {@link Patch}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,4 +29,5 @@ public @interface MergePatchMapping {
 	/** The path of the resource. */
 	@AliasFor(annotation = RequestMapping.class, attribute = "path")
 	String[] value() default {};
+
 }

@@ -5,9 +5,10 @@ import java.util.Objects;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * One member of a JSON merge patch (RFC 7396): absent (the field stays as it is), {@code null} (the field is cleared)
- * or a value. A request record declares each field it lets a {@code PATCH} change as a {@code Patch}; its constraints
- * apply to the value when there is one, so {@code @NotNull} on a {@code Patch} means "may be left out, may not be
+ * One member of a JSON merge patch (RFC 7396): absent (the field stays as it is),
+ * {@code null} (the field is cleared) or a value. A request record declares each field it
+ * lets a {@code PATCH} change as a {@code Patch}; its constraints apply to the value when
+ * there is one, so {@code @NotNull} on a {@code Patch} means "may be left out, may not be
  * cleared", and a {@code null} for it is a 400 naming the field.
  */
 @JsonDeserialize(using = PatchDeserializer.class)
@@ -48,7 +49,10 @@ public final class Patch<T> {
 		return named && value == null;
 	}
 
-	/** The value the patch gives, or {@code null} when it clears the field or leaves it out. */
+	/**
+	 * The value the patch gives, or {@code null} when it clears the field or leaves it
+	 * out.
+	 */
 	public T value() {
 		return value;
 	}
@@ -72,4 +76,5 @@ public final class Patch<T> {
 	public String toString() {
 		return !named ? "absent" : value == null ? "null" : String.valueOf(value);
 	}
+
 }

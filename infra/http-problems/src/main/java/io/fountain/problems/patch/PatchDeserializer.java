@@ -7,9 +7,10 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads a member of a merge patch with the deserializer of its value type, so the value meets the same strict rules
- * as in a creation; a {@code null} member is a cleared {@link Patch}, a missing one an absent {@link Patch} (Jackson
- * asks the deserializer of a record component for its absent value).
+ * Reads a member of a merge patch with the deserializer of its value type, so the value
+ * meets the same strict rules as in a creation; a {@code null} member is a cleared
+ * {@link Patch}, a missing one an absent {@link Patch} (Jackson asks the deserializer of
+ * a record component for its absent value).
  */
 final class PatchDeserializer extends ValueDeserializer<Patch<?>> {
 
@@ -46,4 +47,5 @@ final class PatchDeserializer extends ValueDeserializer<Patch<?>> {
 	public Patch<?> getAbsentValue(DeserializationContext context) {
 		return Patch.absent();
 	}
+
 }

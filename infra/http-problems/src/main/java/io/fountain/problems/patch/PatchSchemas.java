@@ -13,8 +13,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The OpenAPI schema of a {@link Patch} field is its value's, with the field's own constraints; {@code null} is a
- * permitted value unless the field is {@code @NotNull} (it may not be cleared). No field of a patch is required.
+ * The OpenAPI schema of a {@link Patch} field is its value's, with the field's own
+ * constraints; {@code null} is a permitted value unless the field is {@code @NotNull} (it
+ * may not be cleared). No field of a patch is required.
  */
 public final class PatchSchemas implements ModelConverter {
 
@@ -57,4 +58,5 @@ public final class PatchSchemas implements ModelConverter {
 		}
 		return false;
 	}
+
 }
