@@ -163,11 +163,7 @@ public class DialogueImport {
 	}
 
 	private boolean allKnown(List<UUID> characters) {
-		long known = jdbc.sql("SELECT count(*) FROM known_parent WHERE kind = ? AND id = ANY (?) AND NOT deleted")
-			.params(ParentKind.CHARACTER.wire(), characters.toArray(UUID[]::new))
-			.query(Long.class)
-			.single();
-		return known == characters.size();
+		return parents.known().allLive(ParentKind.CHARACTER, characters);
 	}
 
 	private void lockPlay(UUID scriptId) {

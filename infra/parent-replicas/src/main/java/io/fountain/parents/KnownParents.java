@@ -131,6 +131,18 @@ public class KnownParents {
 	}
 
 	/**
+	 * Whether every one of these parents (distinct ids) is known here and live, without
+	 * locking.
+	 */
+	public boolean allLive(ParentKind kind, List<UUID> ids) {
+		long live = jdbc.sql("SELECT count(*) FROM known_parent WHERE kind = ? AND id = ANY (?) AND NOT deleted")
+			.params(kind.wire(), ids.toArray(UUID[]::new))
+			.query(Long.class)
+			.single();
+		return live == ids.size();
+	}
+
+	/**
 	 * Records a live parent unless it is known already (a tombstone stays a tombstone).
 	 */
 	public void learnLive(ParentKind kind, UUID id, UUID scriptId, String name) {

@@ -1,7 +1,6 @@
 package io.fountain.parents;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,13 +44,6 @@ public class ParentEventsListeners implements SmartLifecycle {
 		// The services' consumers read String keys and byte[] values (EventingDefaults).
 		List<ConsumerRecord<String, byte[]>> raw = (List<ConsumerRecord<String, byte[]>>) (List<?>) records;
 		consumer.consumeAll(raw, kind.topic().valueType(), event -> children.apply(kind, event));
-	}
-
-	/** The topics followed, for tests and logs. */
-	public List<String> topics() {
-		return containers.stream()
-			.flatMap(container -> Arrays.stream(container.getContainerProperties().getTopics()))
-			.toList();
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package io.fountain.access;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,8 +83,7 @@ public class ScriptAccessAutoConfiguration {
 		@Bean
 		ScriptDeletion scriptDeletion(LiveScripts scripts, ScriptAccess access,
 				ObjectProvider<ScriptCascade> cascades) {
-			List<ScriptCascade> all = cascades.orderedStream().toList();
-			return new ScriptDeletion(scripts, access, all);
+			return new ScriptDeletion(scripts, access, cascades.orderedStream().toList());
 		}
 
 		/** The replica follows script events: their topic and its dead letters. */
