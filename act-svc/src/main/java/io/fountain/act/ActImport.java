@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import io.fountain.imports.ImportedParts;
-import io.fountain.imports.Imports;
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 
@@ -19,11 +19,11 @@ public class ActImport {
 
 	private final Acts acts;
 
-	private final Imports imports;
+	private final ImportStep imports;
 
 	private final ApplicationEventPublisher events;
 
-	ActImport(Acts acts, Imports imports, ApplicationEventPublisher events) {
+	ActImport(Acts acts, ImportStep imports, ApplicationEventPublisher events) {
 		this.acts = acts;
 		this.imports = imports;
 		this.events = events;
@@ -31,8 +31,8 @@ public class ActImport {
 
 	/** In the consumer's transaction, with the script known. */
 	public void scriptImported(UUID scriptId, UUID importId) {
-		for (ImportedParts.Act part : imports.toMake(scriptId, importId, ParentKind.SCRIPT, scriptId,
-				ImportedParts.acts(), ImportedParts.Act.class, PartKind.ACT, all -> "acts")) {
+		for (ClaimCheckParts.Act part : imports.toMake(scriptId, importId, ParentKind.SCRIPT, scriptId,
+				ClaimCheckParts.acts(), ClaimCheckParts.Act.class, PartKind.ACT, all -> "acts")) {
 			if (acts.findById(part.id()).isEmpty()) {
 				Act act = new Act(part.id(), scriptId, part.ordinal(), part.title());
 				acts.insert(act);

@@ -14,23 +14,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.fountain.parents.Reconciler;
-import io.fountain.eventing.test.DeletionRace;
+import io.fountain.eventing.test.ChildKindContract;
 import io.fountain.eventing.test.ParentOwnerStandIn;
-import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.fountain.events.Topic;
 import io.fountain.events.act.v1.ActCreated;
 import io.fountain.events.act.v1.ActDeleted;
 import io.fountain.events.act.v1.ActEvent;
 import io.fountain.events.act.v1.DeletionCause;
+import io.fountain.parents.ParentKind;
+import io.fountain.parents.Reconciler;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
-class ActServiceIntegrationTests extends ServiceIntegrationTest {
+class ActServiceIntegrationTests extends ChildKindContract {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
@@ -42,6 +42,16 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Override
+	protected Http.Response createChild(UUID scriptId, Map<ParentKind, UUID> parents) {
+		return http.post("/scripts/" + parents.get(ParentKind.SCRIPT) + "/acts", "{}");
+	}
+
+	@Override
+	protected Topic childTopic() {
+		return Topic.ACT;
+	}
 
 	@Test
 	void actsOfAScriptAreListedInOrderAndInsertingOneMovesTheRestDown() {
@@ -114,15 +124,6 @@ class ActServiceIntegrationTests extends ServiceIntegrationTest {
 				.hasSize(3);
 		}
 		assertThat(http.post("/scripts/" + script + "/acts", "{}").status()).isEqualTo(404);
-	}
-
-	@Test
-	void actsCreatedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
-		UUID script = knownScript();
-		DeletionRace.run(() -> http.post("/scripts/" + script + "/acts", "{}").status(),
-				() -> bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)));
-		await().atMost(Duration.ofSeconds(20)).until(() -> actRows(script) == 0);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> actRows(script) == 0);
 	}
 
 	@Test

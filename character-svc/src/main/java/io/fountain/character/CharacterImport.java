@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import io.fountain.format.CastNames;
-import io.fountain.imports.ImportedParts;
-import io.fountain.imports.Imports;
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 
@@ -24,11 +24,11 @@ public class CharacterImport {
 
 	private final Characters characters;
 
-	private final Imports imports;
+	private final ImportStep imports;
 
 	private final ApplicationEventPublisher events;
 
-	CharacterImport(Characters characters, Imports imports, ApplicationEventPublisher events) {
+	CharacterImport(Characters characters, ImportStep imports, ApplicationEventPublisher events) {
 		this.characters = characters;
 		this.imports = imports;
 		this.events = events;
@@ -36,17 +36,17 @@ public class CharacterImport {
 
 	/** In the consumer's transaction, with the script known. */
 	public void scriptImported(UUID scriptId, UUID importId) {
-		List<ImportedParts.Character> cast = imports.toMake(scriptId, importId, ParentKind.SCRIPT, scriptId,
-				ImportedParts.characters(), ImportedParts.Character.class, PartKind.CHARACTER, all -> "characters");
+		List<ClaimCheckParts.Character> cast = imports.toMake(scriptId, importId, ParentKind.SCRIPT, scriptId,
+				ClaimCheckParts.characters(), ClaimCheckParts.Character.class, PartKind.CHARACTER, all -> "characters");
 		Set<String> names = new HashSet<>();
-		for (ImportedParts.Character part : cast) {
+		for (ClaimCheckParts.Character part : cast) {
 			if (!names.add(CastNames.key(part.name().strip()))) {
 				imports.reject(scriptId, importId, PartKind.CHARACTER, part.element(),
 						"another character of the play is named " + part.name().strip());
 				return;
 			}
 		}
-		for (ImportedParts.Character part : cast) {
+		for (ClaimCheckParts.Character part : cast) {
 			if (characters.findById(part.id()).isEmpty()) {
 				Character character = new Character(part.id(), scriptId, part.name().strip(), part.description());
 				characters.insert(character);

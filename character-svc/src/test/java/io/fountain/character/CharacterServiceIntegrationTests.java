@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,9 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.fountain.eventing.test.DeletionRace;
+import io.fountain.eventing.test.ChildKindContract;
 import io.fountain.eventing.test.ParentOwnerStandIn;
-import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
@@ -23,14 +23,28 @@ import io.fountain.events.character.v1.CharacterDeleted;
 import io.fountain.events.character.v1.CharacterEvent;
 import io.fountain.events.character.v1.CharacterUpdated;
 import io.fountain.events.character.v1.DeletionCause;
+import io.fountain.parents.ParentKind;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
-class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
+class CharacterServiceIntegrationTests extends ChildKindContract {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
 		environment(registry, "character", "script");
+	}
+
+	private final AtomicInteger extras = new AtomicInteger();
+
+	@Override
+	protected Http.Response createChild(UUID scriptId, Map<ParentKind, UUID> parents) {
+		return http.post("/scripts/" + parents.get(ParentKind.SCRIPT) + "/characters",
+				"{\"name\": \"EXTRA " + extras.incrementAndGet() + "\"}");
+	}
+
+	@Override
+	protected Topic childTopic() {
+		return Topic.CHARACTER;
 	}
 
 	@Test
@@ -129,17 +143,6 @@ class CharacterServiceIntegrationTests extends ServiceIntegrationTest {
 					e -> assertThat(((CharacterDeleted) e.getPayload()).getCause()).isEqualTo(DeletionCause.CASCADE));
 		}
 		assertThat(http.post("/scripts/" + script + "/characters", "{\"name\": \"D\"}").status()).isEqualTo(404);
-	}
-
-	@Test
-	void charactersCreatedWhileTheirScriptIsBeingDeletedEndDeleted() throws Exception {
-		UUID script = knownScript();
-		AtomicInteger extras = new AtomicInteger();
-		DeletionRace.run(() -> http
-			.post("/scripts/" + script + "/characters", "{\"name\": \"EXTRA " + extras.incrementAndGet() + "\"}")
-			.status(), () -> bed.send(Topic.SCRIPT, UpstreamEvents.scriptDeleted(script)));
-		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> rows(script) == 0);
 	}
 
 	@Test

@@ -9,9 +9,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import io.fountain.imports.ImportParts;
-import io.fountain.imports.ImportedParts;
-import io.fountain.imports.Imports;
+import io.fountain.imports.ClaimCheckReader;
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
@@ -37,13 +37,13 @@ public class DialogueImport {
 
 	private final Parents parents;
 
-	private final Imports imports;
+	private final ImportStep imports;
 
 	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
 
-	DialogueImport(Dialogues dialogues, Parents parents, Imports imports, ApplicationEventPublisher events,
+	DialogueImport(Dialogues dialogues, Parents parents, ImportStep imports, ApplicationEventPublisher events,
 			JdbcClient jdbc) {
 		this.dialogues = dialogues;
 		this.parents = parents;
@@ -59,13 +59,13 @@ public class DialogueImport {
 	 */
 	public void scriptImported(UUID scriptId, UUID importId) {
 		lockPlay(scriptId);
-		for (ImportedParts.Character character : imports.read(importId, ImportedParts.characters(),
-				ImportedParts.Character.class)) {
+		for (ClaimCheckParts.Character character : imports.read(importId, ClaimCheckParts.characters(),
+				ClaimCheckParts.Character.class)) {
 			// The name as character-svc stores it, until its own event says otherwise.
 			parents.known().learnLive(ParentKind.CHARACTER, character.id(), scriptId, character.name().strip());
 		}
-		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE, ImportedParts.allDialogues(),
-				ImportedParts.Dialogue.class)) {
+		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE, ClaimCheckParts.allDialogues(),
+				ClaimCheckParts.Dialogue.class)) {
 			sceneImported(scriptId, sceneId, importId);
 		}
 	}
@@ -77,20 +77,20 @@ public class DialogueImport {
 	 */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
 		lockPlay(scriptId);
-		List<ImportedParts.Dialogue> lines = imports.toMake(scriptId, importId, ParentKind.SCENE, sceneId,
-				ImportedParts.dialoguesOf(sceneId), ImportedParts.Dialogue.class, PartKind.DIALOGUE,
+		List<ClaimCheckParts.Dialogue> lines = imports.toMake(scriptId, importId, ParentKind.SCENE, sceneId,
+				ClaimCheckParts.dialoguesOf(sceneId), ClaimCheckParts.Dialogue.class, PartKind.DIALOGUE,
 				all -> all.get(0).element().replaceAll("\\.elements.*", ""));
 		if (lines.isEmpty()) {
 			return;
 		}
-		for (ImportedParts.Dialogue line : lines) {
+		for (ClaimCheckParts.Dialogue line : lines) {
 			if (line.characterId() == null) {
 				imports.reject(scriptId, importId, PartKind.DIALOGUE, line.element(),
 						line.character() + " speaks, but is not a character of the play");
 				return;
 			}
 		}
-		List<UUID> needed = lines.stream().map(ImportedParts.Dialogue::characterId).distinct().sorted().toList();
+		List<UUID> needed = lines.stream().map(ClaimCheckParts.Dialogue::characterId).distinct().sorted().toList();
 		if (allKnown(needed)) {
 			make(scriptId, sceneId, lines, needed);
 		}
@@ -118,8 +118,8 @@ public class DialogueImport {
 			.query((rs, row) -> new Waiting(rs.getObject("scene_id", UUID.class), rs.getString("parts")))
 			.list();
 		for (Waiting scene : waiting) {
-			List<ImportedParts.Dialogue> lines = parse(scene.parts());
-			List<UUID> needed = lines.stream().map(ImportedParts.Dialogue::characterId).distinct().sorted().toList();
+			List<ClaimCheckParts.Dialogue> lines = parse(scene.parts());
+			List<UUID> needed = lines.stream().map(ClaimCheckParts.Dialogue::characterId).distinct().sorted().toList();
 			if (!allKnown(needed)) {
 				continue;
 			}
@@ -142,13 +142,13 @@ public class DialogueImport {
 		jdbc.sql("DELETE FROM import_waiting_scene WHERE script_id = ?").param(scriptId).update();
 	}
 
-	private void make(UUID scriptId, UUID sceneId, List<ImportedParts.Dialogue> lines, List<UUID> characters) {
+	private void make(UUID scriptId, UUID sceneId, List<ClaimCheckParts.Dialogue> lines, List<UUID> characters) {
 		// Held to the commit: a character deleted meanwhile takes these lines with it,
 		// after.
 		if (!parents.known().lockAllIfLive(ParentKind.CHARACTER, characters)) {
 			return; // the play is being undone: make nothing
 		}
-		Set<UUID> made = dialogues.existing(lines.stream().map(ImportedParts.Dialogue::id).toList());
+		Set<UUID> made = dialogues.existing(lines.stream().map(ClaimCheckParts.Dialogue::id).toList());
 		List<Dialogue> toMake = lines.stream()
 			.filter(line -> !made.contains(line.id()))
 			.map(line -> new Dialogue(line.id(), scriptId, sceneId, line.characterId(), line.text(), line.dual(),
@@ -173,18 +173,18 @@ public class DialogueImport {
 			.list();
 	}
 
-	private static String json(List<ImportedParts.Dialogue> lines) {
+	private static String json(List<ClaimCheckParts.Dialogue> lines) {
 		try {
-			return ImportParts.JSON.writeValueAsString(lines);
+			return ClaimCheckReader.JSON.writeValueAsString(lines);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private static List<ImportedParts.Dialogue> parse(String json) {
+	private static List<ClaimCheckParts.Dialogue> parse(String json) {
 		try {
-			return List.of(ImportParts.JSON.readValue(json, ImportedParts.Dialogue[].class));
+			return List.of(ClaimCheckReader.JSON.readValue(json, ClaimCheckParts.Dialogue[].class));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,18 +14,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.fountain.eventing.test.DeletionRace;
-import io.fountain.eventing.test.ServiceIntegrationTest;
+import io.fountain.eventing.test.ChildKindContract;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
 import io.fountain.events.dialogue.v1.DialogueCreated;
 import io.fountain.events.dialogue.v1.DialogueDeleted;
 import io.fountain.events.dialogue.v1.DialogueEvent;
+import io.fountain.parents.ParentKind;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
-class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
+class DialogueServiceIntegrationTests extends ChildKindContract {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
@@ -32,6 +33,17 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 	}
 
 	private final UUID script = UUID.randomUUID();
+
+	@Override
+	protected Http.Response createChild(UUID scriptId, Map<ParentKind, UUID> parents) {
+		return http.post("/scenes/" + parents.get(ParentKind.SCENE) + "/dialogues",
+				"{\"characterId\": \"" + parents.get(ParentKind.CHARACTER) + "\", \"text\": \"Again.\"}");
+	}
+
+	@Override
+	protected Topic childTopic() {
+		return Topic.DIALOGUE;
+	}
 
 	@Test
 	void aBlockReadsBackWithItsParentheticalsAndItsCharactersCurrentName() {
@@ -228,17 +240,6 @@ class DialogueServiceIntegrationTests extends ServiceIntegrationTest {
 				assertThat(deletedBlocks(reader).stream().filter(blocks::contains)).hasSize(blocks.size());
 			}
 		}
-	}
-
-	@Test
-	void dialogueAddedWhileItsCharacterIsBeingDeletedEndsDeleted() throws Exception {
-		UUID scene = knownScene();
-		UUID brick = knownCharacter("BRICK");
-		DeletionRace.run(() -> http
-			.post("/scenes/" + scene + "/dialogues", "{\"characterId\": \"" + brick + "\", \"text\": \"Again.\"}")
-			.status(), () -> bed.send(Topic.CHARACTER, UpstreamEvents.characterDeleted(script, brick)));
-		await().atMost(Duration.ofSeconds(20)).until(() -> spokenBy(brick) == 0);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> spokenBy(brick) == 0);
 	}
 
 	@Test

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import io.fountain.imports.ImportedParts;
-import io.fountain.imports.Imports;
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 
@@ -26,11 +26,11 @@ public class SceneImport {
 
 	private final Actions actions;
 
-	private final Imports imports;
+	private final ImportStep imports;
 
 	private final ApplicationEventPublisher events;
 
-	SceneImport(Scenes scenes, Actions actions, Imports imports, ApplicationEventPublisher events) {
+	SceneImport(Scenes scenes, Actions actions, ImportStep imports, ApplicationEventPublisher events) {
 		this.scenes = scenes;
 		this.actions = actions;
 		this.imports = imports;
@@ -43,8 +43,8 @@ public class SceneImport {
 	 * transaction.
 	 */
 	public void scriptImported(UUID scriptId, UUID importId) {
-		for (UUID actId : imports.learnParents(scriptId, importId, ParentKind.ACT, ImportedParts.allScenes(),
-				ImportedParts.Scene.class)) {
+		for (UUID actId : imports.learnParents(scriptId, importId, ParentKind.ACT, ClaimCheckParts.allScenes(),
+				ClaimCheckParts.Scene.class)) {
 			actImported(scriptId, actId, importId);
 		}
 	}
@@ -55,10 +55,10 @@ public class SceneImport {
 	 * consumer's transaction, with the act known.
 	 */
 	public void actImported(UUID scriptId, UUID actId, UUID importId) {
-		List<ImportedParts.Scene> imported = imports.toMake(scriptId, importId, ParentKind.ACT, actId,
-				ImportedParts.scenesOf(actId), ImportedParts.Scene.class, PartKind.SCENE,
+		List<ClaimCheckParts.Scene> imported = imports.toMake(scriptId, importId, ParentKind.ACT, actId,
+				ClaimCheckParts.scenesOf(actId), ClaimCheckParts.Scene.class, PartKind.SCENE,
 				all -> all.get(0).element().replaceAll("\\.scenes.*", ""));
-		for (ImportedParts.Scene part : imported) {
+		for (ClaimCheckParts.Scene part : imported) {
 			if (part.actions().size() > imports.maxPerParent()) {
 				imports.reject(scriptId, importId, PartKind.ACTION, part.element(), "there are " + part.actions().size()
 						+ " actions here; at most " + imports.maxPerParent() + " are allowed");
@@ -68,16 +68,16 @@ public class SceneImport {
 		// Made in two batched statements (scenes, actions), not one per row; a scene made
 		// before (a replay) is skipped.
 		Set<UUID> made = imported.isEmpty() ? Set.of()
-				: scenes.existing(imported.stream().map(ImportedParts.Scene::id).toList());
+				: scenes.existing(imported.stream().map(ClaimCheckParts.Scene::id).toList());
 		List<Scene> newScenes = new ArrayList<>();
 		List<Action> newActions = new ArrayList<>();
-		for (ImportedParts.Scene part : imported) {
+		for (ClaimCheckParts.Scene part : imported) {
 			if (made.contains(part.id())) {
 				continue;
 			}
 			newScenes.add(new Scene(part.id(), scriptId, actId, part.heading(), part.sceneNumber(), part.synopsis(),
 					part.ordinal()));
-			for (ImportedParts.Action line : part.actions()) {
+			for (ClaimCheckParts.Action line : part.actions()) {
 				newActions.add(new Action(line.id(), scriptId, part.id(), line.text(), Action.Kind.valueOf(line.kind()),
 						line.position()));
 			}

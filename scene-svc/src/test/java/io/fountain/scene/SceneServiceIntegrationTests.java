@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.fountain.eventing.test.ChildKindContract;
 import io.fountain.eventing.test.DeletionRace;
 import io.fountain.eventing.test.ParentOwnerStandIn;
-import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
@@ -27,14 +28,25 @@ import io.fountain.events.action.v1.ActionDeleted;
 import io.fountain.events.action.v1.ActionEvent;
 import io.fountain.events.scene.v1.SceneDeleted;
 import io.fountain.events.scene.v1.SceneEvent;
+import io.fountain.parents.ParentKind;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
-class SceneServiceIntegrationTests extends ServiceIntegrationTest {
+class SceneServiceIntegrationTests extends ChildKindContract {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
 		environment(registry, "scene", "act");
+	}
+
+	@Override
+	protected Http.Response createChild(UUID scriptId, Map<ParentKind, UUID> parents) {
+		return http.post("/acts/" + parents.get(ParentKind.ACT) + "/scenes", "{\"heading\": \"INT. HOUSE - DAY\"}");
+	}
+
+	@Override
+	protected Topic childTopic() {
+		return Topic.SCENE;
 	}
 
 	@Test

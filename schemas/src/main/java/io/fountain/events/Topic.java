@@ -23,20 +23,51 @@ import io.fountain.events.transition.v1.TransitionEvent;
  */
 public enum Topic {
 
-	SCRIPT("fountain.script.events", ScriptEvent.class, ScriptEvent.getClassSchema()),
-	ACT("fountain.act.events", ActEvent.class, ActEvent.getClassSchema()),
-	SCENE("fountain.scene.events", SceneEvent.class, SceneEvent.getClassSchema()),
-	ACTION("fountain.action.events", ActionEvent.class, ActionEvent.getClassSchema()),
-	CHARACTER("fountain.character.events", CharacterEvent.class, CharacterEvent.getClassSchema()),
-	DIALOGUE("fountain.dialogue.events", DialogueEvent.class, DialogueEvent.getClassSchema()),
-	TRANSITION("fountain.transition.events", TransitionEvent.class, TransitionEvent.getClassSchema()),
+	SCRIPT(Names.SCRIPT, ScriptEvent.class, ScriptEvent.getClassSchema()),
+	ACT(Names.ACT, ActEvent.class, ActEvent.getClassSchema()),
+	SCENE(Names.SCENE, SceneEvent.class, SceneEvent.getClassSchema()),
+	ACTION(Names.ACTION, ActionEvent.class, ActionEvent.getClassSchema()),
+	CHARACTER(Names.CHARACTER, CharacterEvent.class, CharacterEvent.getClassSchema()),
+	DIALOGUE(Names.DIALOGUE, DialogueEvent.class, DialogueEvent.getClassSchema()),
+	TRANSITION(Names.TRANSITION, TransitionEvent.class, TransitionEvent.getClassSchema()),
 	/**
 	 * Not an entity's: what services report about their part of a play being imported
 	 * (POST /plays).
 	 */
-	IMPORT("fountain.import.events", ImportEvent.class, ImportEvent.getClassSchema());
+	IMPORT(Names.IMPORT, ImportEvent.class, ImportEvent.getClassSchema());
 
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+	/**
+	 * The topics' names as constants, for where Java wants one (an annotation's
+	 * attribute: {@code @KafkaListener(topics = Topic.Names.SCRIPT)}). The enum's
+	 * constants are built from these, so a name is written once.
+	 */
+	public static final class Names {
+
+		public static final String SCRIPT = "fountain.script.events";
+
+		public static final String ACT = "fountain.act.events";
+
+		public static final String SCENE = "fountain.scene.events";
+
+		public static final String ACTION = "fountain.action.events";
+
+		public static final String CHARACTER = "fountain.character.events";
+
+		public static final String DIALOGUE = "fountain.dialogue.events";
+
+		public static final String TRANSITION = "fountain.transition.events";
+
+		public static final String IMPORT = "fountain.import.events";
+
+		/** Every topic's dead letters, as a {@code topicPattern}. */
+		public static final String DEAD_LETTERS = "fountain\\.[a-z]+\\.events\\.dlt";
+
+		private Names() {
+		}
+
+	}
 
 	private final String topicName;
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.fountain.imports.ImportParts;
+import io.fountain.imports.ClaimCheckReader;
 
 /** The scripts this service owns, in its own database. */
 @Repository
@@ -92,7 +92,7 @@ public class Scripts {
 
 	private static String json(List<TitlePage.TitleEntry> entries) {
 		try {
-			return ImportParts.JSON.writeValueAsString(entries);
+			return ClaimCheckReader.JSON.writeValueAsString(entries);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
@@ -101,7 +101,8 @@ public class Scripts {
 
 	private static List<TitlePage.TitleEntry> entries(String json) {
 		try {
-			return json == null ? List.of() : List.of(ImportParts.JSON.readValue(json, TitlePage.TitleEntry[].class));
+			return json == null ? List.of()
+					: List.of(ClaimCheckReader.JSON.readValue(json, TitlePage.TitleEntry[].class));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);

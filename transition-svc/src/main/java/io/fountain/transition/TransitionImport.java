@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import io.fountain.imports.ImportedParts;
-import io.fountain.imports.Imports;
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 
@@ -19,11 +19,11 @@ public class TransitionImport {
 
 	private final Transitions transitions;
 
-	private final Imports imports;
+	private final ImportStep imports;
 
 	private final ApplicationEventPublisher events;
 
-	TransitionImport(Transitions transitions, Imports imports, ApplicationEventPublisher events) {
+	TransitionImport(Transitions transitions, ImportStep imports, ApplicationEventPublisher events) {
 		this.transitions = transitions;
 		this.imports = imports;
 		this.events = events;
@@ -35,8 +35,8 @@ public class TransitionImport {
 	 * creations (ADR 13). In the consumer's transaction.
 	 */
 	public void scriptImported(UUID scriptId, UUID importId) {
-		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE, ImportedParts.allTransitions(),
-				ImportedParts.Transition.class)) {
+		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE, ClaimCheckParts.allTransitions(),
+				ClaimCheckParts.Transition.class)) {
 			sceneImported(scriptId, sceneId, importId);
 		}
 	}
@@ -47,8 +47,8 @@ public class TransitionImport {
 	 * known.
 	 */
 	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
-		for (ImportedParts.Transition part : imports.toMake(scriptId, importId, ParentKind.SCENE, sceneId,
-				ImportedParts.transitionsOf(sceneId), ImportedParts.Transition.class, PartKind.TRANSITION,
+		for (ClaimCheckParts.Transition part : imports.toMake(scriptId, importId, ParentKind.SCENE, sceneId,
+				ClaimCheckParts.transitionsOf(sceneId), ClaimCheckParts.Transition.class, PartKind.TRANSITION,
 				all -> all.get(0).element().replaceAll("\\.elements.*", ""))) {
 			if (transitions.findById(part.id()).isEmpty()) {
 				Transition transition = new Transition(part.id(), scriptId, sceneId, part.text(), part.position());

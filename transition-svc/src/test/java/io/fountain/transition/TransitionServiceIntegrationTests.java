@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -12,22 +13,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.fountain.eventing.test.DeletionRace;
+import io.fountain.eventing.test.ChildKindContract;
 import io.fountain.eventing.test.ParentOwnerStandIn;
-import io.fountain.eventing.test.ServiceIntegrationTest;
 import io.fountain.eventing.test.ServiceTestBed;
 import io.fountain.eventing.test.UpstreamEvents;
 import io.fountain.events.Topic;
 import io.fountain.events.transition.v1.TransitionDeleted;
 import io.fountain.events.transition.v1.TransitionEvent;
+import io.fountain.parents.ParentKind;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
-class TransitionServiceIntegrationTests extends ServiceIntegrationTest {
+class TransitionServiceIntegrationTests extends ChildKindContract {
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
 		environment(registry, "transition", "scene");
+	}
+
+	@Override
+	protected Http.Response createChild(UUID scriptId, Map<ParentKind, UUID> parents) {
+		return http.post("/scenes/" + parents.get(ParentKind.SCENE) + "/transitions", "{\"text\": \"CUT TO:\"}");
+	}
+
+	@Override
+	protected Topic childTopic() {
+		return Topic.TRANSITION;
 	}
 
 	@Test
@@ -105,16 +116,6 @@ class TransitionServiceIntegrationTests extends ServiceIntegrationTest {
 				.until(() -> deletions(reader, script) == 2);
 		}
 		assertThat(http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}").status()).isEqualTo(404);
-	}
-
-	@Test
-	void transitionsAddedWhileTheirSceneIsBeingDeletedEndDeleted() throws Exception {
-		UUID script = UUID.randomUUID();
-		UUID scene = knownScene(script);
-		DeletionRace.run(() -> http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}").status(),
-				() -> bed.send(Topic.SCENE, UpstreamEvents.sceneDeleted(script, UUID.randomUUID(), scene)));
-		await().atMost(Duration.ofSeconds(20)).until(() -> rows(script) == 0);
-		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> rows(script) == 0);
 	}
 
 	@Test

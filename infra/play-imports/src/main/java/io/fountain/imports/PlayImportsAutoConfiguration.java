@@ -25,13 +25,13 @@ import io.fountain.parents.Parents;
 public class PlayImportsAutoConfiguration {
 
 	@Bean
-	ImportParts importParts(ImportSettings settings, CallerTokens tokens) {
-		return new ImportParts(settings, tokens);
+	ClaimCheckReader importParts(ImportSettings settings, CallerTokens tokens) {
+		return new ClaimCheckReader(settings, tokens);
 	}
 
 	@Bean
-	ImportRejections importRejections(Outbox outbox, JdbcClient jdbc, Environment environment) {
-		return new ImportRejections(outbox, jdbc, environment.getRequiredProperty("spring.application.name"));
+	PartRejections importRejections(Outbox outbox, JdbcClient jdbc, Environment environment) {
+		return new PartRejections(outbox, jdbc, environment.getRequiredProperty("spring.application.name"));
 	}
 
 	/**
@@ -46,8 +46,8 @@ public class PlayImportsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(Parents.class)
-	Imports imports(Parents parents, ImportParts parts, ImportRejections rejections, ImportSettings settings) {
-		return new Imports(parents, parts, rejections, settings);
+	ImportStep imports(Parents parents, ClaimCheckReader parts, PartRejections rejections, ImportSettings settings) {
+		return new ImportStep(parents, parts, rejections, settings);
 	}
 
 }

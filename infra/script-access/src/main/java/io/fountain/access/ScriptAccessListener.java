@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.fountain.eventing.EventContext;
 import io.fountain.eventing.inbox.RecordTracing;
 import io.fountain.eventing.serde.AvroCodec;
+import io.fountain.events.Topic;
 import io.fountain.events.script.v1.CollaboratorRole;
 import io.fountain.events.script.v1.CollaboratorsChanged;
 import io.fountain.events.script.v1.ScriptCreated;
@@ -52,7 +53,7 @@ public class ScriptAccessListener {
 		this.tracing = tracing;
 	}
 
-	@KafkaListener(topics = "fountain.script.events", groupId = "${spring.application.name}-access", batch = "true")
+	@KafkaListener(topics = Topic.Names.SCRIPT, groupId = "${spring.application.name}-access", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		for (ConsumerRecord<String, byte[]> record : records) {
 			if (record.value() == null) {

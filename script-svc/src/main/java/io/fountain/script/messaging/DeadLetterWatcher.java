@@ -9,6 +9,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
+import io.fountain.events.Topic;
 import io.fountain.script.play.PlayProgress;
 
 /**
@@ -25,7 +26,7 @@ class DeadLetterWatcher {
 		this.progress = progress;
 	}
 
-	@KafkaListener(topicPattern = "fountain\\.[a-z]+\\.events\\.dlt", groupId = "script-svc-dead-letters")
+	@KafkaListener(topicPattern = Topic.Names.DEAD_LETTERS, groupId = "script-svc-dead-letters")
 	void on(ConsumerRecord<String, byte[]> record) {
 		UUID scriptId;
 		try {

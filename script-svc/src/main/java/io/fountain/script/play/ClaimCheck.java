@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.fountain.imports.ImportParts;
+import io.fountain.imports.ClaimCheckReader;
 
 /**
  * The parts of plays being imported, kept here by path until the play is ACTIVE or
@@ -72,7 +72,7 @@ public class ClaimCheck {
 
 	private static String quoted(String path) {
 		try {
-			return ImportParts.JSON.writeValueAsString(path);
+			return ClaimCheckReader.JSON.writeValueAsString(path);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
@@ -81,7 +81,7 @@ public class ClaimCheck {
 
 	private static String json(List<?> parts) {
 		try {
-			return ImportParts.JSON.writeValueAsString(parts);
+			return ClaimCheckReader.JSON.writeValueAsString(parts);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot write the parts of a play: " + ex.getMessage(), ex);

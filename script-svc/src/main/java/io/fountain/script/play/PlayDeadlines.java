@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PlayDeadlines {
 
-	private final PlayLedger ledger;
+	private final PlayProgressRepository ledger;
 
 	private final PlayProgress progress;
 
 	private final PlaySettings settings;
 
-	PlayDeadlines(PlayLedger ledger, PlayProgress progress, PlaySettings settings) {
+	PlayDeadlines(PlayProgressRepository ledger, PlayProgress progress, PlaySettings settings) {
 		this.ledger = ledger;
 		this.progress = progress;
 		this.settings = settings;

@@ -23,13 +23,14 @@ public class PlayIntake {
 
 	private final ScriptManagement scripts;
 
-	private final PlayLedger ledger;
+	private final PlayProgressRepository ledger;
 
 	private final ClaimCheck claimCheck;
 
 	private final TransactionTemplate transactions;
 
-	PlayIntake(ScriptManagement scripts, PlayLedger ledger, ClaimCheck claimCheck, TransactionTemplate transactions) {
+	PlayIntake(ScriptManagement scripts, PlayProgressRepository ledger, ClaimCheck claimCheck,
+			TransactionTemplate transactions) {
 		this.scripts = scripts;
 		this.ledger = ledger;
 		this.claimCheck = claimCheck;

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.fountain.eventing.outbox.Outbox;
+import io.fountain.imports.PartKind;
 import io.fountain.script.Script;
 import io.fountain.script.ScriptManagement;
 import io.fountain.script.TitlePage;
@@ -37,7 +38,7 @@ public class PlayProgress {
 
 	private static final Logger log = LoggerFactory.getLogger(PlayProgress.class);
 
-	private final PlayLedger ledger;
+	private final PlayProgressRepository ledger;
 
 	private final ClaimCheck claimCheck;
 
@@ -47,7 +48,7 @@ public class PlayProgress {
 
 	private final Outbox outbox;
 
-	PlayProgress(PlayLedger ledger, ClaimCheck claimCheck, ScriptManagement scripts, PlaySettings settings,
+	PlayProgress(PlayProgressRepository ledger, ClaimCheck claimCheck, ScriptManagement scripts, PlaySettings settings,
 			Outbox outbox) {
 		this.ledger = ledger;
 		this.claimCheck = claimCheck;
@@ -79,7 +80,7 @@ public class PlayProgress {
 	 * {@code count} parts of {@code kind} were made. In the caller's (the consumer's)
 	 * transaction: counted at its commit, with the rest of its poll.
 	 */
-	public void partsCreated(UUID scriptId, String kind, int count) {
+	public void partsCreated(UUID scriptId, PartKind kind, int count) {
 		if (count > 0) {
 			tally().add(scriptId, kind, count, 0);
 		}
@@ -89,19 +90,19 @@ public class PlayProgress {
 	 * A part of {@code kind} was removed. In the caller's (the consumer's) transaction,
 	 * counted at its commit.
 	 */
-	public void partDeleted(UUID scriptId, String kind) {
+	public void partDeleted(UUID scriptId, PartKind kind) {
 		tally().add(scriptId, kind, 0, 1);
 	}
 
-	private PlayTally tally() {
-		return PlayTally.current(this, outbox::expectAppendsBeforeCommit, this::apply);
+	private PartCountBatch tally() {
+		return PartCountBatch.current(this, outbox::expectAppendsBeforeCommit, this::apply);
 	}
 
 	/**
 	 * A poll's counts, play by play (in id order): each play moved one step at most, its
 	 * row locked first.
 	 */
-	private void apply(PlayTally tally) {
+	private void apply(PartCountBatch tally) {
 		tally.counts.forEach((scriptId, kinds) -> {
 			Optional<PlayState> play = ledger.lock(scriptId);
 			if (play.isEmpty()) {
@@ -127,7 +128,7 @@ public class PlayProgress {
 		if (play.isEmpty()) {
 			return;
 		}
-		ledger.count(scriptId, part, 0, 0, 1);
+		ledger.count(scriptId, PartKind.ofWire(part), 0, 0, 1);
 		if (play.get().status() == Status.PENDING) {
 			fail(play.get(), service + " could not create it: " + reason, part, element);
 		}
@@ -175,26 +176,26 @@ public class PlayProgress {
 	public Optional<PlayReport> report(UUID scriptId) {
 		return ledger.find(scriptId).map(play -> {
 			Map<String, PlayReport.Parts> parts = new LinkedHashMap<>();
-			Map<String, PlayState.Part> byKind = ledger.parts(scriptId)
+			Map<PartKind, PlayState.Part> byKind = ledger.parts(scriptId)
 				.stream()
 				.collect(Collectors.toMap(PlayState.Part::kind, part -> part));
 			boolean deletion = play.status() == Status.DELETING || play.status() == Status.DELETED;
-			for (String kind : PlayState.KINDS) {
+			for (PartKind kind : PartKind.values()) {
 				PlayState.Part part = byKind.get(kind);
-				if (part == null || deletion && kind.equals("parenthetical")) {
+				if (part == null || deletion && kind == PartKind.PARENTHETICAL) {
 					continue;
 				}
 				if (deletion) {
 					int expected = part.liveAtDeletion() == null ? 0 : part.liveAtDeletion();
 					int done = part.deleted() - (part.deletedBefore() == null ? 0 : part.deletedBefore());
-					parts.put(kind,
+					parts.put(kind.wire(),
 							new PlayReport.Parts(expected, Math.min(expected, Math.max(0, done)), 0, part.live()));
 				}
 				else {
-					parts.put(kind,
+					parts.put(kind.wire(),
 							new PlayReport.Parts(part.expected(), part.created(), part.rejected(),
-									kind.equals("parenthetical") ? parentheticalsLive(part, byKind.get("dialogue"))
-											: part.live()));
+									kind == PartKind.PARENTHETICAL
+											? parentheticalsLive(part, byKind.get(PartKind.DIALOGUE)) : part.live()));
 				}
 			}
 			boolean overdue = play.status() == Status.PENDING
@@ -236,7 +237,7 @@ public class PlayProgress {
 		List<String> missing = ledger.parts(scriptId)
 			.stream()
 			.filter(part -> part.created() < part.expected())
-			.map(part -> part.kind() + " " + part.created() + " of " + part.expected())
+			.map(part -> part.kind().wire() + " " + part.created() + " of " + part.expected())
 			.toList();
 		return missing.isEmpty() ? "nothing" : String.join(", ", missing);
 	}
@@ -245,7 +246,7 @@ public class PlayProgress {
 		return ledger.parts(scriptId)
 			.stream()
 			.filter(part -> part.created() < part.expected())
-			.map(PlayState.Part::kind)
+			.map(part -> part.kind().wire())
 			.findFirst()
 			.orElse("play");
 	}

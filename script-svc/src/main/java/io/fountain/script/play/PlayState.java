@@ -1,8 +1,9 @@
 package io.fountain.script.play;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
+
+import io.fountain.imports.PartKind;
 
 /**
  * Where a play stands: its creation (PENDING → ACTIVE, or FAILED with why and where) or
@@ -17,16 +18,12 @@ public record PlayState(UUID scriptId, String owner, Status status, UUID importI
 
 	}
 
-	/** The kinds of part a play is counted in, in the order a reader expects them. */
-	public static final List<String> KINDS = List.of("act", "scene", "action", "character", "dialogue", "parenthetical",
-			"transition");
-
 	/**
 	 * A kind of part: {@code expected} by the import that created the play,
 	 * {@code created}, {@code deleted} and {@code rejected} so far; at a deletion, how
 	 * many were live and deleted then.
 	 */
-	public record Part(String kind, int expected, int created, int deleted, int rejected, Integer liveAtDeletion,
+	public record Part(PartKind kind, int expected, int created, int deleted, int rejected, Integer liveAtDeletion,
 			Integer deletedBefore) {
 
 		public int live() {

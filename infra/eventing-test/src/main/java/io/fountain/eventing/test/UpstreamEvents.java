@@ -28,6 +28,7 @@ import io.fountain.events.script.v1.ScriptCreated;
 import io.fountain.events.script.v1.ScriptDeleted;
 import io.fountain.events.script.v1.ScriptEvent;
 import io.fountain.events.script.v1.TitlePage;
+import io.fountain.parents.ParentKind;
 import io.fountain.testing.TestKafka;
 
 /**
@@ -36,6 +37,9 @@ import io.fountain.testing.TestKafka;
  * Object mother and producer in one.
  */
 public final class UpstreamEvents implements AutoCloseable {
+
+	/** The act a scene made up by {@link #created} belongs to. */
+	private static final UUID ACT_OF_ANY_SCENE = UUID.fromString("00000000-0000-4000-8000-00000000ac75");
 
 	private final AvroCodec codec;
 
@@ -62,6 +66,29 @@ public final class UpstreamEvents implements AutoCloseable {
 		producer.send(new ProducerRecord<>(topic.topicName(), event.get("scriptId").toString(),
 				codec.encode(topic.valueSubject(), event)));
 		producer.flush();
+	}
+
+	/**
+	 * The creation of a parent of the given kind in the script, as its owner announces it
+	 * (a scene's act is made up: a child's service keeps only the scene).
+	 */
+	public static SpecificRecordBase created(ParentKind kind, UUID scriptId, UUID id) {
+		return switch (kind) {
+			case SCRIPT -> scriptCreated(scriptId);
+			case ACT -> actCreated(scriptId, id);
+			case SCENE -> sceneCreated(scriptId, ACT_OF_ANY_SCENE, id);
+			case CHARACTER -> characterCreated(scriptId, id, "SPEAKER " + id.toString().substring(0, 8).toUpperCase());
+		};
+	}
+
+	/** The deletion of a parent of the given kind, as its owner announces it. */
+	public static SpecificRecordBase deleted(ParentKind kind, UUID scriptId, UUID id) {
+		return switch (kind) {
+			case SCRIPT -> scriptDeleted(scriptId);
+			case ACT -> actDeleted(scriptId, id);
+			case SCENE -> sceneDeleted(scriptId, ACT_OF_ANY_SCENE, id);
+			case CHARACTER -> characterDeleted(scriptId, id);
+		};
 	}
 
 	public static ScriptEvent scriptCreated(UUID scriptId) {

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * same part, and a child names its parent before the parent exists anywhere. Each part
  * says where it stands in the play ({@code element}), for the writer's error message.
  */
-public final class ImportedParts {
+public final class ClaimCheckParts {
 
-	private ImportedParts() {
+	private ClaimCheckParts() {
 	}
 
 	/** Path of a script's acts. */

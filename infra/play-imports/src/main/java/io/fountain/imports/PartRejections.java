@@ -16,7 +16,7 @@ import io.fountain.events.imports.v1.PartRejected;
  * {@code import_rejection}): the script's creation and the parent's own creation both run
  * the import step (ADR 13), and script-svc counts every rejection as a failed part.
  */
-public class ImportRejections {
+public class PartRejections {
 
 	private final Outbox outbox;
 
@@ -24,7 +24,7 @@ public class ImportRejections {
 
 	private final String service;
 
-	public ImportRejections(Outbox outbox, JdbcClient jdbc, String service) {
+	public PartRejections(Outbox outbox, JdbcClient jdbc, String service) {
 		this.outbox = outbox;
 		this.jdbc = jdbc;
 		this.service = service;

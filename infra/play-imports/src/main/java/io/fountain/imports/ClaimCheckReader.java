@@ -32,7 +32,7 @@ import io.fountain.eventing.inbox.AnotherServiceUnavailable;
  * once the import is over, what it would make again is made already, or refused under a
  * deleted parent.
  */
-public class ImportParts {
+public class ClaimCheckReader {
 
 	/** The JSON form of parts, shared by the writer (script-svc) and every reader. */
 	public static final ObjectMapper JSON = new ObjectMapper()
@@ -58,7 +58,7 @@ public class ImportParts {
 	 */
 	private final Map<String, Family> families = new ConcurrentHashMap<>();
 
-	public ImportParts(ImportSettings settings, CallerTokens tokens) {
+	public ClaimCheckReader(ImportSettings settings, CallerTokens tokens) {
 		this.tokens = tokens;
 		this.baseUrl = settings.url().endsWith("/") ? settings.url().substring(0, settings.url().length() - 1)
 				: settings.url();
@@ -71,7 +71,7 @@ public class ImportParts {
 	 * @throws ImportUnavailable when script-svc cannot answer now (the event is retried)
 	 */
 	public <T> Optional<List<T>> read(UUID importId, String path, Class<T> type) {
-		String family = ImportedParts.familyOf(path);
+		String family = ClaimCheckParts.familyOf(path);
 		if (family.equals(path)) {
 			return fetch(importId, path, JSON.getTypeFactory().constructCollectionType(List.class, type));
 		}

@@ -13,17 +13,17 @@ import io.fountain.parents.Parents;
  * the parent still live (its row held to the commit), read the parts to make under it;
  * more than the limit is a rejection. What is left to the service is making them.
  */
-public class Imports {
+public class ImportStep {
 
 	private final Parents parents;
 
-	private final ImportParts parts;
+	private final ClaimCheckReader parts;
 
-	private final ImportRejections rejections;
+	private final PartRejections rejections;
 
 	private final ImportSettings settings;
 
-	public Imports(Parents parents, ImportParts parts, ImportRejections rejections, ImportSettings settings) {
+	public ImportStep(Parents parents, ClaimCheckReader parts, PartRejections rejections, ImportSettings settings) {
 		this.parents = parents;
 		this.parts = parts;
 		this.rejections = rejections;
@@ -64,7 +64,7 @@ public class Imports {
 	public <T> List<UUID> learnParents(UUID scriptId, UUID importId, ParentKind parentKind, String family,
 			Class<T> type) {
 		List<UUID> ids = parts.readFamily(importId, family, type)
-			.map(byPath -> byPath.keySet().stream().map(ImportedParts::parentIn).toList())
+			.map(byPath -> byPath.keySet().stream().map(ClaimCheckParts::parentIn).toList())
 			.orElse(List.of());
 		ids.forEach(id -> parents.known().learnLive(parentKind, id, scriptId, null));
 		return ids;

@@ -12,27 +12,29 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.fountain.imports.PartKind;
+
 /**
  * The plays' progress in this service's database: one row per play, one per play and kind
  * of part.
  */
 @Repository
-class PlayLedger {
+class PlayProgressRepository {
 
 	private final JdbcClient jdbc;
 
-	PlayLedger(JdbcClient jdbc) {
+	PlayProgressRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	void open(UUID scriptId, String owner, PlayState.Status status, UUID importId, Map<String, Integer> expected) {
+	void open(UUID scriptId, String owner, PlayState.Status status, UUID importId, Map<PartKind, Integer> expected) {
 		jdbc.sql("INSERT INTO play (script_id, owner, status, import_id, finished_at) VALUES (?, ?, ?, ?, ?)")
 			.params(scriptId, owner, status.name(), importId,
 					status == PlayState.Status.ACTIVE ? Timestamp.from(Instant.now()) : null)
 			.update();
-		for (String kind : PlayState.KINDS) {
+		for (PartKind kind : PartKind.values()) {
 			jdbc.sql("INSERT INTO play_part (script_id, kind, expected) VALUES (?, ?, ?)")
-				.params(scriptId, kind, expected.getOrDefault(kind, 0))
+				.params(scriptId, kind.wire(), expected.getOrDefault(kind, 0))
 				.update();
 		}
 	}
@@ -44,29 +46,32 @@ class PlayLedger {
 	Optional<PlayState> lock(UUID scriptId) {
 		return jdbc.sql("SELECT * FROM play WHERE script_id = ? FOR UPDATE")
 			.param(scriptId)
-			.query(PlayLedger::map)
+			.query(PlayProgressRepository::map)
 			.optional();
 	}
 
 	Optional<PlayState> find(UUID scriptId) {
-		return jdbc.sql("SELECT * FROM play WHERE script_id = ?").param(scriptId).query(PlayLedger::map).optional();
+		return jdbc.sql("SELECT * FROM play WHERE script_id = ?")
+			.param(scriptId)
+			.query(PlayProgressRepository::map)
+			.optional();
 	}
 
 	List<PlayState.Part> parts(UUID scriptId) {
 		return jdbc.sql("SELECT * FROM play_part WHERE script_id = ?")
 			.param(scriptId)
-			.query((rs, row) -> new PlayState.Part(rs.getString("kind"), rs.getInt("expected"), rs.getInt("created"),
-					rs.getInt("deleted"), rs.getInt("rejected"), (Integer) rs.getObject("live_at_deletion"),
-					(Integer) rs.getObject("deleted_before")))
+			.query((rs, row) -> new PlayState.Part(PartKind.ofWire(rs.getString("kind")), rs.getInt("expected"),
+					rs.getInt("created"), rs.getInt("deleted"), rs.getInt("rejected"),
+					(Integer) rs.getObject("live_at_deletion"), (Integer) rs.getObject("deleted_before")))
 			.list();
 	}
 
-	void count(UUID scriptId, String kind, int created, int deleted, int rejected) {
+	void count(UUID scriptId, PartKind kind, int created, int deleted, int rejected) {
 		jdbc.sql("""
 				INSERT INTO play_part (script_id, kind, created, deleted, rejected) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (script_id, kind) DO UPDATE SET created = play_part.created + EXCLUDED.created,
 				deleted = play_part.deleted + EXCLUDED.deleted, rejected = play_part.rejected + EXCLUDED.rejected""")
-			.params(scriptId, kind, created, deleted, rejected)
+			.params(scriptId, kind.wire(), created, deleted, rejected)
 			.update();
 	}
 
