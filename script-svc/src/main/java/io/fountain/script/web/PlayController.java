@@ -35,7 +35,7 @@ import io.fountain.eventing.EventContext;
 import io.fountain.format.FountainReader;
 import io.fountain.format.FountainText;
 import io.fountain.format.PlayDocument;
-import io.fountain.imports.ImportParts;
+import io.fountain.imports.ClaimCheckReader;
 import io.fountain.problems.ProblemHandling;
 import io.fountain.problems.TextRule;
 import io.fountain.script.ScriptNotFound;
@@ -88,7 +88,7 @@ class PlayController {
 			throw new InvalidPlay(problem.field(), problem.message());
 		});
 		return accepted(intake.accept(EventContext.current().actor(), play, key,
-				hash(ImportParts.JSON.writeValueAsBytes(play))));
+				hash(ClaimCheckReader.JSON.writeValueAsBytes(play))));
 	}
 
 	@PostMapping(path = "/plays", consumes = FOUNTAIN)
