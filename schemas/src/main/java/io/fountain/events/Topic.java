@@ -3,6 +3,7 @@ package io.fountain.events;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
+import io.fountain.eventing.api.EventTopic;
 import io.fountain.events.act.v1.ActEvent;
 import io.fountain.events.action.v1.ActionEvent;
 import io.fountain.events.character.v1.CharacterEvent;
@@ -19,9 +20,10 @@ import io.fountain.events.transition.v1.TransitionEvent;
  * One topic per entity, named {@code fountain.<entity>.events}; every record is keyed by
  * its script id so that one play's events stay in order. Its dead letters go to the topic
  * of the same name with {@link #DEAD_LETTER_SUFFIX}. The registry subject of a topic's
- * values is {@code <topic>-value} (Confluent's TopicNameStrategy).
+ * values is {@code <topic>-value} (Confluent's TopicNameStrategy). The eventing mechanics
+ * know it as {@link EventTopic}s, found through {@link Topics}.
  */
-public enum Topic {
+public enum Topic implements EventTopic {
 
 	SCRIPT(Names.SCRIPT, ScriptEvent.class, ScriptEvent.getClassSchema()),
 	ACT(Names.ACT, ActEvent.class, ActEvent.getClassSchema()),
@@ -35,8 +37,6 @@ public enum Topic {
 	 * (POST /plays).
 	 */
 	IMPORT(Names.IMPORT, ImportEvent.class, ImportEvent.getClassSchema());
-
-	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
 	/**
 	 * The topics' names as constants, for where Java wants one (an annotation's
@@ -81,22 +81,17 @@ public enum Topic {
 		this.valueSchema = valueSchema;
 	}
 
+	@Override
 	public String topicName() {
 		return topicName;
 	}
 
-	public String deadLetterTopicName() {
-		return topicName + DEAD_LETTER_SUFFIX;
-	}
-
-	public String valueSubject() {
-		return topicName + "-value";
-	}
-
+	@Override
 	public Class<? extends SpecificRecord> valueType() {
 		return valueType;
 	}
 
+	@Override
 	public Schema valueSchema() {
 		return valueSchema;
 	}

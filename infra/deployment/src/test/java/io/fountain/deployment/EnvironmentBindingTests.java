@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.PropertySource;
@@ -25,7 +26,9 @@ import io.fountain.access.AccessSettings;
 import io.fountain.edge.EdgeSettings;
 import io.fountain.edge.security.AuthSettings;
 import io.fountain.eventing.CallerSettings;
+import io.fountain.eventing.EventTopicConverter;
 import io.fountain.eventing.EventingSettings;
+import io.fountain.eventing.api.TopicCatalogue;
 import io.fountain.imports.ImportSettings;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.ParentSettings;
@@ -182,7 +185,10 @@ class EnvironmentBindingTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new Binder(ConfigurationPropertySources.from(sources));
+		// As the services bind it: topics by their names in the catalogue.
+		ApplicationConversionService conversions = new ApplicationConversionService();
+		conversions.addConverter(new EventTopicConverter(TopicCatalogue.onClassPath()));
+		return new Binder(ConfigurationPropertySources.from(sources), null, conversions);
 	}
 
 }

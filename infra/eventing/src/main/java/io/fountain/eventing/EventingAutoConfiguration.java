@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -47,6 +48,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.fountain.callers.CallerTokens;
+import io.fountain.eventing.api.EventTopic;
+import io.fountain.eventing.api.TopicCatalogue;
 import io.fountain.eventing.inbox.AnotherServiceUnavailable;
 import io.fountain.eventing.inbox.Forgetting;
 import io.fountain.eventing.inbox.IdempotentConsumer;
@@ -60,8 +64,6 @@ import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.serde.SchemaRegistryClient;
 import io.fountain.eventing.serde.UndecodableEventException;
 import io.fountain.eventing.web.EventContextFilter;
-import io.fountain.callers.CallerTokens;
-import io.fountain.events.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.tracing.Tracer;
@@ -148,9 +150,29 @@ public class EventingAutoConfiguration {
 	}
 
 	@Bean
-	IdempotentConsumer idempotentConsumer(AvroCodec codec, JdbcTemplate jdbc, TransactionTemplate transactions,
-			MeterRegistry meters, RecordTracing tracing) {
-		return new IdempotentConsumer(codec, jdbc, transactions, meters, tracing);
+	IdempotentConsumer idempotentConsumer(AvroCodec codec, TopicCatalogue catalogue, JdbcTemplate jdbc,
+			TransactionTemplate transactions, MeterRegistry meters, RecordTracing tracing) {
+		return new IdempotentConsumer(codec, catalogue, jdbc, transactions, meters, tracing);
+	}
+
+	/**
+	 * The topics there are, from the event contract on the class path: the mechanics know
+	 * them only as {@link EventTopic}s.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static TopicCatalogue topicCatalogue() {
+		return TopicCatalogue.onClassPath();
+	}
+
+	/**
+	 * Reads a topic in settings ({@code fountain.eventing.produces: act, import}) by its
+	 * short name in the catalogue.
+	 */
+	@Bean
+	@ConfigurationPropertiesBinding
+	static EventTopicConverter eventTopicConverter() {
+		return new EventTopicConverter(TopicCatalogue.onClassPath());
 	}
 
 	/**
@@ -167,7 +189,7 @@ public class EventingAutoConfiguration {
 	@ConditionalOnBean(KafkaOperations.class)
 	CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> template, EventingSettings settings) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
+				(record, ex) -> new TopicPartition(record.topic() + EventTopic.DEAD_LETTER_SUFFIX, -1));
 		EventingSettings.Retry retry = settings.retry();
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(
 				Math.max(0, retry.attempts() - 1));
@@ -254,7 +276,7 @@ public class EventingAutoConfiguration {
 	SmartInitializingSingleton schemaRegistration(AvroCodec codec, EventingSettings settings) {
 		return () -> {
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			for (Topic topic : settings.produces()) {
+			for (EventTopic topic : settings.produces()) {
 				while (true) {
 					try {
 						int id = codec.registry().register(topic.valueSubject(), topic.valueSchema());

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import io.fountain.events.Topic;
+import io.fountain.eventing.api.EventTopic;
 
 /**
  * Settings of the eventing mechanics, prefix {@code fountain.eventing}.
@@ -14,7 +14,8 @@ import io.fountain.events.Topic;
  * @param registryUrl base URL of a Confluent-compatible schema registry API (for
  * Apicurio: {@code .../apis/ccompat/v7})
  * @param produces the topics this service publishes to through its outbox (their schemas
- * are registered at start-up)
+ * are registered at start-up), by their short names in the catalogue
+ * ({@code act, import})
  * @param consumes the topics this service subscribes to (their dead-letter topics are
  * created beside them)
  * @param partitions partitions of every topic this service creates
@@ -25,8 +26,8 @@ import io.fountain.events.Topic;
  * remember what they applied
  */
 @ConfigurationProperties("fountain.eventing")
-public record EventingSettings(String registryUrl, @DefaultValue List<Topic> produces,
-		@DefaultValue List<Topic> consumes, @DefaultValue("3") int partitions,
+public record EventingSettings(String registryUrl, @DefaultValue List<EventTopic> produces,
+		@DefaultValue List<EventTopic> consumes, @DefaultValue("3") int partitions,
 		@DefaultValue("1") short replicationFactor, @DefaultValue Relay relay, @DefaultValue Retry retry,
 		@DefaultValue Retention retention) {
 

@@ -10,7 +10,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-import io.fountain.events.Topic;
+import io.fountain.eventing.api.EventTopic;
 
 /**
  * The topics a service creates at start-up (where they do not exist yet), all alike: the
@@ -38,9 +38,9 @@ public final class TopicsToCreate {
 	}
 
 	/** Topics a capability consumes, with their dead-letter topics. */
-	public static KafkaAdmin.NewTopics consumed(EventingSettings settings, Topic... topics) {
+	public static KafkaAdmin.NewTopics consumed(EventingSettings settings, EventTopic... topics) {
 		Set<String> names = new LinkedHashSet<>();
-		for (Topic topic : topics) {
+		for (EventTopic topic : topics) {
 			names.add(topic.topicName());
 			names.add(topic.deadLetterTopicName());
 		}

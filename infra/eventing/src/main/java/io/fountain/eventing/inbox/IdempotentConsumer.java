@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.fountain.eventing.EventContext;
 import io.fountain.eventing.serde.AvroCodec;
 import io.fountain.eventing.serde.UndecodableEventException;
-import io.fountain.events.Topic;
+import io.fountain.eventing.api.TopicCatalogue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -47,6 +47,8 @@ public class IdempotentConsumer {
 
 	private final AvroCodec codec;
 
+	private final TopicCatalogue catalogue;
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
@@ -55,9 +57,10 @@ public class IdempotentConsumer {
 
 	private final RecordTracing tracing;
 
-	public IdempotentConsumer(AvroCodec codec, JdbcTemplate jdbc, TransactionTemplate transactions,
-			MeterRegistry meters, RecordTracing tracing) {
+	public IdempotentConsumer(AvroCodec codec, TopicCatalogue catalogue, JdbcTemplate jdbc,
+			TransactionTemplate transactions, MeterRegistry meters, RecordTracing tracing) {
 		this.codec = codec;
+		this.catalogue = catalogue;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.tracing = tracing;
@@ -94,11 +97,11 @@ public class IdempotentConsumer {
 
 	/**
 	 * As {@link #consumeAll(List, Class, Consumer)} for a poll of several Fountain topics
-	 * at once, each record decoded as its topic's record type (see {@link Topic}): one
-	 * listener, so one thread, applies them all in order.
+	 * at once, each record decoded as its topic's record type (see
+	 * {@link TopicCatalogue}): one listener, so one thread, applies them all in order.
 	 */
 	public void consumeAll(List<ConsumerRecord<String, byte[]>> records, Consumer<SpecificRecord> handler) {
-		consumeAll(records, record -> Topic.named(record.topic()).valueType(), handler);
+		consumeAll(records, record -> catalogue.named(record.topic()).valueType(), handler);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.fountain.eventing.EventContext;
 import io.fountain.eventing.serde.AvroCodec;
-import io.fountain.events.Topic;
+import io.fountain.eventing.api.EventTopic;
 
 /**
  * Stores events in the same database transaction as the state change they describe; the
@@ -63,7 +63,7 @@ public class Outbox {
 		this.relay = relay;
 	}
 
-	public void append(Topic topic, SpecificRecordBase event) {
+	public void append(EventTopic topic, SpecificRecordBase event) {
 		appendAll(topic, List.of(event));
 	}
 
@@ -73,7 +73,7 @@ public class Outbox {
 	 * all of them in one batch, with one lock per script: a cascade that deletes a
 	 * thousand rows writes its thousand events in a few statements, not a thousand.
 	 */
-	public void appendAll(Topic topic, List<? extends SpecificRecordBase> events) {
+	public void appendAll(EventTopic topic, List<? extends SpecificRecordBase> events) {
 		if (events.isEmpty()) {
 			return;
 		}

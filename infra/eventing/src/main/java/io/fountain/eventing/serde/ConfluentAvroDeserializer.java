@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
-import io.fountain.events.Topic;
+import io.fountain.eventing.api.TopicCatalogue;
 
 /**
  * A Kafka deserializer for downstream consumers of Fountain's topics: reads each topic's
@@ -13,6 +13,8 @@ import io.fountain.events.Topic;
  * {@code schema.registry.url}.
  */
 public class ConfluentAvroDeserializer implements Deserializer<SpecificRecord> {
+
+	private final TopicCatalogue catalogue = TopicCatalogue.onClassPath();
 
 	private AvroCodec codec;
 
@@ -32,7 +34,7 @@ public class ConfluentAvroDeserializer implements Deserializer<SpecificRecord> {
 
 	@Override
 	public SpecificRecord deserialize(String topic, byte[] data) {
-		return data == null ? null : codec.decode(data, Topic.named(topic).valueType());
+		return data == null ? null : codec.decode(data, catalogue.named(topic).valueType());
 	}
 
 }
