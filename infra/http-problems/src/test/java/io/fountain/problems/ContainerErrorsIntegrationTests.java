@@ -97,10 +97,7 @@ class ContainerErrorsIntegrationTests {
 	void aQueryStringThatCannotBeDecodedIsA400NamingTheQuery() {
 		for (String query : new String[] { "?name=%zz", "?name=%", "?name=%C0%AF" }) {
 			RawHttp.Response response = raw().get("/things" + query, Map.of());
-			assertThat(response.status()).as(query).isIn(200, 400);
-			if (response.status() == 400) {
-				assertProblem(response, 400);
-			}
+			assertProblem(response, 400);
 		}
 		RawHttp.Response malformed = raw().get("/things?name=%zz", Map.of());
 		assertProblem(malformed, 400);
