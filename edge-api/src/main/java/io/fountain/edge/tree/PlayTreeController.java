@@ -68,7 +68,7 @@ public class PlayTreeController {
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(FOUNTAIN + ";charset=UTF-8")).body(fountain);
 	}
 
-	private static ResponseEntity<ProblemDetail> notYet(UUID scriptId, String status) {
+	static ResponseEntity<ProblemDetail> notYet(UUID scriptId, String status) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The play is " + status
 				+ ": its parts are still being created. Follow /scripts/" + scriptId + "/status until it is ACTIVE.");
 		problem.setTitle("Play not ready");

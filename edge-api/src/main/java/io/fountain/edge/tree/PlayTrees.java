@@ -120,6 +120,11 @@ class PlayTrees {
 		return path + "?page=" + page + "&size=" + Paging.MAX_SIZE;
 	}
 
+	/** One read of one service, as the caller: its status and body. */
+	Answer read(String service, String path, String callerToken) {
+		return join(fetch(service, path, callerToken));
+	}
+
 	private CompletableFuture<Answer> fetch(String service, String path, String callerToken) {
 		RouteTable.Downstream target = downstreams.service(service);
 		return CompletableFuture.supplyAsync(() -> downstreams.call(target,
