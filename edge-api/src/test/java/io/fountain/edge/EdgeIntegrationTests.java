@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.edge.security.TestTokens;
 import io.fountain.testing.Http;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The edge on its own, with its services down: it refuses calls without a valid token,
@@ -99,6 +100,12 @@ class EdgeIntegrationTests {
 		assertThat(docs.json().at("/security/0").has("bearer")).isTrue();
 		assertThat(docs.json().at("/paths/~1scripts~1{scriptId}~1tree/get/responses/401/$ref").asString())
 			.isEqualTo("#/components/responses/Problem401");
+		JsonNode tree = docs.json().at("/paths/~1scripts~1{scriptId}~1tree/get");
+		assertThat(tree.get("operationId").asString()).isEqualTo("getPlayTree");
+		assertThat(tree.at("/responses/200/content/application~1json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/PlayTree");
+		assertThat(tree.at("/responses/403").isMissingNode()).as("a read is never a 403").isTrue();
+		assertThat(docs.json().at("/tags/0/name").asString()).isEqualTo("Plays");
 	}
 
 	@Test

@@ -211,9 +211,9 @@ class SceneServiceIntegrationTests extends ChildKindContract {
 		assertThat(headings(act)).containsExactly("INT. HOUSE");
 
 		assertRefused(http.post("/scenes/" + scene + "/actions", "{\"text\": \"One.\\n\\nTwo.\"}"), "text");
-		assertRefused(http.post("/scenes/" + scene + "/actions", "{\"text\": \"One\\nTwo\", \"kind\": \"CENTERED\"}"),
+		assertRefused(http.post("/scenes/" + scene + "/actions", "{\"text\": \"One\\n  Two\", \"kind\": \"CENTERED\"}"),
 				"text");
-		String action = action(scene, "{\"text\": \"One.\\nTwo.\"}").get("id").asString();
+		String action = action(scene, "{\"text\": \"One.\\n  Two.\"}").get("id").asString();
 		assertRefused(http.patch("/actions/" + action, "{\"kind\": \"CENTERED\"}"), "kind");
 		assertRefused(http.patch("/actions/" + action, "{\"text\": \"One.\\n\\nTwo.\"}"), "text");
 		assertThat(http.get("/actions/" + action).json().get("kind").asString()).isEqualTo("PLAIN");

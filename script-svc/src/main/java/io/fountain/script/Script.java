@@ -83,7 +83,8 @@ public final class Script {
 			return Optional.empty();
 		}
 		this.title = newTitle;
-		this.titlePage = new TitlePage(credit, authors, source, draftDate, contact, titlePage.otherEntries());
+		this.titlePage = new TitlePage(credit, authors, source, draftDate, contact, titlePage.otherEntries(),
+				titlePage.indent());
 		return Optional.of(new ScriptUpdated(id, title, titlePage, status, List.copyOf(changed)));
 	}
 

@@ -28,10 +28,12 @@ public class Scripts {
 		TitlePage page = script.titlePage();
 		jdbc.sql(
 				"""
-						INSERT INTO script (id, owner, title, credit, authors, source, draft_date, contact, other_entries, status)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
+						INSERT INTO script (id, owner, title, credit, authors, source, draft_date, contact, other_entries, status,
+						title_page_indent)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
 			.params(script.id(), script.owner(), script.title(), page.credit(), page.authors().toArray(String[]::new),
-					page.source(), page.draftDate(), page.contact(), json(page.otherEntries()), script.status().name())
+					page.source(), page.draftDate(), page.contact(), json(page.otherEntries()), script.status().name(),
+					page.indent())
 			.update();
 	}
 
@@ -85,7 +87,8 @@ public class Scripts {
 		Array authors = rs.getArray("authors");
 		TitlePage page = new TitlePage(rs.getString("credit"),
 				authors == null ? List.of() : Arrays.asList((String[]) authors.getArray()), rs.getString("source"),
-				rs.getString("draft_date"), rs.getString("contact"), entries(rs.getString("other_entries")));
+				rs.getString("draft_date"), rs.getString("contact"), entries(rs.getString("other_entries")),
+				rs.getString("title_page_indent"));
 		return new Script(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("title"), page,
 				Script.Status.valueOf(rs.getString("status")));
 	}

@@ -8,9 +8,12 @@ import java.util.List;
  * @param otherEntries entries with no field of their own ({@code Notes},
  * {@code Copyright}, ...), in order; kept so that an imported screenplay exports as it
  * came
+ * @param indent how the imported screenplay indented values of several lines (a tab, or
+ * three spaces or more), null for export's default; kept so that export indents them so
+ * too
  */
 public record TitlePage(String credit, List<String> authors, String source, String draftDate, String contact,
-		List<TitleEntry> otherEntries) {
+		List<TitleEntry> otherEntries, String indent) {
 
 	public static final TitlePage EMPTY = new TitlePage(null, List.of(), null, null, null);
 
@@ -21,6 +24,11 @@ public record TitlePage(String credit, List<String> authors, String source, Stri
 
 	public TitlePage(String credit, List<String> authors, String source, String draftDate, String contact) {
 		this(credit, authors, source, draftDate, contact, List.of());
+	}
+
+	public TitlePage(String credit, List<String> authors, String source, String draftDate, String contact,
+			List<TitleEntry> otherEntries) {
+		this(credit, authors, source, draftDate, contact, otherEntries, null);
 	}
 
 	/** A title page entry such as {@code Copyright: 2026}. */

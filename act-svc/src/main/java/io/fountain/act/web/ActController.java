@@ -32,11 +32,17 @@ import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
 import io.fountain.problems.patch.Patch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The HTTP API of acts; edge-api routes {@code /scripts/{id}/acts} and {@code /acts/**}
  * here.
  */
+@Tag(name = "Acts", description = "The acts of a script, in order")
 @RestController
 class ActController {
 
@@ -59,6 +65,9 @@ class ActController {
 		return act;
 	}
 
+	@Operation(operationId = "createAct", summary = "Add an act to a script")
+	@ApiResponse(responseCode = "201", description = "The new act; Location is its address",
+			headers = @Header(name = "Location", description = "/acts/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scripts/{scriptId}/acts")
 	ResponseEntity<ActView> create(@PathVariable UUID scriptId, @Valid @RequestBody(required = false) NewAct body) {
 		access.require(scriptId, Need.WRITE, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
@@ -68,6 +77,7 @@ class ActController {
 	}
 
 	/** The script's acts in order, a page at a time. */
+	@Operation(operationId = "listActsOfScript", summary = "List the acts of a script, a page at a time")
 	@GetMapping("/scripts/{scriptId}/acts")
 	Page<ActView> list(@PathVariable UUID scriptId, @ParameterObject Paging paging) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
@@ -75,6 +85,7 @@ class ActController {
 			.map(ActView::of);
 	}
 
+	@Operation(operationId = "getAct", summary = "Read an act")
 	@GetMapping("/acts/{id}")
 	ActView get(@PathVariable UUID id) {
 		return ActView.of(act(id, Need.READ));
@@ -84,12 +95,15 @@ class ActController {
 	 * Retitle ({@code "title"}, {@code null} clears it) and/or move ({@code "ordinal"});
 	 * absent fields stay.
 	 */
+	@Operation(operationId = "updateAct", summary = "Change an act (JSON merge patch)")
 	@MergePatchMapping("/acts/{id}")
 	ActView revise(@PathVariable UUID id, @Valid @RequestBody ActChanges body) {
 		act(id, Need.WRITE);
 		return ActView.of(management.revise(id, body.title().value(), body.title().named(), body.ordinal().value()));
 	}
 
+	@Operation(operationId = "deleteAct", summary = "Delete an act")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/acts/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		act(id, Need.WRITE);

@@ -37,11 +37,17 @@ import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
 import io.fountain.problems.patch.Patch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The HTTP API of characters; edge-api routes {@code /scripts/{id}/characters} and
  * {@code /characters/**} here.
  */
+@Tag(name = "Characters", description = "The cast of a script")
 @RestController
 class CharacterController {
 
@@ -67,6 +73,9 @@ class CharacterController {
 		return character;
 	}
 
+	@Operation(operationId = "createCharacter", summary = "Add a character to a script")
+	@ApiResponse(responseCode = "201", description = "The new character; Location is its address",
+			headers = @Header(name = "Location", description = "/characters/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scripts/{scriptId}/characters")
 	ResponseEntity<CharacterView> create(@PathVariable UUID scriptId, @Valid @RequestBody NewCharacter body) {
 		access.require(scriptId, Need.WRITE, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
@@ -75,6 +84,7 @@ class CharacterController {
 	}
 
 	/** The script's cast by name, a page at a time. */
+	@Operation(operationId = "listCharactersOfScript", summary = "List the characters of a script, a page at a time")
 	@GetMapping("/scripts/{scriptId}/characters")
 	Page<CharacterView> list(@PathVariable UUID scriptId, @ParameterObject Paging paging) {
 		access.require(scriptId, Need.READ, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
@@ -83,6 +93,7 @@ class CharacterController {
 			.map(CharacterView::of);
 	}
 
+	@Operation(operationId = "getCharacter", summary = "Read a character")
 	@GetMapping("/characters/{id}")
 	CharacterView get(@PathVariable UUID id) {
 		return CharacterView.of(character(id, Need.READ));
@@ -92,6 +103,7 @@ class CharacterController {
 	 * Rename ({@code "name"}) and/or set the description ({@code null} clears it); absent
 	 * fields stay.
 	 */
+	@Operation(operationId = "updateCharacter", summary = "Change a character (JSON merge patch)")
 	@MergePatchMapping("/characters/{id}")
 	CharacterView revise(@PathVariable UUID id, @Valid @RequestBody CharacterChanges body) {
 		character(id, Need.WRITE);
@@ -99,6 +111,8 @@ class CharacterController {
 			.of(management.revise(id, body.name().value(), body.description().named(), body.description().value()));
 	}
 
+	@Operation(operationId = "deleteCharacter", summary = "Delete a character")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/characters/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		character(id, Need.WRITE);

@@ -44,6 +44,11 @@ import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
 import io.fountain.problems.patch.Patch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The HTTP API of dialogue; edge-api routes {@code /scenes/{id}/dialogues} and
@@ -51,6 +56,8 @@ import io.fountain.problems.patch.Patch;
  * its scene, or between the {@code after} and {@code before} positions. Reads show the
  * speaking character's current name.
  */
+@Tag(name = "Dialogue",
+		description = "A scene's blocks of dialogue, each with its parentheticals, in the scene's one order of elements")
 @RestController
 class DialogueController {
 
@@ -78,6 +85,9 @@ class DialogueController {
 		return dialogue;
 	}
 
+	@Operation(operationId = "createDialogue", summary = "Add a dialogue to a scene")
+	@ApiResponse(responseCode = "201", description = "The new dialogue; Location is its address",
+			headers = @Header(name = "Location", description = "/dialogues/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scenes/{sceneId}/dialogues")
 	ResponseEntity<DialogueView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewDialogue body) {
 		parents.requireUnder(ParentKind.SCENE, sceneId, Need.WRITE);
@@ -86,6 +96,7 @@ class DialogueController {
 	}
 
 	/** The scene's blocks in order, a page at a time. */
+	@Operation(operationId = "listDialoguesOfScene", summary = "List the dialogue blocks of a scene, a page at a time")
 	@GetMapping("/scenes/{sceneId}/dialogues")
 	Page<DialogueView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
 		parents.requireUnder(ParentKind.SCENE, sceneId, Need.READ);
@@ -103,6 +114,7 @@ class DialogueController {
 		return views(dialogues.findByScript(scriptId));
 	}
 
+	@Operation(operationId = "getDialogue", summary = "Read a dialogue")
 	@GetMapping("/dialogues/{id}")
 	DialogueView get(@PathVariable UUID id) {
 		return view(dialogue(id, Need.READ));
@@ -112,6 +124,7 @@ class DialogueController {
 	 * Changes what the body names (absent fields stay); naming {@code after} and/or
 	 * {@code before} moves it.
 	 */
+	@Operation(operationId = "updateDialogue", summary = "Change a dialogue (JSON merge patch)")
 	@MergePatchMapping("/dialogues/{id}")
 	DialogueView revise(@PathVariable UUID id, @Valid @RequestBody DialogueChanges body) {
 		dialogue(id, Need.WRITE);
@@ -119,6 +132,8 @@ class DialogueController {
 		return view(management.revise(id, body.revision(), moves, body.after().value(), body.before().value()));
 	}
 
+	@Operation(operationId = "deleteDialogue", summary = "Delete a dialogue")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/dialogues/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		dialogue(id, Need.WRITE);
@@ -185,15 +200,29 @@ class DialogueController {
 		}
 	}
 
-	/** A parenthetical as written, without its parentheses (export adds them). */
+	/**
+	 * A parenthetical as written, without its parentheses (export adds them), standing
+	 * before spoken line {@code beforeLine} (0-based); without one it stands before the
+	 * first line, where a parenthetical usually goes.
+	 */
 	record ParentheticalBody(
 			@NotBlank @Size(max = 200) @Pattern(regexp = FountainText.PARENTHETICAL,
 					message = FountainText.PARENTHETICAL_MESSAGE) String text,
-			@NotNull @Min(0) @Max(10_000) Integer beforeLine) {
+			@Schema(description = "The 0-based spoken line the parenthetical stands before; the block's line count "
+					+ "puts it after the last line. Optional: left out (or null), it is 0, before the first line. "
+					+ "A block's parentheticals are listed in the order they stand.", minimum = "0", maximum = "10000",
+					defaultValue = "0") @Min(0) @Max(10_000) Integer beforeLine) {
+
+		/**
+		 * Where a parenthetical given without a position stands: before the first line.
+		 */
+		static final int FIRST_LINE = 0;
 
 		static List<Parenthetical> all(List<ParentheticalBody> bodies) {
 			return bodies == null ? List.of()
-					: bodies.stream().map(p -> Parenthetical.of(p.text(), p.beforeLine())).toList();
+					: bodies.stream()
+						.map(p -> Parenthetical.of(p.text(), p.beforeLine() == null ? FIRST_LINE : p.beforeLine()))
+						.toList();
 		}
 	}
 

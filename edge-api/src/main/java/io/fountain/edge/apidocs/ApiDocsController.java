@@ -1,9 +1,15 @@
 package io.fountain.edge.apidocs;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +27,26 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API as clients see it through the edge: each service documents its own operations
- * (springdoc), and this merges the operations the edge routes to it into one OpenAPI
- * document. A service that is down is named in {@code x-unavailable-services} instead of
- * failing the whole document.
+ * (springdoc: operationId, summary, tag and success answer on each controller method),
+ * and this merges the operations the edge routes to it into one OpenAPI document, adds
+ * the edge's own ({@code edge-api-docs.json} beside this class: the play tree, and the
+ * order of the tags) and the answers the edge itself may give. A service that is down is
+ * named in {@code x-unavailable-services} instead of failing the whole document.
  */
 @RestController
 class ApiDocsController {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiDocsController.class);
+
+	private static final List<String> WRITES = List.of("post", "put", "patch", "delete");
+
+	/**
+	 * What only a write may answer: a role that may read but not write, an
+	 * Idempotency-Key's conflicts, a body too large.
+	 */
+	private static final String SCHEMA_REF = "#/components/schemas/";
+
+	private static final Set<String> WRITES_ONLY = Set.of("403", "409", "413", "422");
 
 	private final EdgeSettings settings;
 
@@ -38,11 +56,19 @@ class ApiDocsController {
 
 	private final JsonMapper json;
 
+	private final JsonNode edgeDocs;
+
 	ApiDocsController(EdgeSettings settings, RouteTable routes, Downstreams downstreams, JsonMapper json) {
 		this.settings = settings;
 		this.routes = routes;
 		this.downstreams = downstreams;
 		this.json = json;
+		try (InputStream in = ApiDocsController.class.getResourceAsStream("edge-api-docs.json")) {
+			this.edgeDocs = json.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,10 +80,13 @@ class ApiDocsController {
 			.put("version", "v1")
 			.put("description", "Write and produce plays. Every error is RFC 9457 application/problem+json.");
 		merged.putArray("servers").addObject().put("url", "/");
+		ArrayNode tags = merged.putArray("tags");
 		ObjectNode paths = merged.putObject("paths");
 		ObjectNode components = merged.putObject("components");
 		ObjectNode schemas = components.putObject("schemas");
+		Map<String, JsonNode> tagsFound = new LinkedHashMap<>();
 		List<String> unavailable = new ArrayList<>();
+		Set<String> conflicts = new LinkedHashSet<>();
 		for (Map.Entry<String, String> service : settings.services().entrySet()) {
 			JsonNode doc;
 			try {
@@ -77,32 +106,124 @@ class ApiDocsController {
 					paths.set(path.getKey(), path.getValue());
 				}
 			});
+			doc.path("tags").forEach(tag -> tagsFound.putIfAbsent(tag.path("name").asString(), tag));
 			doc.path("components").path("schemas").properties().forEach(schema -> {
-				if (!schemas.has(schema.getKey())) {
+				JsonNode known = schemas.get(schema.getKey());
+				if (known == null) {
 					schemas.set(schema.getKey(), schema.getValue());
+				}
+				else if (!known.equals(schema.getValue())) {
+					// Two services name different things alike: the lint refuses the
+					// document until one is renamed.
+					conflicts.add(schema.getKey());
 				}
 			});
 		}
-		paths.putObject("/scripts/{scriptId}/tree")
-			.putObject("get")
-			.put("summary",
-					"The whole play in one read: title page, characters, acts, scenes and their elements in order")
-			.put("description",
-					"Assembled by the edge from every service. Elements (type action, dialogue or "
-							+ "transition) are sorted by position within their scene.")
-			.putArray("parameters")
-			.addObject()
-			.put("name", "scriptId")
-			.put("in", "path")
-			.put("required", true)
-			.putObject("schema")
-			.put("type", "string")
-			.put("format", "uuid");
+		edgeDocs.path("paths").properties().forEach(path -> paths.set(path.getKey(), path.getValue().deepCopy()));
+		edgeDocs.path("schemas")
+			.properties()
+			.forEach(schema -> schemas.set(schema.getKey(), schema.getValue().deepCopy()));
+		export(paths);
+		jsonFirst(paths);
+		tags(tags, paths, tagsFound);
 		security(merged, components, paths);
+		retainReferenced(merged, schemas);
 		if (!unavailable.isEmpty()) {
 			merged.putPOJO("x-unavailable-services", unavailable);
 		}
+		if (!conflicts.isEmpty()) {
+			merged.putPOJO("x-conflicting-schemas", conflicts);
+		}
 		return merged;
+	}
+
+	/**
+	 * {@code GET /scripts/{id}} also answers the whole play as Fountain, made by the edge
+	 * ({@code Accept: text/x-fountain}).
+	 */
+	private static void export(ObjectNode paths) {
+		JsonNode get = paths.path("/scripts/{id}").path("get");
+		if (get.path("responses").path("200") instanceof ObjectNode ok) {
+			ObjectNode content = ok.has("content") ? (ObjectNode) ok.get("content") : ok.putObject("content");
+			content.putObject("text/x-fountain").putObject("schema").put("type", "string");
+			ok.put("description", "The script; with Accept: text/x-fountain, the whole play as a Fountain screenplay");
+			((ObjectNode) get.get("responses")).putObject("409")
+				.put("description", "Fountain was asked for while the play is still being created (or failed)")
+				.putObject("content")
+				.putObject("application/problem+json")
+				.putObject("schema")
+				.put("$ref", "#/components/schemas/Problem");
+		}
+	}
+
+	/**
+	 * JSON first among the bodies an operation takes ({@code POST /plays} also takes
+	 * Fountain): generators type the request after the first.
+	 */
+	private static void jsonFirst(ObjectNode paths) {
+		paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			if (operation.getValue().path("requestBody").path("content") instanceof ObjectNode content
+					&& content.has(MediaType.APPLICATION_JSON_VALUE)) {
+				ObjectNode ordered = content.objectNode();
+				ordered.set(MediaType.APPLICATION_JSON_VALUE, content.get(MediaType.APPLICATION_JSON_VALUE));
+				ordered.setAll(content);
+				content.removeAll();
+				content.setAll(ordered);
+			}
+		}));
+	}
+
+	/**
+	 * Only the schemas the routed operations use: the services also document what the
+	 * edge does not route.
+	 */
+	private static void retainReferenced(JsonNode document, ObjectNode schemas) {
+		Set<String> reached = new LinkedHashSet<>();
+		ArrayDeque<JsonNode> next = new ArrayDeque<>();
+		document.properties()
+			.stream()
+			.filter(part -> !part.getKey().equals("components"))
+			.forEach(part -> next.add(part.getValue()));
+		next.add(document.path("components").path("responses"));
+		while (!next.isEmpty()) {
+			JsonNode node = next.poll();
+			JsonNode ref = node.get("$ref");
+			if (ref != null && ref.isString() && ref.asString().startsWith(SCHEMA_REF)) {
+				String name = ref.asString().substring(SCHEMA_REF.length());
+				if (reached.add(name) && schemas.has(name)) {
+					next.add(schemas.get(name));
+				}
+			}
+			if (node.isContainer()) {
+				node.forEach(next::add);
+			}
+		}
+		schemas.retain(reached);
+	}
+
+	/**
+	 * Every tag the operations use, in the edge's order (the services' descriptions):
+	 * generated clients get one API class per tag.
+	 */
+	private void tags(ArrayNode tags, ObjectNode paths, Map<String, JsonNode> found) {
+		Set<String> used = new LinkedHashSet<>();
+		edgeDocs.path("tags").forEach(tag -> used.add(tag.asString()));
+		Set<String> inOperations = new LinkedHashSet<>();
+		paths.properties()
+			.forEach(path -> path.getValue()
+				.properties()
+				.forEach(operation -> operation.getValue()
+					.path("tags")
+					.forEach(tag -> inOperations.add(tag.asString()))));
+		used.retainAll(inOperations);
+		used.addAll(inOperations);
+		used.forEach(name -> {
+			ObjectNode tag = tags.addObject().put("name", name);
+			JsonNode described = found.get(name);
+			if (described != null && described.has("description")) {
+				tag.set("description", described.get("description"));
+			}
+		});
 	}
 
 	/**
@@ -128,11 +249,14 @@ class ApiDocsController {
 		props.putObject("status").put("type", "integer");
 		props.putObject("errors")
 			.put("type", "array")
+			.put("description", "For bad input: each field (or header) that is wrong, and what is wrong with it")
 			.putObject("items")
-			.put("type", "object")
-			.putObject("properties")
-			.putObject("field")
-			.put("type", "string");
+			.put("$ref", "#/components/schemas/ProblemError");
+		ObjectNode error = ((ObjectNode) components.get("schemas")).putObject("ProblemError");
+		error.put("type", "object");
+		ObjectNode errorProps = error.putObject("properties");
+		errorProps.putObject("field").put("type", "string");
+		errorProps.putObject("message").put("type", "string");
 		ObjectNode responses = components.putObject("responses");
 		Map<String, String> common = new LinkedHashMap<>();
 		common.put("400", "Bad input: errors[] names each field (or header) and what is wrong");
@@ -140,9 +264,11 @@ class ApiDocsController {
 		common.put("403",
 				"A collaborator whose role does not allow this (a viewer writing, an editor deleting or sharing)");
 		common.put("404", "No such thing, or not yours: the answer does not say which");
-		common.put("409", "A request with this Idempotency-Key is being answered");
+		common.put("409", "A conflict: a request with this Idempotency-Key is still being answered, or the change "
+				+ "conflicts with what is there (detail says which)");
 		common.put("413", "The body is larger than this route accepts");
-		common.put("422", "The Idempotency-Key was used for another request");
+		common.put("422", "The Idempotency-Key was used for another request, or the request cannot be applied "
+				+ "(detail says why)");
 		common.put("429", "A rate limit or the daily quota of new scripts; Retry-After says when to try again");
 		common.put("503", "A service did not answer in time; service names it. Try again shortly");
 		common.forEach((status, description) -> responses.putObject("Problem" + status)
@@ -153,16 +279,21 @@ class ApiDocsController {
 			.put("$ref", "#/components/schemas/Problem"));
 		paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
 			if (operation.getValue() instanceof ObjectNode op) {
+				boolean write = WRITES.contains(operation.getKey());
 				ObjectNode opResponses = op.has("responses") ? (ObjectNode) op.get("responses")
 						: op.putObject("responses");
 				common.keySet().forEach(status -> {
-					if (!opResponses.has(status)) {
+					if (!opResponses.has(status) && (write || !WRITES_ONLY.contains(status))) {
 						opResponses.putObject(status).put("$ref", "#/components/responses/Problem" + status);
 					}
 				});
-				if (List.of("post", "put", "patch", "delete").contains(operation.getKey())) {
+				if (write) {
 					ArrayNode parameters = op.has("parameters") ? (ArrayNode) op.get("parameters")
 							: op.putArray("parameters");
+					// A service that reads the key itself (POST /plays) declares it
+					// already.
+					parameters.removeIf(parameter -> parameter.path("in").asString().equals("header")
+							&& parameter.path("name").asString().equalsIgnoreCase("Idempotency-Key"));
 					parameters.addObject()
 						.put("name", "Idempotency-Key")
 						.put("in", "header")

@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
@@ -39,6 +41,8 @@ import io.fountain.problems.ProblemHandling;
  */
 @RestController
 class ProxyController {
+
+	private static final MediaType FOUNTAIN = MediaType.parseMediaType(PlayTreeController.FOUNTAIN);
 
 	static final String CORRELATION_ID = "X-Correlation-Id";
 
@@ -134,13 +138,37 @@ class ProxyController {
 		return answer;
 	}
 
+	private static boolean asksForFountain(HttpServletRequest request) {
+		return prefersFountain(request.getHeader(HttpHeaders.ACCEPT));
+	}
+
 	/**
 	 * Only a client that names Fountain gets it: one that accepts anything (curl, a
-	 * browser) gets the script's JSON.
+	 * browser) gets the script's JSON, and so does one that names both and prefers JSON
+	 * (by quality, then the more specific, then the first named: a generated client asks
+	 * for {@code application/json, text/x-fountain}).
 	 */
-	private static boolean asksForFountain(HttpServletRequest request) {
-		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		return accept != null && accept.toLowerCase(Locale.ROOT).contains(PlayTreeController.FOUNTAIN);
+	static boolean prefersFountain(String accept) {
+		if (accept == null || !accept.toLowerCase(Locale.ROOT).contains(PlayTreeController.FOUNTAIN)) {
+			return false;
+		}
+		List<MediaType> types;
+		try {
+			types = MediaType.parseMediaTypes(accept);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return true;
+		}
+		MediaType best = null;
+		for (MediaType type : types) {
+			if ((type.includes(MediaType.APPLICATION_JSON) || type.includes(FOUNTAIN))
+					&& (best == null || type.getQualityValue() > best.getQualityValue()
+							|| (type.getQualityValue() == best.getQualityValue() && best.isWildcardSubtype()
+									&& !type.isWildcardSubtype()))) {
+				best = type;
+			}
+		}
+		return best != null && best.getQualityValue() > 0 && best.equalsTypeAndSubtype(FOUNTAIN);
 	}
 
 	private static byte[] readBody(HttpServletRequest request, long limit) throws IOException {

@@ -40,7 +40,8 @@ final class PlayTreeDocument {
 			acts.add(new PlayDocument.Act(text(act, "title"), scenes));
 		}
 		return new PlayDocument(text(tree, "title"), text(tree, "credit"), authors, text(tree, "source"),
-				text(tree, "draftDate"), text(tree, "contact"), others, characters, acts);
+				text(tree, "draftDate"), text(tree, "contact"), others, characters, acts,
+				text(tree, "titlePageIndent"));
 	}
 
 	private static SceneElement element(JsonNode element) {

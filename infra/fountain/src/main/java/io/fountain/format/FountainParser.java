@@ -189,25 +189,39 @@ public final class FountainParser {
 	private static List<TitleEntry> titlePage(List<String> lines) {
 		List<TitleEntry> entries = new ArrayList<>();
 		String key = null;
+		String indent = null;
 		List<String> value = new ArrayList<>();
 		for (String line : lines) {
 			Matcher entry = TITLE_ENTRY.matcher(line);
 			if (!isContinuation(line) && entry.matches()) {
 				if (key != null) {
-					entries.add(new TitleEntry(key, String.join("\n", value)));
+					entries.add(new TitleEntry(key, String.join("\n", value), indent));
 				}
 				key = entry.group(1).strip();
+				indent = null;
 				value = new ArrayList<>();
 				if (!entry.group(2).isBlank()) {
 					value.add(entry.group(2).strip());
 				}
 			}
 			else {
+				if (indent == null) {
+					indent = indent(line);
+				}
 				value.add(line.strip());
 			}
 		}
-		entries.add(new TitleEntry(key, String.join("\n", value)));
+		entries.add(new TitleEntry(key, String.join("\n", value), indent));
 		return entries;
+	}
+
+	/** The spaces and tabs a line starts with. */
+	private static String indent(String line) {
+		int end = 0;
+		while (end < line.length() && (line.charAt(end) == ' ' || line.charAt(end) == '\t')) {
+			end++;
+		}
+		return line.substring(0, end);
 	}
 
 	// ---- classification

@@ -18,7 +18,9 @@ import io.fountain.format.PlayDocument.TitleEntry;
  * scene headings scenes (content before an act's first heading goes to a scene with an
  * empty heading), character cues the cast, and whatever has no entity of its own (deeper
  * sections, synopses other than a scene's, notes, boneyards, page breaks) an action of
- * its kind where it stood.
+ * its kind where it stood. Consecutive centered lines ({@code > THE END <} on lines with
+ * no blank line between them) are one centered action, a block of lines; the title page's
+ * indentation (a tab, or spaces) is kept for export.
  */
 public final class FountainReader {
 
@@ -55,6 +57,8 @@ public final class FountainReader {
 
 		private final List<TitleEntry> others = new ArrayList<>();
 
+		private String titlePageIndent;
+
 		private final Map<String, PlayDocument.Character> cast = new LinkedHashMap<>();
 
 		private final List<ActBuilder> acts = new ArrayList<>();
@@ -67,6 +71,10 @@ public final class FountainReader {
 
 		void titleEntry(Screenplay.TitleEntry entry) {
 			String value = entry.value();
+			if (titlePageIndent == null && PlayDocument.indented(value)) {
+				titlePageIndent = entry.indent(); // the first value export indents says
+													// how
+			}
 			switch (entry.key().toLowerCase(Locale.ROOT)) {
 				case "title" -> title = title == null ? value : addOther(entry, title);
 				case "credit" -> credit = credit == null ? value : addOther(entry, credit);
@@ -128,7 +136,7 @@ public final class FountainReader {
 					}
 				}
 				case ACTION -> action(element.text(), ActionKind.PLAIN);
-				case CENTERED -> action(element.text(), ActionKind.CENTERED);
+				case CENTERED -> centered(element);
 				case NOTE -> action(element.text(), ActionKind.NOTE);
 				case BONEYARD -> action(element.text(), ActionKind.BONEYARD);
 				case PAGE_BREAK -> action(element.text(), ActionKind.PAGE_BREAK);
@@ -155,6 +163,23 @@ public final class FountainReader {
 			scene().elements.add(SceneElement.action(text, kind));
 		}
 
+		/**
+		 * A centered line right below another goes on the same centered action: the block
+		 * stays a block.
+		 */
+		private void centered(Element element) {
+			boolean continues = previous != null && previous.type() == Type.CENTERED
+					&& element.line() == previous.line() + 1;
+			if (!continues) {
+				action(element.text(), ActionKind.CENTERED);
+				return;
+			}
+			List<SceneElement> elements = scene().elements;
+			SceneElement block = elements.get(elements.size() - 1);
+			elements.set(elements.size() - 1,
+					SceneElement.action(block.text() + "\n" + element.text(), ActionKind.CENTERED));
+		}
+
 		private ActBuilder act() {
 			if (acts.isEmpty()) {
 				acts.add(new ActBuilder(null));
@@ -176,7 +201,7 @@ public final class FountainReader {
 			}
 			return new PlayDocument(title == null || title.isBlank() ? UNTITLED : title, credit, authors, source,
 					draftDate, contact, others, List.copyOf(cast.values()),
-					acts.stream().map(ActBuilder::build).toList());
+					acts.stream().map(ActBuilder::build).toList(), titlePageIndent);
 		}
 
 	}

@@ -56,13 +56,19 @@ public final class FountainText {
 
 	public static final String SCENE_NUMBER_MESSAGE = "may hold only letters, digits, '.' and '-', as in 1A or I-1.2";
 
-	/**
-	 * An act's title, a scene's synopsis, a dialogue's extension, a centered action, a
-	 * lyric.
-	 */
+	/** An act's title, a scene's synopsis, a dialogue's extension, a lyric. */
 	public static final String ONE_LINE = LINE;
 
 	public static final String ONE_LINE_MESSAGE = "must be one line with no white space at either end";
+
+	/**
+	 * A centered action: one line, or a block of lines (written as {@code > line <} one
+	 * right below the other), none with white space at either end.
+	 */
+	public static final String CENTERED = LINE + "(?:\\n" + LINE + ")*";
+
+	public static final String CENTERED_MESSAGE = "must be one line or a block of lines, none with white space at "
+			+ "either end";
 
 	/**
 	 * A character's name: the cue reads what follows a {@code (} as the extension and a
@@ -136,6 +142,16 @@ public final class FountainText {
 	public static final String TITLE_PAGE_KEY = "(?i)(?!(?:title|credit|authors?|source|draft date|date|contact)\\z)"
 			+ "[A-Za-z][A-Za-z0-9 _\\-]{0,39}(?<! )";
 
+	/**
+	 * How the title page indents a value written below its key: what Fountain reads as
+	 * indented, a tab or three spaces, then any more spaces and tabs (100 at most in
+	 * all).
+	 */
+	public static final String TITLE_PAGE_INDENT = "(?:\\t| {3})[ \\t]{0,97}";
+
+	public static final String TITLE_PAGE_INDENT_MESSAGE = "must be a tab or at least three spaces (then only spaces "
+			+ "and tabs), at most 100 characters";
+
 	public static final String TITLE_PAGE_KEY_MESSAGE = "must be a letter then up to 39 letters, digits, spaces, '_' or "
 			+ "'-', not ending with a space, and not a key with a field of its own (Title, Credit, Author, ...)";
 
@@ -151,7 +167,9 @@ public final class FountainText {
 		PARENTHETICAL(FountainText.PARENTHETICAL, PARENTHETICAL_MESSAGE),
 		DIALOGUE(FountainText.DIALOGUE, DIALOGUE_MESSAGE), ACTION(FountainText.ACTION, ACTION_MESSAGE),
 		TITLE_PAGE_VALUE(FountainText.TITLE_PAGE_VALUE, TITLE_PAGE_VALUE_MESSAGE),
-		TITLE_PAGE_KEY(FountainText.TITLE_PAGE_KEY, TITLE_PAGE_KEY_MESSAGE);
+		TITLE_PAGE_KEY(FountainText.TITLE_PAGE_KEY, TITLE_PAGE_KEY_MESSAGE),
+		TITLE_PAGE_INDENT(FountainText.TITLE_PAGE_INDENT, TITLE_PAGE_INDENT_MESSAGE),
+		CENTERED(FountainText.CENTERED, CENTERED_MESSAGE);
 
 		private final Pattern pattern;
 
@@ -186,8 +204,9 @@ public final class FountainText {
 
 	/**
 	 * What is wrong with an action's text for its kind, or nothing. Plain text has
-	 * {@link #ACTION}'s rule; centered text and a lyric are one line each; the markup
-	 * kinds must be that markup, standing on its own.
+	 * {@link #ACTION}'s rule; centered text is {@link #CENTERED}, one line or a block of
+	 * lines; a lyric is one line; the markup kinds must be that markup, standing on its
+	 * own.
 	 */
 	public static Optional<String> actionProblem(ActionKind kind, String text) {
 		if (text == null) {
@@ -195,8 +214,8 @@ public final class FountainText {
 		}
 		return switch (kind) {
 			case PLAIN -> problem(Rule.ACTION, text);
-			case CENTERED, LYRIC, SECTION, SYNOPSIS, PAGE_BREAK ->
-				problem(Rule.ONE_LINE, text).or(() -> readsBackAs(kind, text));
+			case CENTERED -> problem(Rule.CENTERED, text).or(() -> readsBackAs(kind, text));
+			case LYRIC, SECTION, SYNOPSIS, PAGE_BREAK -> problem(Rule.ONE_LINE, text).or(() -> readsBackAs(kind, text));
 			case NOTE, BONEYARD -> readsBackAs(kind, text);
 		};
 	}
@@ -253,6 +272,7 @@ public final class FountainText {
 				text("otherEntries[" + i + "].key", Rule.TITLE_PAGE_KEY, play.otherEntries().get(i).key());
 				text("otherEntries[" + i + "].value", Rule.TITLE_PAGE_VALUE, play.otherEntries().get(i).value());
 			}
+			text("titlePageIndent", Rule.TITLE_PAGE_INDENT, play.titlePageIndent());
 			for (int i = 0; i < play.characters().size(); i++) {
 				text("characters[" + i + "].name", Rule.CHARACTER, play.characters().get(i).name());
 			}

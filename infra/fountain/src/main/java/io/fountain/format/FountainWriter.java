@@ -2,6 +2,7 @@ package io.fountain.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.fountain.format.PlayDocument.ActionKind;
 import io.fountain.format.PlayDocument.Parenthetical;
@@ -11,7 +12,9 @@ import io.fountain.format.PlayDocument.SceneElement;
  * Writes a {@link PlayDocument} as Fountain text that {@link FountainReader} reads back
  * into the same document: every element is a paragraph of its own, and an element that
  * would not read back as what it is gets Fountain's forcing character ({@code .} heading,
- * {@code !} action, {@code @} character, {@code >} transition).
+ * {@code !} action, {@code @} character, {@code >} transition). A centered action is
+ * written as its lines, each as {@code > line <}, one right below the other; title page
+ * values written below their keys are indented as the play says (a tab, or spaces).
  */
 public final class FountainWriter {
 
@@ -52,25 +55,27 @@ public final class FountainWriter {
 
 	private static String titlePage(PlayDocument play) {
 		StringBuilder page = new StringBuilder();
-		entry(page, "Title", play.title());
-		entry(page, "Credit", play.credit());
+		String indent = play.titlePageIndent() == null ? PlayDocument.DEFAULT_TITLE_PAGE_INDENT
+				: play.titlePageIndent();
+		entry(page, indent, "Title", play.title());
+		entry(page, indent, "Credit", play.credit());
 		if (!play.authors().isEmpty()) {
-			entry(page, play.authors().size() == 1 ? "Author" : "Authors", String.join("\n", play.authors()));
+			entry(page, indent, play.authors().size() == 1 ? "Author" : "Authors", String.join("\n", play.authors()));
 		}
-		entry(page, "Source", play.source());
-		entry(page, "Draft date", play.draftDate());
-		entry(page, "Contact", play.contact());
-		play.otherEntries().forEach(other -> entry(page, other.key(), other.value()));
+		entry(page, indent, "Source", play.source());
+		entry(page, indent, "Draft date", play.draftDate());
+		entry(page, indent, "Contact", play.contact());
+		play.otherEntries().forEach(other -> entry(page, indent, other.key(), other.value()));
 		return page.toString().stripTrailing();
 	}
 
-	private static void entry(StringBuilder page, String key, String value) {
+	private static void entry(StringBuilder page, String indent, String key, String value) {
 		if (value == null) {
 			return;
 		}
-		if (value.contains("\n") || value.isEmpty()) {
+		if (PlayDocument.belowKey(value)) {
 			page.append(key).append(":\n");
-			value.lines().forEach(line -> page.append("    ").append(line).append('\n'));
+			value.lines().forEach(line -> page.append(indent).append(line).append('\n'));
 		}
 		else {
 			page.append(key).append(": ").append(value).append('\n');
@@ -89,7 +94,8 @@ public final class FountainWriter {
 
 	private static String action(String text, ActionKind kind) {
 		return switch (kind) {
-			case CENTERED -> String.join("\n", text.lines().map(line -> ">" + line + "<").toList());
+			case CENTERED -> String.join("\n",
+					Stream.of(text.split("\n", -1)).map(line -> line.isEmpty() ? "><" : "> " + line + " <").toList());
 			case LYRIC -> "~" + text;
 			case PLAIN -> readsAs(text, Element.Type.ACTION, text) ? text : "!" + text;
 			default -> text; // markup kept as written

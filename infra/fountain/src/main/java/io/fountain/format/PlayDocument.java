@@ -9,15 +9,51 @@ import java.util.List;
  *
  * @param otherEntries title page entries Fountain's entities have no field for (e.g.
  * {@code Notes}, {@code Copyright}), kept in order so that export gives them back
+ * @param titlePageIndent how the title page indents the lines of a value of several
+ * lines, written below its key: a tab, or three spaces or more, as the writer had it.
+ * Null for the default, four spaces, which is what it becomes when it is four spaces or
+ * when no value has several lines (nothing is then indented).
  */
 public record PlayDocument(String title, String credit, List<String> authors, String source, String draftDate,
-		String contact, List<TitleEntry> otherEntries, List<Character> characters, List<Act> acts) {
+		String contact, List<TitleEntry> otherEntries, List<Character> characters, List<Act> acts,
+		String titlePageIndent) {
+
+	/** How export indents title page values when the play does not say. */
+	public static final String DEFAULT_TITLE_PAGE_INDENT = "    ";
 
 	public PlayDocument {
 		authors = authors == null ? List.of() : List.copyOf(authors);
 		otherEntries = otherEntries == null ? List.of() : List.copyOf(otherEntries);
 		characters = characters == null ? List.of() : List.copyOf(characters);
 		acts = acts == null ? List.of() : List.copyOf(acts);
+		if (DEFAULT_TITLE_PAGE_INDENT.equals(titlePageIndent) || !indented(title, credit, source, draftDate, contact)
+				&& authors.size() < 2 && otherEntries.stream().noneMatch(entry -> indented(entry.value()))) {
+			titlePageIndent = null;
+		}
+	}
+
+	/**
+	 * Whether a title page value is written on the lines below its key, indented: when it
+	 * has several lines, or none.
+	 */
+	static boolean belowKey(String value) {
+		return value != null && (value.isEmpty() || value.contains("\n"));
+	}
+
+	/** Whether one of the values has indented lines: several lines. */
+	static boolean indented(String... values) {
+		for (String value : values) {
+			if (value != null && value.contains("\n")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A play whose title page is indented the default way. */
+	public PlayDocument(String title, String credit, List<String> authors, String source, String draftDate,
+			String contact, List<TitleEntry> otherEntries, List<Character> characters, List<Act> acts) {
+		this(title, credit, authors, source, draftDate, contact, otherEntries, characters, acts, null);
 	}
 
 	public record TitleEntry(String key, String value) {
@@ -94,10 +130,11 @@ public record PlayDocument(String title, String credit, List<String> authors, St
 	}
 
 	/**
-	 * How an action is set. The last five hold Fountain markup with no entity of its own,
-	 * kept where it stood so that export gives it back; their text is the markup as
-	 * written ({@code ## Sequence}, {@code = synopsis}, {@code [[note]]},
-	 * {@code /* ... *}{@code /}, {@code ===}).
+	 * How an action is set: {@code CENTERED} text is one line or a block of consecutive
+	 * lines ({@code > THE END <} lines with no blank line between them). The last five
+	 * hold Fountain markup with no entity of its own, kept where it stood so that export
+	 * gives it back; their text is the markup as written ({@code ## Sequence},
+	 * {@code = synopsis}, {@code [[note]]}, {@code /* ... *}{@code /}, {@code ===}).
 	 */
 	public enum ActionKind {
 

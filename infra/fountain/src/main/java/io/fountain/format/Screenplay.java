@@ -16,7 +16,16 @@ public record Screenplay(List<TitleEntry> titlePage, List<Element> elements) {
 		elements = List.copyOf(elements);
 	}
 
-	/** A title page entry such as {@code Credit: Written by}. */
-	public record TitleEntry(String key, String value) {
+	/**
+	 * A title page entry such as {@code Credit: Written by}.
+	 *
+	 * @param indent the spaces and tabs before the first line of the value written below
+	 * its key (an indented line), or null when the whole value is on the key's line
+	 */
+	public record TitleEntry(String key, String value, String indent) {
+
+		public TitleEntry(String key, String value) {
+			this(key, value, null);
+		}
 	}
 }

@@ -79,9 +79,11 @@ class RoundTripPropertyTests {
 						optional(Rule.TITLE_PAGE_VALUE, true),
 						text(Rule.TITLE_PAGE_VALUE, false).filter(a -> !a.isBlank()).list().ofMaxSize(2),
 						optional(Rule.TITLE_PAGE_VALUE, true), optional(Rule.TITLE_PAGE_VALUE, false),
-						otherEntry().list().ofMaxSize(2), act(names).list().ofMaxSize(3))
-				.as((title, credit, authors, source, contact, others, acts) -> new PlayDocument(title, credit, authors,
-						source, null, contact, others, List.of(), acts)))
+						otherEntry().list().ofMaxSize(2), act(names).list().ofMaxSize(3),
+						Arbitraries.oneOf(Arbitraries.just(null),
+								Arbitraries.of("\t", "   ", "    ", "        ", "\t  ")))
+				.as((title, credit, authors, source, contact, others, acts, indent) -> new PlayDocument(title, credit,
+						authors, source, null, contact, others, List.of(), acts, indent)))
 			.map(RoundTripPropertyTests::withTheCastThatSpeaks)
 			.filter(play -> FountainText.check(play).isEmpty()); // a SYNOPSIS action
 																	// right after a
@@ -120,7 +122,7 @@ class RoundTripPropertyTests {
 			.map(t -> SceneElement.action(t, ActionKind.PLAIN));
 		Arbitrary<String> line = text(Rule.ONE_LINE, false);
 		Arbitrary<SceneElement> other = Arbitraries
-			.oneOf(line.map(t -> SceneElement.action(t, ActionKind.CENTERED)),
+			.oneOf(text(Rule.CENTERED, true).map(t -> SceneElement.action(t, ActionKind.CENTERED)),
 					line.map(t -> SceneElement.action(t, ActionKind.LYRIC)),
 					Combinators.combine(Arbitraries.integers().between(2, 4), line)
 						.as((level, t) -> SceneElement.action("#".repeat(level) + " " + t, ActionKind.SECTION)),
@@ -165,7 +167,7 @@ class RoundTripPropertyTests {
 			.forEach(e -> cast.putIfAbsent(e.character().toUpperCase(Locale.ROOT),
 					new PlayDocument.Character(e.character(), null)));
 		return new PlayDocument(play.title(), play.credit(), play.authors(), play.source(), play.draftDate(),
-				play.contact(), play.otherEntries(), List.copyOf(cast.values()), play.acts());
+				play.contact(), play.otherEntries(), List.copyOf(cast.values()), play.acts(), play.titlePageIndent());
 	}
 
 	// ---- Fountain text
@@ -175,14 +177,16 @@ class RoundTripPropertyTests {
 		Arbitrary<String> paragraph = Arbitraries.frequencyOf(Tuple.of(3, pieces(true)),
 				Tuple.of(2,
 						Combinators
-							.combine(Arbitraries.of("BOB", "@Bob", "ALICE (V.O.)", "BOB ^", "INT. HOUSE", ".forced",
-									"CUT TO:", "> forced", "# Act", "## Sequence", "= synopsis", "[[note]]",
-									"/* bone */", "===", "~lyric", ">centered<", "!action"), pieces(true))
+							.combine(
+									Arbitraries.of("BOB", "@Bob", "ALICE (V.O.)", "BOB ^", "INT. HOUSE", ".forced",
+											"CUT TO:", "> forced", "# Act", "## Sequence", "= synopsis", "[[note]]",
+											"/* bone */", "===", "~lyric", ">centered<", "> a <\n>block<", "!action"),
+									pieces(true))
 							.as((head, rest) -> head + "\n" + rest)));
 		return Combinators
 			.combine(
 					Arbitraries.of("Title: Play\n\n", "Title: Play\nAuthor: A\n\n", "",
-							"Title:\n    Two\n    Lines\n\n"),
+							"Title:\n    Two\n    Lines\n\n", "Title:\n\tTwo\n\tLines\nNotes:\n   A\n   B\n\n"),
 					paragraph.list().ofMaxSize(8), Arbitraries.of("\n\n", "\n\n\n", "\n  \n"))
 			.as((page, paragraphs, gap) -> page + String.join(gap, paragraphs));
 	}

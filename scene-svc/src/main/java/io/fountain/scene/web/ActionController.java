@@ -37,6 +37,11 @@ import io.fountain.scene.Scene;
 import io.fountain.scene.SceneManagement;
 import io.fountain.scene.SceneNotFound;
 import io.fountain.scene.Scenes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The HTTP API of actions; edge-api routes {@code /scenes/{id}/actions} and
@@ -44,6 +49,8 @@ import io.fountain.scene.Scenes;
  * {@code after} and {@code before} positions of the elements around it (actions, dialogue
  * and transitions share one order within a scene).
  */
+@Tag(name = "Actions",
+		description = "A scene's action paragraphs (and centered text, lyrics, notes...), in the scene's one order of elements")
 @RestController
 class ActionController {
 
@@ -80,6 +87,9 @@ class ActionController {
 		return action;
 	}
 
+	@Operation(operationId = "createAction", summary = "Add an action to a scene")
+	@ApiResponse(responseCode = "201", description = "The new action; Location is its address",
+			headers = @Header(name = "Location", description = "/actions/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scenes/{sceneId}/actions")
 	ResponseEntity<ActionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewAction body) {
 		underScene(sceneId, Need.WRITE);
@@ -89,6 +99,7 @@ class ActionController {
 	}
 
 	/** The scene's actions in order, a page at a time. */
+	@Operation(operationId = "listActionsOfScene", summary = "List the actions of a scene, a page at a time")
 	@GetMapping("/scenes/{sceneId}/actions")
 	Page<ActionView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
 		underScene(sceneId, Need.READ);
@@ -106,6 +117,7 @@ class ActionController {
 		return actions.findByScript(scriptId).stream().map(ActionView::of).toList();
 	}
 
+	@Operation(operationId = "getAction", summary = "Read an action")
 	@GetMapping("/actions/{id}")
 	ActionView get(@PathVariable UUID id) {
 		return ActionView.of(action(id, Need.READ));
@@ -115,6 +127,7 @@ class ActionController {
 	 * Changes text or kind; naming {@code after} and/or {@code before} moves it there.
 	 * Absent fields stay.
 	 */
+	@Operation(operationId = "updateAction", summary = "Change an action (JSON merge patch)")
 	@MergePatchMapping("/actions/{id}")
 	ActionView revise(@PathVariable UUID id, @Valid @RequestBody ActionChanges body) {
 		action(id, Need.WRITE);
@@ -123,6 +136,8 @@ class ActionController {
 				body.after().value(), body.before().value()));
 	}
 
+	@Operation(operationId = "deleteAction", summary = "Delete an action")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/actions/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		action(id, Need.WRITE);

@@ -41,11 +41,17 @@ import io.fountain.scene.SceneManagement;
 import io.fountain.scene.SceneNotFound;
 import io.fountain.scene.SceneRevision;
 import io.fountain.scene.Scenes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The HTTP API of scenes; edge-api routes {@code /acts/{id}/scenes} and
  * {@code /scenes/{id}} here.
  */
+@Tag(name = "Scenes", description = "The scenes of an act, in order; a scene may move to another act of its script")
 @RestController
 class SceneController {
 
@@ -73,6 +79,9 @@ class SceneController {
 		return scene;
 	}
 
+	@Operation(operationId = "createScene", summary = "Add a scene to an act")
+	@ApiResponse(responseCode = "201", description = "The new scene; Location is its address",
+			headers = @Header(name = "Location", description = "/scenes/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/acts/{actId}/scenes")
 	ResponseEntity<SceneView> create(@PathVariable UUID actId, @Valid @RequestBody NewScene body) {
 		parents.requireUnder(ParentKind.ACT, actId, Need.WRITE);
@@ -81,6 +90,7 @@ class SceneController {
 	}
 
 	/** The act's scenes in order, a page at a time. */
+	@Operation(operationId = "listScenesOfAct", summary = "List the scenes of an act, a page at a time")
 	@GetMapping("/acts/{actId}/scenes")
 	Page<SceneView> list(@PathVariable UUID actId, @ParameterObject Paging paging) {
 		parents.requireUnder(ParentKind.ACT, actId, Need.READ);
@@ -98,6 +108,7 @@ class SceneController {
 		return scenes.findByScript(scriptId).stream().map(SceneView::of).toList();
 	}
 
+	@Operation(operationId = "getScene", summary = "Read a scene")
 	@GetMapping("/scenes/{id}")
 	SceneView get(@PathVariable UUID id) {
 		return SceneView.of(scene(id, Need.READ));
@@ -108,6 +119,7 @@ class SceneController {
 	 * and/or moves the scene: {@code actId} (another act of the same script) and
 	 * {@code ordinal}. Absent fields stay.
 	 */
+	@Operation(operationId = "updateScene", summary = "Change a scene (JSON merge patch)")
 	@MergePatchMapping("/scenes/{id}")
 	SceneView revise(@PathVariable UUID id, @Valid @RequestBody SceneChanges body) {
 		scene(id, Need.WRITE);
@@ -122,6 +134,8 @@ class SceneController {
 		return SceneView.of(scene);
 	}
 
+	@Operation(operationId = "deleteScene", summary = "Delete a scene")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/scenes/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		scene(id, Need.WRITE);

@@ -84,7 +84,8 @@ public class PlayIntake {
 
 	private static TitlePage titlePage(PlayDocument play) {
 		return new TitlePage(play.credit(), play.authors(), play.source(), play.draftDate(), play.contact(),
-				play.otherEntries().stream().map(e -> new TitlePage.TitleEntry(e.key(), e.value())).toList());
+				play.otherEntries().stream().map(e -> new TitlePage.TitleEntry(e.key(), e.value())).toList(),
+				play.titlePageIndent());
 	}
 
 	/**

@@ -30,11 +30,15 @@ import io.fountain.problems.paging.Paging;
 import io.fountain.script.ScriptNotFound;
 import io.fountain.script.sharing.Members;
 import io.fountain.script.sharing.Sharing;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Who may work on a script: everyone with a part in it may see the list; only its owner
  * changes it. Every other service follows the changes from script events.
  */
+@Tag(name = "Collaborators", description = "Who may work on a script: editors and viewers, shared by its owner")
 @RestController
 @RequestMapping("/scripts/{id}/collaborators")
 class CollaboratorController {
@@ -60,6 +64,8 @@ class CollaboratorController {
 	 * Everyone with a part in the script, a page at a time: its owner first, then the
 	 * collaborators by user id.
 	 */
+	@Operation(operationId = "listCollaborators",
+			summary = "List everyone with a part in a script, its owner first, a page at a time")
 	@GetMapping
 	Page<Collaborator> list(@PathVariable UUID id, @ParameterObject Paging paging) {
 		access.require(id, Need.READ, () -> new ScriptNotFound(id));
@@ -72,6 +78,8 @@ class CollaboratorController {
 	}
 
 	/** Adds the user as {@code editor} or {@code viewer}, or changes their role. */
+	@Operation(operationId = "shareScript",
+			summary = "Add a collaborator (editor or viewer) to a script, or change their role")
 	@PutMapping("/{userId}")
 	Collaborators share(@PathVariable UUID id, @PathVariable String userId, @Valid @RequestBody NewRole body) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
@@ -83,6 +91,8 @@ class CollaboratorController {
 		return Collaborators.of(access.membersOf(id).orElseThrow(() -> new ScriptNotFound(id)));
 	}
 
+	@Operation(operationId = "unshareScript", summary = "Remove a collaborator from a script")
+	@ApiResponse(responseCode = "204", description = "Removed")
 	@DeleteMapping("/{userId}")
 	ResponseEntity<Void> unshare(@PathVariable UUID id, @PathVariable String userId) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));

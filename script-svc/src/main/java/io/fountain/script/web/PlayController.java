@@ -46,6 +46,12 @@ import io.fountain.script.play.PlayProgress;
 import io.fountain.script.play.PlayReport;
 import io.fountain.script.play.PlaySettings;
 import io.fountain.script.play.PlayState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Whole plays: {@code POST /plays} (JSON or a Fountain document) answers 202 with the
@@ -53,6 +59,7 @@ import io.fountain.script.play.PlayState;
  * follows that, and any deletion. {@code GET /imports/{importId}/...} serves the parts to
  * the services that make them (not routed by the edge).
  */
+@Tag(name = "Plays", description = "Whole plays: created in one command, followed to the end, read in one")
 @RestController
 class PlayController {
 
@@ -77,6 +84,15 @@ class PlayController {
 		this.maxDocumentSize = settings.maxDocumentSize().toBytes();
 	}
 
+	@Operation(operationId = "createPlay",
+			summary = "Create a whole play in one command, from a play document (JSON) or a Fountain screenplay")
+	@ApiResponse(responseCode = "202",
+			description = "Accepted: the services make the parts; Location is the script, its status says when the play is ACTIVE",
+			headers = { @Header(name = "Location", description = "/scripts/{id}", schema = @Schema(type = "string")),
+					@Header(name = "Idempotent-Replayed",
+							description = "true when this answers an earlier request with the same Idempotency-Key",
+							schema = @Schema(type = "boolean")) },
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatusView.class)))
 	@PostMapping(path = "/plays", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> importJson(@RequestBody PlayDocument play,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) throws JsonProcessingException {
@@ -91,6 +107,15 @@ class PlayController {
 				hash(ClaimCheckReader.JSON.writeValueAsBytes(play))));
 	}
 
+	@Operation(operationId = "createPlay",
+			summary = "Create a whole play in one command, from a play document (JSON) or a Fountain screenplay")
+	@ApiResponse(responseCode = "202",
+			description = "Accepted: the services make the parts; Location is the script, its status says when the play is ACTIVE",
+			headers = { @Header(name = "Location", description = "/scripts/{id}", schema = @Schema(type = "string")),
+					@Header(name = "Idempotent-Replayed",
+							description = "true when this answers an earlier request with the same Idempotency-Key",
+							schema = @Schema(type = "boolean")) },
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatusView.class)))
 	@PostMapping(path = "/plays", consumes = FOUNTAIN)
 	ResponseEntity<?> importFountain(@RequestBody byte[] document,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -101,6 +126,8 @@ class PlayController {
 		return accepted(intake.accept(EventContext.current().actor(), play, key, hash(document)));
 	}
 
+	@Operation(operationId = "getPlayStatus",
+			summary = "Follow a play's creation or deletion: its status, and per kind of part what is expected, done and failed")
 	@GetMapping("/scripts/{id}/status")
 	StatusView status(@PathVariable UUID id) {
 		// Readable after the deletion too: DELETE answers with this address, to follow

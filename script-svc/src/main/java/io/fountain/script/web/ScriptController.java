@@ -39,11 +39,18 @@ import io.fountain.script.ScriptRevision;
 import io.fountain.script.Scripts;
 import io.fountain.script.TitlePage;
 import io.fountain.script.play.PlayProgress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The HTTP API of scripts; edge-api routes {@code /scripts} and {@code /scripts/{id}}
  * here.
  */
+@Tag(name = "Scripts",
+		description = "Scripts (plays) and their title pages; a script's deletion takes everything under it")
 @RestController
 @RequestMapping("/scripts")
 class ScriptController {
@@ -63,6 +70,9 @@ class ScriptController {
 		this.access = access;
 	}
 
+	@Operation(operationId = "createScript", summary = "Create a script, owned by the caller")
+	@ApiResponse(responseCode = "201", description = "The new script; Location is its address",
+			headers = @Header(name = "Location", description = "/scripts/{id}", schema = @Schema(type = "string")))
 	@PostMapping
 	ResponseEntity<ScriptView> create(@Valid @RequestBody NewScript body) {
 		Script script = plays.createScript(EventContext.current().actor(), body.title(), body.titlePage());
@@ -70,6 +80,8 @@ class ScriptController {
 	}
 
 	/** The scripts the caller owns or collaborates on, newest first, a page at a time. */
+	@Operation(operationId = "listScripts",
+			summary = "List the scripts the caller owns or collaborates on, newest first, a page at a time")
 	@GetMapping
 	Page<ScriptView> list(@ParameterObject Paging paging) {
 		String user = EventContext.current().actor();
@@ -77,12 +89,15 @@ class ScriptController {
 			.map(ScriptView::of);
 	}
 
+	@Operation(operationId = "getScript",
+			summary = "Read a script's title page (Accept: text/x-fountain: the whole play as Fountain)")
 	@GetMapping("/{id}")
 	ScriptView get(@PathVariable UUID id) {
 		access.require(id, Need.READ, () -> new ScriptNotFound(id));
 		return scripts.findById(id).map(ScriptView::of).orElseThrow(() -> new ScriptNotFound(id));
 	}
 
+	@Operation(operationId = "updateScript", summary = "Change a script's title page (JSON merge patch)")
 	@MergePatchMapping("/{id}")
 	ScriptView revise(@PathVariable UUID id, @Valid @RequestBody ScriptChanges body) {
 		access.require(id, Need.WRITE, () -> new ScriptNotFound(id));
@@ -93,6 +108,10 @@ class ScriptController {
 	 * Accepted, not done: everything under the script is deleted by cascade after this
 	 * answers.
 	 */
+	@Operation(operationId = "deleteScript", summary = "Delete a script and, by cascade, everything under it")
+	@ApiResponse(responseCode = "202", description = "Accepted: the cascade runs on; Location follows it",
+			headers = @Header(name = "Location", description = "/scripts/{id}/status",
+					schema = @Schema(type = "string")))
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
@@ -159,15 +178,19 @@ class ScriptController {
 
 	/**
 	 * A script; {@code status} PENDING while its play is being imported (see
-	 * /scripts/{id}/status).
+	 * /scripts/{id}/status); {@code titlePageIndent}: how an imported screenplay indented
+	 * title page values of several lines (a tab, or spaces), which export keeps; null for
+	 * four spaces.
 	 */
 	record ScriptView(UUID id, String owner, String title, String credit, List<String> authors, String source,
-			String draftDate, String contact, List<TitlePage.TitleEntry> otherEntries, Script.Status status) {
+			String draftDate, String contact, List<TitlePage.TitleEntry> otherEntries, Script.Status status,
+			String titlePageIndent) {
 
 		static ScriptView of(Script script) {
 			TitlePage page = script.titlePage();
 			return new ScriptView(script.id(), script.owner(), script.title(), page.credit(), page.authors(),
-					page.source(), page.draftDate(), page.contact(), page.otherEntries(), script.status());
+					page.source(), page.draftDate(), page.contact(), page.otherEntries(), script.status(),
+					page.indent());
 		}
 	}
 

@@ -37,12 +37,18 @@ import io.fountain.transition.Transition;
 import io.fountain.transition.TransitionManagement;
 import io.fountain.transition.TransitionNotFound;
 import io.fountain.transition.Transitions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The HTTP API of transitions; edge-api routes {@code /scenes/{id}/transitions} and
  * {@code /transitions/{id}} here. A transition goes at the end of its scene, or between
  * the {@code after} and {@code before} positions.
  */
+@Tag(name = "Transitions", description = "A scene's transitions (CUT TO:), in the scene's one order of elements")
 @RestController
 class TransitionController {
 
@@ -72,6 +78,9 @@ class TransitionController {
 		return transition;
 	}
 
+	@Operation(operationId = "createTransition", summary = "Add a transition to a scene")
+	@ApiResponse(responseCode = "201", description = "The new transition; Location is its address",
+			headers = @Header(name = "Location", description = "/transitions/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scenes/{sceneId}/transitions")
 	ResponseEntity<TransitionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewTransition body) {
 		parents.requireUnder(ParentKind.SCENE, sceneId, Need.WRITE);
@@ -81,6 +90,7 @@ class TransitionController {
 	}
 
 	/** The scene's transitions in order, a page at a time. */
+	@Operation(operationId = "listTransitionsOfScene", summary = "List the transitions of a scene, a page at a time")
 	@GetMapping("/scenes/{sceneId}/transitions")
 	Page<TransitionView> list(@PathVariable UUID sceneId, @ParameterObject Paging paging) {
 		parents.requireUnder(ParentKind.SCENE, sceneId, Need.READ);
@@ -99,6 +109,7 @@ class TransitionController {
 		return transitions.findByScript(scriptId).stream().map(TransitionView::of).toList();
 	}
 
+	@Operation(operationId = "getTransition", summary = "Read a transition")
 	@GetMapping("/transitions/{id}")
 	TransitionView get(@PathVariable UUID id) {
 		return TransitionView.of(transition(id, Need.READ));
@@ -108,6 +119,7 @@ class TransitionController {
 	 * Changes the text; naming {@code after} and/or {@code before} moves it there. Absent
 	 * fields stay.
 	 */
+	@Operation(operationId = "updateTransition", summary = "Change a transition (JSON merge patch)")
 	@MergePatchMapping("/transitions/{id}")
 	TransitionView revise(@PathVariable UUID id, @Valid @RequestBody TransitionChanges body) {
 		transition(id, Need.WRITE);
@@ -116,6 +128,8 @@ class TransitionController {
 			.of(management.revise(id, body.text().value(), moves, body.after().value(), body.before().value()));
 	}
 
+	@Operation(operationId = "deleteTransition", summary = "Delete a transition")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/transitions/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		transition(id, Need.WRITE);
