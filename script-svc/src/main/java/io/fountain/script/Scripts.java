@@ -49,6 +49,9 @@ public class Scripts {
 
 	void delete(Script script) {
 		jdbc.sql("DELETE FROM script WHERE id = ?").param(script.id()).update();
+		// The play's history goes with it; what its cascade publishes after is not
+		// recorded (PlayHistory).
+		jdbc.sql("DELETE FROM play_history WHERE script_id = ?").param(script.id()).update();
 	}
 
 	public Optional<Script> findById(UUID id) {

@@ -31,6 +31,7 @@ import io.fountain.events.transition.v1.TransitionCreated;
 import io.fountain.events.transition.v1.TransitionDeleted;
 import io.fountain.events.transition.v1.TransitionEvent;
 import io.fountain.imports.PartKind;
+import io.fountain.script.history.PlayHistory;
 import io.fountain.script.play.PlayProgress;
 
 /**
@@ -45,9 +46,12 @@ class PlayPartsListener {
 
 	private final PlayProgress progress;
 
-	PlayPartsListener(IdempotentConsumer consumer, PlayProgress progress) {
+	private final PlayHistory history;
+
+	PlayPartsListener(IdempotentConsumer consumer, PlayProgress progress, PlayHistory history) {
 		this.consumer = consumer;
 		this.progress = progress;
+		this.history = history;
 	}
 
 	@KafkaListener(topics = { Topic.Names.ACT, Topic.Names.SCENE, Topic.Names.ACTION, Topic.Names.CHARACTER,
@@ -57,6 +61,7 @@ class PlayPartsListener {
 	}
 
 	private void apply(SpecificRecord event) {
+		history.record(event);
 		switch (event) {
 			case ActEvent act -> count(act.getScriptId(), PartKind.ACT, act.getPayload() instanceof ActCreated,
 					act.getPayload() instanceof ActDeleted);

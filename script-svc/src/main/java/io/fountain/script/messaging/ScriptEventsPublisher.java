@@ -15,6 +15,7 @@ import io.fountain.script.ScriptCreated;
 import io.fountain.script.ScriptDeleted;
 import io.fountain.script.ScriptUpdated;
 import io.fountain.script.TitlePage;
+import io.fountain.script.history.PlayHistory;
 import io.fountain.script.sharing.CollaboratorsChanged;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +29,11 @@ class ScriptEventsPublisher {
 
 	private final Outbox outbox;
 
-	ScriptEventsPublisher(Outbox outbox) {
+	private final PlayHistory history;
+
+	ScriptEventsPublisher(Outbox outbox, PlayHistory history) {
 		this.outbox = outbox;
+		this.history = history;
 	}
 
 	@EventListener
@@ -42,7 +46,7 @@ class ScriptEventsPublisher {
 			.setStatus(PlayStatus.valueOf(created.status().name()))
 			.setImportId(created.importId() == null ? null : created.importId().toString())
 			.build());
-		outbox.append(Topic.SCRIPT, event);
+		publish(event);
 	}
 
 	@EventListener
@@ -54,7 +58,7 @@ class ScriptEventsPublisher {
 			.setStatus(PlayStatus.valueOf(revised.status().name()))
 			.setChanged(revised.changed())
 			.build());
-		outbox.append(Topic.SCRIPT, event);
+		publish(event);
 	}
 
 	@EventListener
@@ -63,7 +67,7 @@ class ScriptEventsPublisher {
 		event.setPayload(io.fountain.events.script.v1.ScriptDeleted.newBuilder()
 			.setCause(DeletionCause.valueOf(deleted.cause().name()))
 			.build());
-		outbox.append(Topic.SCRIPT, event);
+		publish(event);
 	}
 
 	@EventListener
@@ -77,7 +81,13 @@ class ScriptEventsPublisher {
 				.map(c -> new Collaborator(c.getKey(), CollaboratorRole.valueOf(c.getValue().name())))
 				.toList())
 			.build());
+		publish(event);
+	}
+
+	/** To the outbox, which stamps the envelope, then into the play's history. */
+	private void publish(ScriptEvent event) {
 		outbox.append(Topic.SCRIPT, event);
+		history.record(event);
 	}
 
 	private static ScriptEvent envelope(UUID scriptId) {
