@@ -8,16 +8,27 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * The real Kafka broker integration tests run against, one per test JVM.
  * <p>
  * {@code -Dfountain.test.kafka=embedded} runs spring-kafka-test's in-JVM KRaft broker;
- * {@code =container} runs Apache Kafka in a container (Testcontainers); the default,
- * {@code auto}, takes the container where a Docker engine answers and the in-JVM broker
- * elsewhere. Either way the tests are the same and none is skipped.
+ * {@code =container} runs Apache Kafka in a container (Testcontainers'
+ * {@link KafkaContainer}); the default, {@code auto}, takes the container where a Docker
+ * engine answers and the in-JVM broker elsewhere. Either way the tests are the same and
+ * none is skipped.
+ * <p>
+ * The container's image is {@code -Dfountain.test.kafka.image} (default
+ * {@value #DEFAULT_IMAGE}), declared a compatible substitute for {@code apache/kafka}
+ * rather than tagged as it: where no registry can be reached, the project's own broker
+ * image ({@code infra/images/kafka/build --load},
+ * {@code localhost/fountain/kafka-broker}), which provides what {@link KafkaContainer}
+ * expects of apache/kafka's. On podman: {@code infra/podman/container-tests}.
  */
 public final class TestKafka {
+
+	static final String DEFAULT_IMAGE = "apache/kafka:4.2.1";
 
 	private static String bootstrapServers;
 
@@ -64,9 +75,13 @@ public final class TestKafka {
 	}
 
 	private static String startContainer() {
-		KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.1");
+		String image = System.getProperty("fountain.test.kafka.image", DEFAULT_IMAGE);
+		KafkaContainer kafka = new KafkaContainer(
+				DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"));
 		kafka.start();
 		SpringApplication.getShutdownHandlers().add(kafka::stop);
+		System.err.println("TestKafka: broker in container " + kafka.getContainerId() + " (" + image + ") at "
+				+ kafka.getBootstrapServers());
 		return kafka.getBootstrapServers();
 	}
 
