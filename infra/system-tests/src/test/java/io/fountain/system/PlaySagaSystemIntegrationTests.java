@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PlaySagaSystemIntegrationTests {
 
-	private static final Path SCREENPLAYS = Path.of("../fountain/src/test/resources/fountain");
+	private static final Path SCREENPLAYS = Path.of("../fountain-format/src/test/resources/fountain");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
