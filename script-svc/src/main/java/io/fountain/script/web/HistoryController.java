@@ -60,8 +60,9 @@ class HistoryController {
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@GetMapping("/scripts/{id}/history")
 	Page<PlayHistory.Entry> history(@PathVariable UUID id, @ParameterObject Paging paging,
-			@Parameter(description = "Only entries about this kind of entity: script, act, scene, action, character, "
-					+ "dialogue or transition") @RequestParam(required = false) String kind,
+			@Parameter(description = "Only entries about this kind of entity",
+					schema = @Schema(allowableValues = { "script", "act", "scene", "action", "character", "dialogue",
+							"transition" })) @RequestParam(required = false) String kind,
 			@Parameter(description = "Only what this user did") @RequestParam(required = false) String user) {
 		access.require(id, Need.WRITE, () -> new ScriptNotFound(id));
 		if (kind != null && !KINDS.contains(kind)) {
