@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +81,7 @@ record Application(String name, String module, boolean eventing, List<Topic> pro
 
 	/** The consumer groups it reads in, each with the topics it reads there. */
 	Map<String, List<String>> readsByGroup(List<String> deadLetterTopics) {
-		Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+		Map<String, List<String>> groups = new LinkedHashMap<>();
 		if (!eventing) {
 			return groups;
 		}

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +21,7 @@ import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -270,14 +273,14 @@ class ChartTests {
 				}
 			});
 			Map<String, String> expected = new TreeMap<>();
-			owners.forEach((kind, owner) -> expected.put(
-					"FOUNTAIN_PARENTS_SOURCES_" + kind.toUpperCase(java.util.Locale.ROOT) + "_URL",
-					"http://" + F + "-" + owner + ":8080"));
+			owners.forEach(
+					(kind, owner) -> expected.put("FOUNTAIN_PARENTS_SOURCES_" + kind.toUpperCase(Locale.ROOT) + "_URL",
+							"http://" + F + "-" + owner + ":8080"));
 			assertThat(rendered).as(application.name()).isEqualTo(expected);
 		}
 		JsonNode edge = chart.named("ConfigMap", F + "-edge-api").path("data");
 		for (String service : List.of("script", "act", "scene", "character", "dialogue", "transition")) {
-			assertThat(edge.path("FOUNTAIN_EDGE_SERVICES_" + service.toUpperCase(java.util.Locale.ROOT)).asString())
+			assertThat(edge.path("FOUNTAIN_EDGE_SERVICES_" + service.toUpperCase(Locale.ROOT)).asString())
 				.isEqualTo("http://" + F + "-" + service + "-svc:8080");
 		}
 		assertThat(edge.path("FOUNTAIN_EDGE_AUTH_JWKSURI").asString()).startsWith("https://");
@@ -356,7 +359,7 @@ class ChartTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, String> parentOwners(Application application) {
 		Path yml = Repository.root().resolve(application.module()).resolve("src/main/resources/application.yml");
-		Map<String, Object> root = new org.yaml.snakeyaml.Yaml().load(RenderedChart.read(yml));
+		Map<String, Object> root = new Yaml().load(RenderedChart.read(yml));
 		Map<String, String> owners = new LinkedHashMap<>();
 		Object fountain = root.get("fountain");
 		Object parents = fountain instanceof Map<?, ?> f ? f.get("parents") : null;
@@ -385,7 +388,7 @@ class ChartTests {
 	private static void delete(Path directory) throws IOException {
 		if (Files.exists(directory)) {
 			try (Stream<Path> files = Files.walk(directory)) {
-				for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
 					Files.delete(file);
 				}
 			}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -203,7 +204,7 @@ class KafkaAccessFileTests {
 	}
 
 	static Map<String, KafkaAccess.User> usersByApplication(KafkaAccess access) {
-		Map<String, KafkaAccess.User> users = new java.util.LinkedHashMap<>();
+		Map<String, KafkaAccess.User> users = new LinkedHashMap<>();
 		access.users().forEach(u -> users.put(u.application(), u));
 		return users;
 	}

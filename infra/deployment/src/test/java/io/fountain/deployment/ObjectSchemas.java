@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.networknt.schema.Error;
@@ -66,8 +68,8 @@ final class ObjectSchemas {
 	}
 
 	/** The "apiVersion/kind" of every object this can check. */
-	java.util.Set<String> types() {
-		return java.util.Collections.unmodifiableSet(byType.keySet());
+	Set<String> types() {
+		return Collections.unmodifiableSet(byType.keySet());
 	}
 
 	/** What is wrong with the object, empty when it is valid. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.marcnuri.helm.Helm;
@@ -94,7 +95,7 @@ record RenderedChart(String valueSet, List<JsonNode> objects) {
 
 	/** Counts by kind, e.g. {Deployment=8, Service=8, ...}. */
 	Map<String, Long> kinds() {
-		Map<String, Long> kinds = new java.util.TreeMap<>();
+		Map<String, Long> kinds = new TreeMap<>();
 		objects.forEach(o -> kinds.merge(o.path("kind").asString(), 1L, Long::sum));
 		return kinds;
 	}

@@ -2,6 +2,7 @@ package io.fountain.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -225,7 +226,7 @@ final class OracleStreams {
 			// fountain-tools drops a parenthetical's parentheses; the others keep them.
 			case "PARENTHETICAL" -> normal = normal.replaceAll("^\\((.*)\\)$", "$1");
 			// Screenplain renders transitions in capitals.
-			case "TRANSITION" -> normal = normal.toUpperCase(java.util.Locale.ROOT);
+			case "TRANSITION" -> normal = normal.toUpperCase(Locale.ROOT);
 			// Any run of three or more = is a page break.
 			case "PAGE_BREAK" -> normal = "===";
 			default -> {

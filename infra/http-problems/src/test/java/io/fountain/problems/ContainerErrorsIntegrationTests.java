@@ -3,6 +3,7 @@ package io.fountain.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class ContainerErrorsIntegrationTests {
 		RawHttp.Response canonical = raw().get("/things/" + id, Map.of());
 		assertThat(canonical.status()).isEqualTo(200);
 		assertThat(canonical.json().at("/id").asString()).isEqualTo(id);
-		assertThat(raw().get("/things/" + id.toUpperCase(java.util.Locale.ROOT), Map.of()).status()).isEqualTo(200);
+		assertThat(raw().get("/things/" + id.toUpperCase(Locale.ROOT), Map.of()).status()).isEqualTo(200);
 
 		// Spring trims a UUID and Java reads short groups: each of these found the same
 		// thing, or another.

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -222,7 +223,7 @@ class PlaySagaSystemIntegrationTests {
 			// it may trail the rows a moment.
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				JsonNode status = status(id);
-				return java.util.stream.Stream.of("act", "scene", "action", "character", "transition")
+				return Stream.of("act", "scene", "action", "character", "transition")
 					.allMatch(kind -> status.at("/parts/" + kind + "/done")
 						.asInt() == status.at("/parts/" + kind + "/expected").asInt());
 			});
@@ -332,7 +333,7 @@ class PlaySagaSystemIntegrationTests {
 	}
 
 	private static Map<String, Integer> partsLive(UUID id) {
-		Map<String, Integer> live = new java.util.LinkedHashMap<>();
+		Map<String, Integer> live = new LinkedHashMap<>();
 		status(id).get("parts")
 			.properties()
 			.forEach(part -> live.put(part.getKey(), part.getValue().get("live").asInt()));

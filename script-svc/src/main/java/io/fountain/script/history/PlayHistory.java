@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -164,8 +165,8 @@ public class PlayHistory {
 		});
 	}
 
-	private static Array array(Connection connection, String type, List<Row> rows,
-			java.util.function.Function<Row, Object> column) throws SQLException {
+	private static Array array(Connection connection, String type, List<Row> rows, Function<Row, Object> column)
+			throws SQLException {
 		return connection.createArrayOf(type, rows.stream().map(column).toArray());
 	}
 
