@@ -22,6 +22,9 @@ public final class Act {
 
 	private String title;
 
+	/** As stored: raised by every change of the act (its ETag); 1 when created. */
+	private long version = 1;
+
 	Act(UUID id, UUID scriptId, int ordinal, String title) {
 		this.id = id;
 		this.scriptId = scriptId;
@@ -67,6 +70,15 @@ public final class Act {
 		title = newTitle;
 		return changed.isEmpty() ? Optional.empty()
 				: Optional.of(new ActUpdated(id, scriptId, ordinal, title, List.copyOf(changed)));
+	}
+
+	/** The version the act's row holds, read or written by {@link Acts}. */
+	void stored(long version) {
+		this.version = version;
+	}
+
+	public long version() {
+		return version;
 	}
 
 	public UUID id() {

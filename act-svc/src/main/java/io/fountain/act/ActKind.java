@@ -3,6 +3,8 @@ package io.fountain.act;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.parents.ChildKind;
 import io.fountain.parents.ParentKind;
 
@@ -18,12 +20,10 @@ class ActKind {
 	 * play's acts are made when its script's creation arrives.
 	 */
 	@Bean
-	ChildKind childKind(ActManagement management, ActImport imports) {
+	ChildKind childKind(ActManagement management, ImportStep imports) {
 		return ChildKind.inTable("act")
 			.under(ParentKind.SCRIPT, "script_id", (script, cause) -> management.deleteAllOfScript(script.id(), cause))
-			.whenCreated(ParentKind.SCRIPT,
-					script -> script.importId()
-						.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
+			.with(imports.makes(ClaimCheckParts.ACTS, management::makeImported))
 			.build();
 	}
 

@@ -9,9 +9,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportedParts;
 import io.fountain.parents.DeletionCause;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
+import io.fountain.problems.conditional.IfMatch;
 
 /**
  * Commands on acts, and this service's reactions to scripts' events. Every change to a
@@ -65,9 +68,10 @@ public class ActManagement {
 	 * Retitles ({@code retitle}: to {@code title}, which may be null) and/or moves an act
 	 * ({@code ordinal}).
 	 */
-	public Act revise(UUID actId, String title, boolean retitle, Integer ordinal) {
+	public Act revise(UUID actId, String title, boolean retitle, Integer ordinal, IfMatch ifMatch) {
 		return transactions.execute(status -> {
 			Act act = lockedAct(actId);
+			ifMatch.require(Act.class, act.version());
 			if (retitle) {
 				act.retitle(title).ifPresent(changed -> save(act, changed));
 			}
@@ -78,9 +82,10 @@ public class ActManagement {
 		});
 	}
 
-	public void delete(UUID actId) {
+	public void delete(UUID actId, IfMatch ifMatch) {
 		transactions.executeWithoutResult(status -> {
 			Act act = lockedAct(actId);
+			ifMatch.require(Act.class, act.version());
 			acts.delete(act);
 			events.publishEvent(act.deleted(DeletionCause.REQUESTED));
 			for (Act later : acts.findByScript(act.scriptId())) {
@@ -145,6 +150,20 @@ public class ActManagement {
 	private void save(Act act, ActUpdated changed) {
 		acts.update(act);
 		events.publishEvent(changed);
+	}
+
+	/**
+	 * Makes an imported play's acts, as the import lists them (ids included, so a replay
+	 * makes nothing twice). In the consumer's transaction, with the script held live.
+	 */
+	public void makeImported(ImportedParts<ClaimCheckParts.Act> imported) {
+		for (ClaimCheckParts.Act part : imported.parts()) {
+			if (acts.findById(part.id()).isEmpty()) {
+				Act act = new Act(part.id(), imported.scriptId(), part.ordinal(), part.title());
+				acts.insert(act);
+				events.publishEvent(act.importedFrom(imported.importId()));
+			}
+		}
 	}
 
 }

@@ -25,10 +25,13 @@ public class Acts {
 			.update();
 	}
 
+	/** Writes the act's change and raises its version. */
 	void update(Act act) {
-		jdbc.sql("UPDATE act SET ordinal = ?, title = ? WHERE id = ?")
-			.params(act.ordinal(), act.title(), act.id())
-			.update();
+		act.stored(
+				jdbc.sql("UPDATE act SET ordinal = ?, title = ?, version = version + 1 WHERE id = ? RETURNING version")
+					.params(act.ordinal(), act.title(), act.id())
+					.query(Long.class)
+					.single());
 	}
 
 	void delete(Act act) {
@@ -64,8 +67,10 @@ public class Acts {
 	}
 
 	private static Act map(ResultSet rs, int row) throws SQLException {
-		return new Act(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class), rs.getInt("ordinal"),
+		Act act = new Act(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class), rs.getInt("ordinal"),
 				rs.getString("title"));
+		act.stored(rs.getLong("version"));
+		return act;
 	}
 
 }

@@ -25,6 +25,7 @@ import io.fountain.events.act.v1.ActEvent;
 import io.fountain.events.act.v1.DeletionCause;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.Reconciler;
+import io.fountain.testing.EntityTags;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,6 +68,23 @@ class ActServiceIntegrationTests extends ChildKindContract {
 		assertThat(titles(script)).containsExactly("Two", "One");
 		assertThat(http.get("/acts/" + one).json().get("ordinal").asInt()).isEqualTo(2);
 		assertThat(http.patch("/acts/" + one, "{\"title\": null}").json().get("title").isNull()).isTrue();
+	}
+
+	@Test
+	void anActsETagIsItsVersionAndAChangeOnAStaleVersionIsA412ThatChangesNothing() {
+		UUID script = knownScript();
+		Http.Response created = http.post("/scripts/" + script + "/acts", "{\"title\": \"One\"}");
+		UUID act = UUID.fromString(created.json().get("id").asString());
+		Http.Response changed = EntityTags.changeOnlyOnTheVersionRead(http, created, "/acts/" + act,
+				"{\"title\": \"Two\"}", "{\"title\": \"Three\"}");
+		String second = changed.header("ETag");
+
+		// Moved down by an act inserted before it: another version.
+		assertThat(http.post("/scripts/" + script + "/acts", "{\"ordinal\": 1}").status()).isEqualTo(201);
+		String moved = http.get("/acts/" + act).header("ETag");
+		assertThat(moved).isNotEqualTo(second);
+
+		EntityTags.deleteOnlyOnTheVersionRead(http, "/acts/" + act, second, moved);
 	}
 
 	@Test
@@ -205,6 +223,15 @@ class ActServiceIntegrationTests extends ChildKindContract {
 		JsonNode changes = docs.at("/components/schemas/ActChanges/properties");
 		assertThat(nullable(changes.get("title"))).as(changes.toString()).isTrue();
 		assertThat(nullable(changes.get("ordinal"))).as(changes.toString()).isFalse();
+		assertThat(docs.at("/components/schemas/ActChanges/required").isMissingNode())
+			.as("an absent field of a merge patch stays: none is required")
+			.isTrue();
+
+		JsonNode read = docs.at("/paths/~1acts~1{id}/get");
+		assertThat(read.get("parameters").findValuesAsString("name")).contains("If-None-Match");
+		assertThat(read.at("/responses/200/headers").has("ETag")).as(read.toString()).isTrue();
+		assertThat(docs.at("/paths/~1acts~1{id}/patch/parameters").findValuesAsString("name")).contains("If-Match");
+		assertThat(docs.at("/paths/~1acts~1{id}/delete/parameters").findValuesAsString("name")).contains("If-Match");
 	}
 
 	/** Whether an OpenAPI schema (3.0 or 3.1) lets the value be {@code null}. */

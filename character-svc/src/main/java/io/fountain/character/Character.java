@@ -19,6 +19,9 @@ public final class Character {
 
 	private String description;
 
+	/** As stored: raised by every change of the character (its ETag); 1 when created. */
+	private long version = 1;
+
 	Character(UUID id, UUID scriptId, String name, String description) {
 		this.id = id;
 		this.scriptId = scriptId;
@@ -54,6 +57,15 @@ public final class Character {
 
 	CharacterDeleted deleted(DeletionCause cause) {
 		return new CharacterDeleted(id, scriptId, cause);
+	}
+
+	/** The version the character's row holds, read or written by {@link Characters}. */
+	void stored(long version) {
+		this.version = version;
+	}
+
+	public long version() {
+		return version;
 	}
 
 	public UUID id() {

@@ -3,6 +3,8 @@ package io.fountain.character;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.parents.ChildKind;
 import io.fountain.parents.ParentKind;
 
@@ -18,12 +20,10 @@ class CharacterKind {
 	 * imported play's cast is made when its script's creation arrives.
 	 */
 	@Bean
-	ChildKind childKind(CharacterManagement management, CharacterImport imports) {
+	ChildKind childKind(CharacterManagement management, ImportStep imports) {
 		return ChildKind.inTable("character")
 			.under(ParentKind.SCRIPT, "script_id", (script, cause) -> management.deleteAllOfScript(script.id(), cause))
-			.whenCreated(ParentKind.SCRIPT,
-					script -> script.importId()
-						.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
+			.with(imports.makes(ClaimCheckParts.CHARACTERS, management::makeImported))
 			.build();
 	}
 

@@ -1,6 +1,8 @@
 package io.fountain.character;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -9,9 +11,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.format.CastNames;
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportedParts;
+import io.fountain.imports.PartKind;
 import io.fountain.parents.DeletionCause;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
+import io.fountain.problems.conditional.IfMatch;
 
 /**
  * Commands on characters, and this service's reactions to scripts' events. Changes to a
@@ -57,9 +64,10 @@ public class CharacterManagement {
 	 * Renames ({@code null}: keeps the name) and sets the description ({@code describe}:
 	 * to {@code description}).
 	 */
-	public Character revise(UUID id, String name, boolean describe, String description) {
+	public Character revise(UUID id, String name, boolean describe, String description, IfMatch ifMatch) {
 		return transactions.execute(status -> {
 			Character character = locked(id);
+			ifMatch.require(Character.class, character.version());
 			if (name != null && characters.nameTaken(character.scriptId(), name, id)) {
 				throw new NameTaken(name.strip());
 			}
@@ -71,9 +79,10 @@ public class CharacterManagement {
 		});
 	}
 
-	public void delete(UUID id) {
+	public void delete(UUID id, IfMatch ifMatch) {
 		transactions.executeWithoutResult(status -> {
 			Character character = locked(id);
+			ifMatch.require(Character.class, character.version());
 			characters.delete(character);
 			events.publishEvent(character.deleted(DeletionCause.REQUESTED));
 		});
@@ -102,6 +111,30 @@ public class CharacterManagement {
 		Character character = characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
 		parents.known().lockLive(ParentKind.SCRIPT, character.scriptId());
 		return characters.findById(id).orElseThrow(() -> new CharacterNotFound(id));
+	}
+
+	/**
+	 * Makes an imported play's cast, as the import lists it (ids included, so a replay
+	 * makes nothing twice); two characters of one name refuse the play. In the consumer's
+	 * transaction, with the script held live.
+	 */
+	public void makeImported(ImportedParts<ClaimCheckParts.Character> imported) {
+		Set<String> names = new HashSet<>();
+		for (ClaimCheckParts.Character part : imported.parts()) {
+			if (!names.add(CastNames.key(part.name().strip()))) {
+				imported.reject(PartKind.CHARACTER, part.element(),
+						"another character of the play is named " + part.name().strip());
+				return;
+			}
+		}
+		for (ClaimCheckParts.Character part : imported.parts()) {
+			if (characters.findById(part.id()).isEmpty()) {
+				Character character = new Character(part.id(), imported.scriptId(), part.name().strip(),
+						part.description());
+				characters.insert(character);
+				events.publishEvent(character.created());
+			}
+		}
 	}
 
 }

@@ -25,10 +25,13 @@ public class Characters {
 			.update();
 	}
 
+	/** Writes the character's change and raises its version. */
 	void update(Character character) {
-		jdbc.sql("UPDATE character SET name = ?, description = ? WHERE id = ?")
+		character.stored(jdbc
+			.sql("UPDATE character SET name = ?, description = ?, version = version + 1 WHERE id = ? RETURNING version")
 			.params(character.name(), character.description(), character.id())
-			.update();
+			.query(Long.class)
+			.single());
 	}
 
 	void delete(Character character) {
@@ -71,8 +74,10 @@ public class Characters {
 	}
 
 	private static Character map(ResultSet rs, int row) throws SQLException {
-		return new Character(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
+		Character character = new Character(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
 				rs.getString("name"), rs.getString("description"));
+		character.stored(rs.getLong("version"));
+		return character;
 	}
 
 }

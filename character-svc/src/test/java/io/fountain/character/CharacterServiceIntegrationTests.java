@@ -24,6 +24,7 @@ import io.fountain.events.character.v1.CharacterEvent;
 import io.fountain.events.character.v1.CharacterUpdated;
 import io.fountain.events.character.v1.DeletionCause;
 import io.fountain.parents.ParentKind;
+import io.fountain.testing.EntityTags;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
@@ -64,6 +65,17 @@ class CharacterServiceIntegrationTests extends ChildKindContract {
 					.anyMatch(e -> e.getPayload() instanceof CharacterUpdated updated
 							&& updated.getName().equals("BIG BRICK") && e.getCharacterId().equals(brick)));
 		}
+	}
+
+	@Test
+	void aCharactersETagIsItsVersionAndAChangeOnAStaleVersionIsA412ThatChangesNothing() {
+		UUID script = knownScript();
+		Http.Response created = http.post("/scripts/" + script + "/characters", "{\"name\": \"BRICK\"}");
+		UUID brick = UUID.fromString(created.json().get("id").asString());
+		// A co-author's rename on the version they read is refused.
+		Http.Response changed = EntityTags.changeOnlyOnTheVersionRead(http, created, "/characters/" + brick,
+				"{\"description\": \"An ex-athlete\"}", "{\"name\": \"BIG BRICK\"}");
+		EntityTags.deleteOnlyOnTheVersionRead(http, "/characters/" + brick, "\"1\"", changed.header("ETag"));
 	}
 
 	@Test

@@ -34,6 +34,12 @@ public final class Dialogue {
 
 	private List<Parenthetical> parentheticals;
 
+	/**
+	 * As stored: raised by every change of the block, its parentheticals' included (its
+	 * ETag); 1 when created.
+	 */
+	private long version = 1;
+
 	Dialogue(UUID id, UUID scriptId, UUID sceneId, UUID characterId, String text, boolean dual, String extension,
 			String position, List<Parenthetical> parentheticals) {
 		this.id = id;
@@ -115,6 +121,15 @@ public final class Dialogue {
 			}
 		}
 		return true;
+	}
+
+	/** The version the block's row holds, read or written by {@link Dialogues}. */
+	void stored(long version) {
+		this.version = version;
+	}
+
+	public long version() {
+		return version;
 	}
 
 	public UUID id() {

@@ -16,6 +16,7 @@ import io.fountain.parents.ParentKind;
 import io.fountain.parents.ParentNotFound;
 import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
+import io.fountain.problems.conditional.IfMatch;
 
 /**
  * Commands on dialogue, and this service's reactions to scenes' and characters' events. A
@@ -62,8 +63,11 @@ public class DialogueManagement {
 	/**
 	 * Applies a revision to the block as it is under lock (so two revisions of different
 	 * fields both take); with {@code move}, also moves it (between the positions given).
+	 * A change of its parentheticals is a change of the block: {@code ifMatch} names the
+	 * block's version.
 	 */
-	public Dialogue revise(UUID id, DialogueRevision revision, boolean move, String after, String before) {
+	public Dialogue revise(UUID id, DialogueRevision revision, boolean move, String after, String before,
+			IfMatch ifMatch) {
 		Dialogue current = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
 		if (revision.characterId() != null) {
 			parents.confirm(ParentKind.CHARACTER, revision.characterId()); // may ask
@@ -75,6 +79,7 @@ public class DialogueManagement {
 		return transactions.execute(status -> {
 			KnownParents.Parent scene = parents.known().lockLive(ParentKind.SCENE, current.sceneId());
 			Dialogue dialogue = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
+			ifMatch.require(Dialogue.class, dialogue.version());
 			Dialogue.Lines lines = revision.applyTo(dialogue.lines());
 			lockSpeaker(scene, lines.characterId());
 			if (revision.rewords()) {
@@ -88,11 +93,12 @@ public class DialogueManagement {
 		});
 	}
 
-	public void delete(UUID id) {
+	public void delete(UUID id, IfMatch ifMatch) {
 		transactions.executeWithoutResult(status -> {
 			Dialogue found = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
 			parents.known().lockLive(ParentKind.SCENE, found.sceneId());
 			dialogues.findById(id).ifPresent(dialogue -> {
+				ifMatch.require(Dialogue.class, dialogue.version());
 				dialogues.delete(dialogue);
 				events.publishEvent(dialogue.deleted(DeletionCause.REQUESTED));
 			});

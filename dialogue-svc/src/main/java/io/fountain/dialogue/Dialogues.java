@@ -78,11 +78,28 @@ public class Dialogues {
 		insertParentheticals(dialogue);
 	}
 
+	/**
+	 * Writes the block's change, its parentheticals with it, and raises its version: the
+	 * only way parentheticals change, so a change of theirs is a new version of their
+	 * block.
+	 */
+	/**
+	 * A speaker was renamed: every block it speaks shows the new name, so each has a new
+	 * version (its ETag), in one statement. The blocks themselves did not change: no
+	 * event.
+	 */
+	void speakerRenamed(UUID characterId) {
+		jdbc.sql("UPDATE dialogue SET version = version + 1 WHERE character_id = ?").param(characterId).update();
+	}
+
 	void update(Dialogue dialogue) {
-		jdbc.sql("UPDATE dialogue SET character_id = ?, text = ?, dual = ?, extension = ?, position = ? WHERE id = ?")
+		dialogue.stored(jdbc.sql("""
+				UPDATE dialogue SET character_id = ?, text = ?, dual = ?, extension = ?, position = ?,
+				version = version + 1 WHERE id = ? RETURNING version""")
 			.params(dialogue.characterId(), dialogue.text(), dialogue.dual(), dialogue.extension(), dialogue.position(),
 					dialogue.id())
-			.update();
+			.query(Long.class)
+			.single());
 		jdbc.sql("DELETE FROM parenthetical WHERE dialogue_id = ?").param(dialogue.id()).update();
 		insertParentheticals(dialogue);
 	}
@@ -103,8 +120,7 @@ public class Dialogues {
 			.query(Dialogues::row)
 			.list()
 			.stream()
-			.map(r -> new Dialogue(r.id(), r.scriptId(), r.sceneId(), r.characterId(), r.text(), r.dual(),
-					r.extension(), r.position(), List.of()))
+			.map(r -> r.dialogue(List.of()))
 			.toList();
 	}
 
@@ -161,20 +177,27 @@ public class Dialogues {
 				.computeIfAbsent(rs.getObject("dialogue_id", UUID.class), k -> new ArrayList<>())
 				.add(new Parenthetical(rs.getObject("id", UUID.class), rs.getString("text"), rs.getInt("before_line"))))
 			.list();
-		return rows.stream()
-			.map(r -> new Dialogue(r.id(), r.scriptId(), r.sceneId(), r.characterId(), r.text(), r.dual(),
-					r.extension(), r.position(), parentheticals.getOrDefault(r.id(), List.of())))
-			.toList();
+		return rows.stream().map(r -> r.dialogue(parentheticals.getOrDefault(r.id(), List.of()))).toList();
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
 				rs.getObject("scene_id", UUID.class), rs.getObject("character_id", UUID.class), rs.getString("text"),
-				rs.getBoolean("dual"), rs.getString("extension"), rs.getString("position"));
+				rs.getBoolean("dual"), rs.getString("extension"), rs.getString("position"), rs.getLong("version"));
 	}
 
 	private record Row(UUID id, UUID scriptId, UUID sceneId, UUID characterId, String text, boolean dual,
-			String extension, String position) {
+			String extension, String position, long version) {
+
+		/**
+		 * The block of this row, with its parentheticals (read apart), at its version.
+		 */
+		Dialogue dialogue(List<Parenthetical> parentheticals) {
+			Dialogue dialogue = new Dialogue(id, scriptId, sceneId, characterId, text, dual, extension, position,
+					parentheticals);
+			dialogue.stored(version);
+			return dialogue;
+		}
 	}
 
 }

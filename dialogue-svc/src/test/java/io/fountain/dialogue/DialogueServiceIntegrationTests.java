@@ -22,6 +22,7 @@ import io.fountain.events.dialogue.v1.DialogueCreated;
 import io.fountain.events.dialogue.v1.DialogueDeleted;
 import io.fountain.events.dialogue.v1.DialogueEvent;
 import io.fountain.parents.ParentKind;
+import io.fountain.testing.EntityTags;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
@@ -56,6 +57,7 @@ class DialogueServiceIntegrationTests extends ChildKindContract {
 		assertThat(read.json().get("characterName").asString()).isEqualTo("BRICK");
 		assertThat(read.json().get("extension").asString()).isEqualTo("V.O.");
 		assertThat(read.json().at("/parentheticals/0/text").asString()).isEqualTo("beat");
+		String before = read.header("ETag");
 
 		bed.send(Topic.CHARACTER, UpstreamEvents.characterRenamed(script, brick, "BRICK POLLITT"));
 		await().atMost(Duration.ofSeconds(20))
@@ -64,6 +66,11 @@ class DialogueServiceIntegrationTests extends ChildKindContract {
 				.get("items")
 				.findValuesAsString("characterName")
 				.equals(List.of("BRICK POLLITT")));
+		// The block shows the new name: a copy held under the old tag is stale.
+		Http.Response renamed = http.withHeaders(Map.of("If-None-Match", before)).get("/dialogues/" + block);
+		assertThat(renamed.status()).isEqualTo(200);
+		assertThat(renamed.header("ETag")).isNotEqualTo(before);
+		assertThat(renamed.json().get("characterName").asString()).isEqualTo("BRICK POLLITT");
 
 		try (TopicReader reader = new TopicReader(Topic.DIALOGUE.topicName())) {
 			await().atMost(Duration.ofSeconds(20))
@@ -73,6 +80,36 @@ class DialogueServiceIntegrationTests extends ChildKindContract {
 					.anyMatch(e -> e.getPayload() instanceof DialogueCreated created && e.getDialogueId().equals(block)
 							&& e.getCharacterId().equals(brick) && created.getParentheticals().size() == 1));
 		}
+	}
+
+	@Test
+	void aBlocksETagIsItsVersionItsParentheticalsChangeItAndAChangeOnAStaleVersionIsA412ThatChangesNothing() {
+		UUID scene = knownScene();
+		UUID brick = knownCharacter("BRICK");
+		Http.Response created = http.post("/scenes/" + scene + "/dialogues",
+				"{\"characterId\": \"" + brick + "\", \"text\": \"Mendacity.\"}");
+		UUID block = UUID.fromString(created.json().get("id").asString());
+		Http.Response changed = EntityTags.changeOnlyOnTheVersionRead(http, created, "/dialogues/" + block,
+				"{\"text\": \"Mendacity!\"}", "{\"text\": \"Lies.\"}");
+		String first = created.header("ETag");
+		String second = changed.header("ETag");
+
+		// The parentheticals are part of the block: adding one is a new version of it,
+		// and one added on a stale version is refused like any other change.
+		Http.Response staleBeat = http.withHeaders(Map.of("If-Match", first))
+			.patch("/dialogues/" + block, "{\"parentheticals\": [{\"text\": \"beat\"}]}");
+		assertThat(staleBeat.status()).isEqualTo(412);
+		assertThat(http.get("/dialogues/" + block).json().get("parentheticals")).isEmpty();
+		Http.Response beat = http.withHeaders(Map.of("If-Match", second))
+			.patch("/dialogues/" + block, "{\"parentheticals\": [{\"text\": \"beat\"}]}");
+		assertThat(beat.status()).as(beat.toString()).isEqualTo(200);
+		String third = beat.header("ETag");
+		assertThat(third).isEqualTo("\"3\"");
+		Http.Response withBeat = http.get("/dialogues/" + block);
+		assertThat(withBeat.header("ETag")).isEqualTo(third);
+		assertThat(withBeat.json().at("/parentheticals/0/text").asString()).isEqualTo("beat");
+
+		EntityTags.deleteOnlyOnTheVersionRead(http, "/dialogues/" + block, second, third);
 	}
 
 	/**

@@ -39,6 +39,9 @@ public final class Action {
 
 	private String position;
 
+	/** As stored: raised by every change of the action (its ETag); 1 when created. */
+	private long version = 1;
+
 	Action(UUID id, UUID scriptId, UUID sceneId, String text, Kind kind, String position) {
 		this.id = id;
 		this.scriptId = scriptId;
@@ -84,6 +87,15 @@ public final class Action {
 
 	ActionDeleted deleted(DeletionCause cause) {
 		return new ActionDeleted(id, scriptId, sceneId, cause);
+	}
+
+	/** The version the action's row holds, read or written by {@link Actions}. */
+	void stored(long version) {
+		this.version = version;
+	}
+
+	public long version() {
+		return version;
 	}
 
 	public UUID id() {

@@ -40,10 +40,13 @@ public class Actions {
 			.update();
 	}
 
+	/** Writes the action's change and raises its version. */
 	void update(Action action) {
-		jdbc.sql("UPDATE action SET text = ?, kind = ?, position = ? WHERE id = ?")
+		action.stored(jdbc.sql(
+				"UPDATE action SET text = ?, kind = ?, position = ?, version = version + 1 WHERE id = ? RETURNING version")
 			.params(action.text(), action.kind().name(), action.position(), action.id())
-			.update();
+			.query(Long.class)
+			.single());
 	}
 
 	void delete(Action action) {
@@ -91,9 +94,11 @@ public class Actions {
 	}
 
 	private static Action map(ResultSet rs, int row) throws SQLException {
-		return new Action(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
+		Action action = new Action(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
 				rs.getObject("scene_id", UUID.class), rs.getString("text"), Action.Kind.valueOf(rs.getString("kind")),
 				rs.getString("position"));
+		action.stored(rs.getLong("version"));
+		return action;
 	}
 
 }

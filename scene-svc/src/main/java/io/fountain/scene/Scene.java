@@ -28,6 +28,12 @@ public final class Scene {
 
 	private int ordinal;
 
+	/**
+	 * As stored: raised by every change of the scene, its place among its act's scenes
+	 * included (its ETag); 1 when created.
+	 */
+	private long version = 1;
+
 	Scene(UUID id, UUID scriptId, UUID actId, String heading, String sceneNumber, String synopsis, int ordinal) {
 		this.id = id;
 		this.scriptId = scriptId;
@@ -94,6 +100,15 @@ public final class Scene {
 		synopsis = newSynopsis;
 		return changed.isEmpty() ? Optional.empty() : Optional.of(new SceneUpdated(id, scriptId, actId, heading,
 				sceneNumber, synopsis, ordinal, previousActId, List.copyOf(changed)));
+	}
+
+	/** The version the scene's row holds, read or written by {@link Scenes}. */
+	void stored(long version) {
+		this.version = version;
+	}
+
+	public long version() {
+		return version;
 	}
 
 	public UUID id() {

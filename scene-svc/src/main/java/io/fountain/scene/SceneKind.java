@@ -3,6 +3,8 @@ package io.fountain.scene;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.parents.ChildKind;
 import io.fountain.parents.ParentKind;
 
@@ -20,16 +22,11 @@ class SceneKind {
 	 * play's parts (ADR 13); an act's own creation finds them made.
 	 */
 	@Bean
-	ChildKind childKind(SceneManagement management, SceneImport imports) {
+	ChildKind childKind(SceneManagement management, ImportStep imports) {
 		return ChildKind.inTable("scene")
 			.under(ParentKind.ACT, "act_id", (act, cause) -> management.deleteScenesOf(act.id(), cause))
 			.whenScriptDeleted(management::deleteAllOfScript)
-			.whenCreated(ParentKind.SCRIPT,
-					script -> script.importId()
-						.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
-			.whenCreated(ParentKind.ACT,
-					act -> act.importId()
-						.ifPresent(importId -> imports.actImported(act.scriptId(), act.id(), importId)))
+			.with(imports.makes(ClaimCheckParts.SCENES, management::makeImported))
 			.build();
 	}
 

@@ -1,9 +1,11 @@
 package io.fountain.scene;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -13,11 +15,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportedParts;
+import io.fountain.imports.PartKind;
 import io.fountain.parents.DeletionCause;
 import io.fountain.parents.KnownParents;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
+import io.fountain.problems.conditional.IfMatch;
 
 /**
  * Commands on scenes and their actions, and this service's reactions to acts' events. A
@@ -75,7 +81,7 @@ public class SceneManagement {
 	 * it is under lock (so two revisions of different fields both take), and a move and a
 	 * new heading are taken or refused together.
 	 */
-	public Scene revise(UUID sceneId, SceneRevision revision) {
+	public Scene revise(UUID sceneId, SceneRevision revision, IfMatch ifMatch) {
 		if (revision.actId() != null) {
 			parents.confirm(ParentKind.ACT, revision.actId()); // may ask act-svc: before
 																// the transaction, not
@@ -83,6 +89,7 @@ public class SceneManagement {
 		}
 		return transactions.execute(status -> {
 			Scene scene = lockedScene(sceneId, revision.actId());
+			ifMatch.require(Scene.class, scene.version());
 			if (revision.describes()) {
 				scene
 					.describe(revision.heading() != null ? revision.heading() : scene.heading(),
@@ -128,9 +135,10 @@ public class SceneManagement {
 		scene.moveTo(target, place).ifPresent(changed -> save(scene, changed));
 	}
 
-	public void delete(UUID sceneId) {
+	public void delete(UUID sceneId, IfMatch ifMatch) {
 		transactions.executeWithoutResult(status -> {
 			Scene scene = lockedScene(sceneId);
+			ifMatch.require(Scene.class, scene.version());
 			deleteWithActions(List.of(scene), DeletionCause.REQUESTED);
 			scenes.findByAct(scene.actId())
 				.stream()
@@ -172,12 +180,13 @@ public class SceneManagement {
 	 * have, whichever of the two changes.
 	 * @throws InvalidActionText when Fountain could not write the new text or kind
 	 */
-	public Action reviseAction(UUID actionId, String text, Action.Kind kind, boolean move, String after,
-			String before) {
+	public Action reviseAction(UUID actionId, String text, Action.Kind kind, boolean move, String after, String before,
+			IfMatch ifMatch) {
 		return transactions.execute(status -> {
 			Action found = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
 			lockedScene(found.sceneId());
 			Action action = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
+			ifMatch.require(Action.class, action.version());
 			String newText = text == null ? action.text() : text;
 			Action.Kind newKind = kind == null ? action.kind() : kind;
 			if (text != null || kind != null) {
@@ -194,11 +203,12 @@ public class SceneManagement {
 		});
 	}
 
-	public void deleteAction(UUID actionId) {
+	public void deleteAction(UUID actionId, IfMatch ifMatch) {
 		transactions.executeWithoutResult(status -> {
 			Action found = actions.findById(actionId).orElseThrow(() -> new ActionNotFound(actionId));
 			lockedScene(found.sceneId());
 			actions.findById(actionId).ifPresent(action -> {
+				ifMatch.require(Action.class, action.version());
 				actions.delete(action);
 				events.publishEvent(action.deleted(DeletionCause.REQUESTED));
 			});
@@ -281,6 +291,48 @@ public class SceneManagement {
 	private void save(Scene scene, SceneUpdated changed) {
 		scenes.update(scene);
 		events.publishEvent(changed);
+	}
+
+	/**
+	 * Makes an imported play's scenes of one act and their actions, as the import lists
+	 * them (ids and positions included, so a replay makes nothing twice), in two batched
+	 * statements (scenes, actions), not one per row. More actions in a scene than the
+	 * limit refuse the play. In the consumer's transaction, with the act held live.
+	 */
+	public void makeImported(ImportedParts<ClaimCheckParts.Scene> imported) {
+		for (ClaimCheckParts.Scene part : imported.parts()) {
+			if (part.actions().size() > imported.maxPerParent()) {
+				imported.reject(PartKind.ACTION, part.element(), "there are " + part.actions().size()
+						+ " actions here; at most " + imported.maxPerParent() + " are allowed");
+				return;
+			}
+		}
+		Set<UUID> made = scenes.existing(imported.parts().stream().map(ClaimCheckParts.Scene::id).toList());
+		List<Scene> newScenes = new ArrayList<>();
+		List<Action> newActions = new ArrayList<>();
+		for (ClaimCheckParts.Scene part : imported.parts()) {
+			if (made.contains(part.id())) {
+				continue;
+			}
+			newScenes.add(new Scene(part.id(), imported.scriptId(), imported.parentId(), part.heading(),
+					part.sceneNumber(), part.synopsis(), part.ordinal()));
+			for (ClaimCheckParts.Action line : part.actions()) {
+				newActions.add(new Action(line.id(), imported.scriptId(), part.id(), line.text(),
+						Action.Kind.valueOf(line.kind()), line.position()));
+			}
+		}
+		if (newScenes.isEmpty()) {
+			return;
+		}
+		scenes.insertAll(newScenes);
+		actions.insertAll(newActions);
+		int next = 0;
+		for (Scene scene : newScenes) {
+			events.publishEvent(scene.importedFrom(imported.importId()));
+			for (; next < newActions.size() && newActions.get(next).sceneId().equals(scene.id()); next++) {
+				events.publishEvent(newActions.get(next).created());
+			}
+		}
 	}
 
 }

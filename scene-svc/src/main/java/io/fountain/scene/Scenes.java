@@ -52,10 +52,17 @@ public class Scenes {
 			.update();
 	}
 
+	/**
+	 * Writes the scene's change and raises its version: also when it only moved, as a
+	 * sibling's arrival or departure moves it.
+	 */
 	void update(Scene scene) {
-		jdbc.sql("UPDATE scene SET act_id = ?, heading = ?, scene_number = ?, synopsis = ?, ordinal = ? WHERE id = ?")
+		scene.stored(jdbc.sql("""
+				UPDATE scene SET act_id = ?, heading = ?, scene_number = ?, synopsis = ?, ordinal = ?,
+				version = version + 1 WHERE id = ? RETURNING version""")
 			.params(scene.actId(), scene.heading(), scene.sceneNumber(), scene.synopsis(), scene.ordinal(), scene.id())
-			.update();
+			.query(Long.class)
+			.single());
 	}
 
 	void delete(Scene scene) {
@@ -106,9 +113,11 @@ public class Scenes {
 	}
 
 	private static Scene map(ResultSet rs, int row) throws SQLException {
-		return new Scene(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
+		Scene scene = new Scene(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
 				rs.getObject("act_id", UUID.class), rs.getString("heading"), rs.getString("scene_number"),
 				rs.getString("synopsis"), rs.getInt("ordinal"));
+		scene.stored(rs.getLong("version"));
+		return scene;
 	}
 
 }

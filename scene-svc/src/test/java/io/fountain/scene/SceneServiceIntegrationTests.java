@@ -29,6 +29,7 @@ import io.fountain.events.action.v1.ActionEvent;
 import io.fountain.events.scene.v1.SceneDeleted;
 import io.fountain.events.scene.v1.SceneEvent;
 import io.fountain.parents.ParentKind;
+import io.fountain.testing.EntityTags;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
@@ -116,6 +117,45 @@ class SceneServiceIntegrationTests extends ChildKindContract {
 		finally {
 			editors.shutdownNow();
 		}
+	}
+
+	@Test
+	void aScenesETagIsItsVersionAndAChangeOnAStaleVersionIsA412ThatChangesNothing() {
+		UUID act = knownAct(UUID.randomUUID());
+		Http.Response created = http.post("/acts/" + act + "/scenes", "{\"heading\": \"INT. ONE\"}");
+		UUID scene = UUID.fromString(created.json().get("id").asString());
+		Http.Response changed = EntityTags.changeOnlyOnTheVersionRead(http, created, "/scenes/" + scene,
+				"{\"heading\": \"INT. TWO\"}", "{\"heading\": \"INT. THREE\"}");
+		String second = changed.header("ETag");
+
+		// Moved down by a scene inserted before it: another version.
+		scene(act, "{\"heading\": \"INT. OPENING\", \"ordinal\": 1}");
+		Http.Response movedDown = http.get("/scenes/" + scene);
+		assertThat(movedDown.json().get("ordinal").asInt()).isEqualTo(2);
+		String moved = movedDown.header("ETag");
+		assertThat(moved).isNotEqualTo(second);
+
+		EntityTags.deleteOnlyOnTheVersionRead(http, "/scenes/" + scene, second, moved);
+	}
+
+	@Test
+	void anActionsETagIsItsVersionAndAChangeOnAStaleVersionIsA412ThatChangesNothing() {
+		UUID scene = scene(knownAct(UUID.randomUUID()), "{\"heading\": \"INT. HALL\"}");
+		Http.Response created = http.post("/scenes/" + scene + "/actions", "{\"text\": \"A door.\"}");
+		UUID action = UUID.fromString(created.json().get("id").asString());
+		Http.Response changed = EntityTags.changeOnlyOnTheVersionRead(http, created, "/actions/" + action,
+				"{\"text\": \"A red door.\"}", "{\"text\": \"A blue door.\"}");
+		String second = changed.header("ETag");
+
+		// Moved to the scene's start: its place is part of it, another version.
+		String position = changed.json().get("position").asString();
+		Http.Response movedUp = http.withHeaders(Map.of("If-Match", second))
+			.patch("/actions/" + action, "{\"before\": \"" + position + "\"}");
+		assertThat(movedUp.status()).as(movedUp.toString()).isEqualTo(200);
+		String moved = movedUp.header("ETag");
+		assertThat(moved).isEqualTo("\"3\"");
+
+		EntityTags.deleteOnlyOnTheVersionRead(http, "/actions/" + action, second, moved);
 	}
 
 	@Test

@@ -22,6 +22,9 @@ public final class Script {
 
 	private Status status;
 
+	/** As stored: raised by every change of the script (its ETag); 1 when created. */
+	private long version = 1;
+
 	/**
 	 * PENDING while the parts of an imported play are being made in the other services,
 	 * ACTIVE once the play is whole. A play that fails is deleted (its status lives on in
@@ -97,6 +100,15 @@ public final class Script {
 			changed.add(name);
 		}
 		return proposed;
+	}
+
+	/** The version the script's row holds, read or written by {@link Scripts}. */
+	void stored(long version) {
+		this.version = version;
+	}
+
+	public long version() {
+		return version;
 	}
 
 	public UUID id() {

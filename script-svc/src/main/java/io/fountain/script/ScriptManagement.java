@@ -7,6 +7,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.fountain.problems.conditional.IfMatch;
+
 /**
  * The commands on scripts. Each runs in one transaction with the events it publishes: the
  * publisher's listeners append them to the outbox before the commit.
@@ -36,8 +38,9 @@ public class ScriptManagement {
 	 * lock, so that two concurrent partial updates both apply.
 	 */
 	@Transactional
-	public Script revise(UUID id, Function<Script, ScriptRevision> revision) {
+	public Script revise(UUID id, Function<Script, ScriptRevision> revision, IfMatch ifMatch) {
 		Script script = scripts.findByIdForUpdate(id).orElseThrow(() -> new ScriptNotFound(id));
+		ifMatch.require(Script.class, script.version());
 		script.revise(revision.apply(script)).ifPresent(revised -> {
 			scripts.update(script);
 			events.publishEvent(revised);
@@ -50,8 +53,9 @@ public class ScriptManagement {
 	 * own it.
 	 */
 	@Transactional
-	public void delete(UUID id) {
+	public void delete(UUID id, IfMatch ifMatch) {
 		Script script = scripts.findByIdForUpdate(id).orElseThrow(() -> new ScriptNotFound(id));
+		ifMatch.require(Script.class, script.version());
 		scripts.delete(script);
 		events.publishEvent(script.delete(ScriptDeleted.Cause.REQUESTED));
 	}

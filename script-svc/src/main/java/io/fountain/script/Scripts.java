@@ -37,14 +37,16 @@ public class Scripts {
 			.update();
 	}
 
+	/** Writes the script's change and raises its version. */
 	void update(Script script) {
 		TitlePage page = script.titlePage();
-		jdbc.sql("""
+		script.stored(jdbc.sql("""
 				UPDATE script SET title = ?, credit = ?, authors = ?, source = ?, draft_date = ?, contact = ?,
-				status = ?, updated_at = now() WHERE id = ?""")
+				status = ?, updated_at = now(), version = version + 1 WHERE id = ? RETURNING version""")
 			.params(script.title(), page.credit(), page.authors().toArray(String[]::new), page.source(),
 					page.draftDate(), page.contact(), script.status().name(), script.id())
-			.update();
+			.query(Long.class)
+			.single());
 	}
 
 	void delete(Script script) {
@@ -92,8 +94,10 @@ public class Scripts {
 				authors == null ? List.of() : Arrays.asList((String[]) authors.getArray()), rs.getString("source"),
 				rs.getString("draft_date"), rs.getString("contact"), entries(rs.getString("other_entries")),
 				rs.getString("title_page_indent"));
-		return new Script(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("title"), page,
+		Script script = new Script(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("title"), page,
 				Script.Status.valueOf(rs.getString("status")));
+		script.stored(rs.getLong("version"));
+		return script;
 	}
 
 	private static String json(List<TitlePage.TitleEntry> entries) {

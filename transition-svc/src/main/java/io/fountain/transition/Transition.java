@@ -23,6 +23,9 @@ public final class Transition {
 
 	private String position;
 
+	/** As stored: raised by every change of the transition (its ETag); 1 when created. */
+	private long version = 1;
+
 	Transition(UUID id, UUID scriptId, UUID sceneId, String text, String position) {
 		this.id = id;
 		this.scriptId = scriptId;
@@ -55,6 +58,15 @@ public final class Transition {
 
 	TransitionDeleted deleted(DeletionCause cause) {
 		return new TransitionDeleted(id, scriptId, sceneId, cause);
+	}
+
+	/** The version the transition's row holds, read or written by {@link Transitions}. */
+	void stored(long version) {
+		this.version = version;
+	}
+
+	public long version() {
+		return version;
 	}
 
 	public UUID id() {

@@ -3,6 +3,8 @@ package io.fountain.transition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportStep;
 import io.fountain.parents.ChildKind;
 import io.fountain.parents.ParentKind;
 
@@ -19,16 +21,11 @@ class TransitionKind {
 	 * when its script's creation arrives (ADR 13).
 	 */
 	@Bean
-	ChildKind childKind(TransitionManagement management, TransitionImport imports) {
+	ChildKind childKind(TransitionManagement management, ImportStep imports) {
 		return ChildKind.inTable("transition")
 			.under(ParentKind.SCENE, "scene_id", (scene, cause) -> management.deleteTransitionsOf(scene.id(), cause))
 			.whenScriptDeleted(management::deleteAllOfScript)
-			.whenCreated(ParentKind.SCRIPT,
-					script -> script.importId()
-						.ifPresent(importId -> imports.scriptImported(script.scriptId(), importId)))
-			.whenCreated(ParentKind.SCENE,
-					scene -> scene.importId()
-						.ifPresent(importId -> imports.sceneImported(scene.scriptId(), scene.id(), importId)))
+			.with(imports.makes(ClaimCheckParts.TRANSITIONS, management::makeImported))
 			.build();
 	}
 

@@ -10,11 +10,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.fountain.imports.ClaimCheckParts;
+import io.fountain.imports.ImportedParts;
 import io.fountain.parents.DeletionCause;
 import io.fountain.parents.KnownParents;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
+import io.fountain.problems.conditional.IfMatch;
 
 /**
  * Commands on transitions, and this service's reactions to scenes' events. A change to a
@@ -60,9 +63,10 @@ public class TransitionManagement {
 	 * Changes the text ({@code null}: unchanged) or moves it ({@code move}: between the
 	 * positions).
 	 */
-	public Transition revise(UUID id, String text, boolean move, String after, String before) {
+	public Transition revise(UUID id, String text, boolean move, String after, String before, IfMatch ifMatch) {
 		return transactions.execute(status -> {
 			Transition transition = locked(id);
+			ifMatch.require(Transition.class, transition.version());
 			transition
 				.revise(text == null ? transition.text() : text, move ? place(after, before) : transition.position())
 				.ifPresent(changed -> {
@@ -73,9 +77,10 @@ public class TransitionManagement {
 		});
 	}
 
-	public void delete(UUID id) {
+	public void delete(UUID id, IfMatch ifMatch) {
 		transactions.executeWithoutResult(status -> {
 			Transition transition = locked(id);
+			ifMatch.require(Transition.class, transition.version());
 			transitions.delete(transition);
 			events.publishEvent(transition.deleted(DeletionCause.REQUESTED));
 		});
@@ -115,6 +120,22 @@ public class TransitionManagement {
 
 	private String place(String after, String before) {
 		return before == null ? Position.atEnd(clock.instant(), after) : Position.between(after, before);
+	}
+
+	/**
+	 * Makes an imported play's transitions of one scene, as the import lists them (ids
+	 * included, so a replay makes nothing twice). In the consumer's transaction, with the
+	 * scene held live.
+	 */
+	public void makeImported(ImportedParts<ClaimCheckParts.Transition> imported) {
+		for (ClaimCheckParts.Transition part : imported.parts()) {
+			if (transitions.findById(part.id()).isEmpty()) {
+				Transition transition = new Transition(part.id(), imported.scriptId(), imported.parentId(), part.text(),
+						part.position());
+				transitions.insert(transition);
+				events.publishEvent(transition.created());
+			}
+		}
 	}
 
 }

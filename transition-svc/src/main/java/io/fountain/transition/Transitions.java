@@ -26,10 +26,13 @@ public class Transitions {
 			.update();
 	}
 
+	/** Writes the transition's change and raises its version. */
 	void update(Transition transition) {
-		jdbc.sql("UPDATE transition SET text = ?, position = ? WHERE id = ?")
+		transition.stored(jdbc
+			.sql("UPDATE transition SET text = ?, position = ?, version = version + 1 WHERE id = ? RETURNING version")
 			.params(transition.text(), transition.position(), transition.id())
-			.update();
+			.query(Long.class)
+			.single());
 	}
 
 	void delete(Transition transition) {
@@ -74,8 +77,10 @@ public class Transitions {
 	}
 
 	private static Transition map(ResultSet rs, int row) throws SQLException {
-		return new Transition(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
+		Transition transition = new Transition(rs.getObject("id", UUID.class), rs.getObject("script_id", UUID.class),
 				rs.getObject("scene_id", UUID.class), rs.getString("text"), rs.getString("position"));
+		transition.stored(rs.getLong("version"));
+		return transition;
 	}
 
 }

@@ -21,6 +21,7 @@ import io.fountain.events.Topic;
 import io.fountain.events.transition.v1.TransitionDeleted;
 import io.fountain.events.transition.v1.TransitionEvent;
 import io.fountain.parents.ParentKind;
+import io.fountain.testing.EntityTags;
 import io.fountain.testing.Http;
 import io.fountain.testing.TopicReader;
 
@@ -55,6 +56,26 @@ class TransitionServiceIntegrationTests extends ChildKindContract {
 		assertThat(texts(scene, "")).containsExactly("CUT TO:", "DISSOLVE TO:", "FADE OUT.");
 		assertThat(http.post("/scenes/" + scene + "/transitions", "{\"text\": \"X\", \"after\": \"bad-key\"}").status())
 			.isEqualTo(400);
+	}
+
+	@Test
+	void aTransitionsETagIsItsVersionAndAChangeOnAStaleVersionIsA412ThatChangesNothing() {
+		UUID scene = knownScene(UUID.randomUUID());
+		Http.Response created = http.post("/scenes/" + scene + "/transitions", "{\"text\": \"CUT TO:\"}");
+		UUID transition = UUID.fromString(created.json().get("id").asString());
+		Http.Response changed = EntityTags.changeOnlyOnTheVersionRead(http, created, "/transitions/" + transition,
+				"{\"text\": \"SMASH CUT TO:\"}", "{\"text\": \"DISSOLVE TO:\"}");
+		String second = changed.header("ETag");
+
+		// Moved to the scene's start: its place is part of it, another version.
+		String position = changed.json().get("position").asString();
+		Http.Response movedUp = http.withHeaders(Map.of("If-Match", second))
+			.patch("/transitions/" + transition, "{\"before\": \"" + position + "\"}");
+		assertThat(movedUp.status()).as(movedUp.toString()).isEqualTo(200);
+		String moved = movedUp.header("ETag");
+		assertThat(moved).isEqualTo("\"3\"");
+
+		EntityTags.deleteOnlyOnTheVersionRead(http, "/transitions/" + transition, second, moved);
 	}
 
 	@Test

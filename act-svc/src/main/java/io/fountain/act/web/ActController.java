@@ -28,6 +28,9 @@ import io.fountain.act.Acts;
 import io.fountain.format.FountainText;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.ParentNotFound;
+import io.fountain.problems.conditional.EntityTagged;
+import io.fountain.problems.conditional.EntityVersions;
+import io.fountain.problems.conditional.IfMatch;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
@@ -69,11 +72,12 @@ class ActController {
 	@ApiResponse(responseCode = "201", description = "The new act; Location is its address",
 			headers = @Header(name = "Location", description = "/acts/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scripts/{scriptId}/acts")
+	@EntityTagged
 	ResponseEntity<ActView> create(@PathVariable UUID scriptId, @Valid @RequestBody(required = false) NewAct body) {
 		access.require(scriptId, Need.WRITE, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		NewAct act = body == null ? new NewAct(null, null) : body;
 		Act created = management.create(scriptId, act.title(), act.ordinal());
-		return ResponseEntity.created(URI.create("/acts/" + created.id())).body(ActView.of(created));
+		return EntityVersions.created(URI.create("/acts/" + created.id()), created.version()).body(ActView.of(created));
 	}
 
 	/** The script's acts in order, a page at a time. */
@@ -87,8 +91,10 @@ class ActController {
 
 	@Operation(operationId = "getAct", summary = "Read an act")
 	@GetMapping("/acts/{id}")
-	ActView get(@PathVariable UUID id) {
-		return ActView.of(act(id, Need.READ));
+	@EntityTagged
+	ResponseEntity<ActView> get(@PathVariable UUID id) {
+		Act act = act(id, Need.READ);
+		return EntityVersions.ok(act.version(), ActView.of(act));
 	}
 
 	/**
@@ -97,17 +103,20 @@ class ActController {
 	 */
 	@Operation(operationId = "updateAct", summary = "Change an act (JSON merge patch)")
 	@MergePatchMapping("/acts/{id}")
-	ActView revise(@PathVariable UUID id, @Valid @RequestBody ActChanges body) {
+	@EntityTagged
+	ResponseEntity<ActView> revise(@PathVariable UUID id, @Valid @RequestBody ActChanges body, IfMatch ifMatch) {
 		act(id, Need.WRITE);
-		return ActView.of(management.revise(id, body.title().value(), body.title().named(), body.ordinal().value()));
+		Act act = management.revise(id, body.title().value(), body.title().named(), body.ordinal().value(), ifMatch);
+		return EntityVersions.ok(act.version(), ActView.of(act));
 	}
 
 	@Operation(operationId = "deleteAct", summary = "Delete an act")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/acts/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
+	@EntityTagged
+	ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
 		act(id, Need.WRITE);
-		management.delete(id);
+		management.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -33,6 +33,9 @@ import io.fountain.format.FountainText;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.ParentNotFound;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.conditional.EntityTagged;
+import io.fountain.problems.conditional.EntityVersions;
+import io.fountain.problems.conditional.IfMatch;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
@@ -77,10 +80,12 @@ class CharacterController {
 	@ApiResponse(responseCode = "201", description = "The new character; Location is its address",
 			headers = @Header(name = "Location", description = "/characters/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scripts/{scriptId}/characters")
+	@EntityTagged
 	ResponseEntity<CharacterView> create(@PathVariable UUID scriptId, @Valid @RequestBody NewCharacter body) {
 		access.require(scriptId, Need.WRITE, () -> new ParentNotFound(ParentKind.SCRIPT, scriptId));
 		Character created = management.create(scriptId, body.name(), body.description());
-		return ResponseEntity.created(URI.create("/characters/" + created.id())).body(CharacterView.of(created));
+		return EntityVersions.created(URI.create("/characters/" + created.id()), created.version())
+			.body(CharacterView.of(created));
 	}
 
 	/** The script's cast by name, a page at a time. */
@@ -95,8 +100,10 @@ class CharacterController {
 
 	@Operation(operationId = "getCharacter", summary = "Read a character")
 	@GetMapping("/characters/{id}")
-	CharacterView get(@PathVariable UUID id) {
-		return CharacterView.of(character(id, Need.READ));
+	@EntityTagged
+	ResponseEntity<CharacterView> get(@PathVariable UUID id) {
+		Character character = character(id, Need.READ);
+		return EntityVersions.ok(character.version(), CharacterView.of(character));
 	}
 
 	/**
@@ -105,18 +112,22 @@ class CharacterController {
 	 */
 	@Operation(operationId = "updateCharacter", summary = "Change a character (JSON merge patch)")
 	@MergePatchMapping("/characters/{id}")
-	CharacterView revise(@PathVariable UUID id, @Valid @RequestBody CharacterChanges body) {
+	@EntityTagged
+	ResponseEntity<CharacterView> revise(@PathVariable UUID id, @Valid @RequestBody CharacterChanges body,
+			IfMatch ifMatch) {
 		character(id, Need.WRITE);
-		return CharacterView
-			.of(management.revise(id, body.name().value(), body.description().named(), body.description().value()));
+		Character character = management.revise(id, body.name().value(), body.description().named(),
+				body.description().value(), ifMatch);
+		return EntityVersions.ok(character.version(), CharacterView.of(character));
 	}
 
 	@Operation(operationId = "deleteCharacter", summary = "Delete a character")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/characters/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
+	@EntityTagged
+	ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
 		character(id, Need.WRITE);
-		management.delete(id);
+		management.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -40,6 +40,9 @@ import io.fountain.parents.ParentNotFound;
 import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.conditional.EntityTagged;
+import io.fountain.problems.conditional.EntityVersions;
+import io.fountain.problems.conditional.IfMatch;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
@@ -89,10 +92,12 @@ class DialogueController {
 	@ApiResponse(responseCode = "201", description = "The new dialogue; Location is its address",
 			headers = @Header(name = "Location", description = "/dialogues/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scenes/{sceneId}/dialogues")
+	@EntityTagged
 	ResponseEntity<DialogueView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewDialogue body) {
 		parents.requireUnder(ParentKind.SCENE, sceneId, Need.WRITE);
 		Dialogue dialogue = management.create(sceneId, body.lines(), body.after(), body.before());
-		return ResponseEntity.created(URI.create("/dialogues/" + dialogue.id())).body(view(dialogue));
+		return EntityVersions.created(URI.create("/dialogues/" + dialogue.id()), dialogue.version())
+			.body(view(dialogue));
 	}
 
 	/** The scene's blocks in order, a page at a time. */
@@ -116,28 +121,36 @@ class DialogueController {
 
 	@Operation(operationId = "getDialogue", summary = "Read a dialogue")
 	@GetMapping("/dialogues/{id}")
-	DialogueView get(@PathVariable UUID id) {
-		return view(dialogue(id, Need.READ));
+	@EntityTagged
+	ResponseEntity<DialogueView> get(@PathVariable UUID id) {
+		Dialogue dialogue = dialogue(id, Need.READ);
+		return EntityVersions.ok(dialogue.version(), view(dialogue));
 	}
 
 	/**
 	 * Changes what the body names (absent fields stay); naming {@code after} and/or
-	 * {@code before} moves it.
+	 * {@code before} moves it. The parentheticals change here, with the block: their
+	 * change is a new version of it.
 	 */
 	@Operation(operationId = "updateDialogue", summary = "Change a dialogue (JSON merge patch)")
 	@MergePatchMapping("/dialogues/{id}")
-	DialogueView revise(@PathVariable UUID id, @Valid @RequestBody DialogueChanges body) {
+	@EntityTagged
+	ResponseEntity<DialogueView> revise(@PathVariable UUID id, @Valid @RequestBody DialogueChanges body,
+			IfMatch ifMatch) {
 		dialogue(id, Need.WRITE);
 		boolean moves = body.after().named() || body.before().named();
-		return view(management.revise(id, body.revision(), moves, body.after().value(), body.before().value()));
+		Dialogue dialogue = management.revise(id, body.revision(), moves, body.after().value(), body.before().value(),
+				ifMatch);
+		return EntityVersions.ok(dialogue.version(), view(dialogue));
 	}
 
 	@Operation(operationId = "deleteDialogue", summary = "Delete a dialogue")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/dialogues/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
+	@EntityTagged
+	ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
 		dialogue(id, Need.WRITE);
-		management.delete(id);
+		management.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -266,6 +266,8 @@ class ApiDocsController {
 		common.put("404", "No such thing, or not yours: the answer does not say which");
 		common.put("409", "A conflict: a request with this Idempotency-Key is still being answered, or the change "
 				+ "conflicts with what is there (detail says which)");
+		common.put("412", "The entity changed since the version If-Match named (a co-author's change came first): "
+				+ "nothing was written; read it again (its ETag is the current version) and send the change with it");
 		common.put("413", "The body is larger than this route accepts");
 		common.put("422", "The Idempotency-Key was used for another request, or the request cannot be applied "
 				+ "(detail says why)");
@@ -282,11 +284,17 @@ class ApiDocsController {
 				boolean write = WRITES.contains(operation.getKey());
 				ObjectNode opResponses = op.has("responses") ? (ObjectNode) op.get("responses")
 						: op.putObject("responses");
+				boolean ifMatch = hasHeader(op, "If-Match");
 				common.keySet().forEach(status -> {
-					if (!opResponses.has(status) && (write || !WRITES_ONLY.contains(status))) {
+					if (!opResponses.has(status) && (write || !WRITES_ONLY.contains(status))
+							&& (ifMatch || !status.equals("412"))) {
 						opResponses.putObject(status).put("$ref", "#/components/responses/Problem" + status);
 					}
 				});
+				if (hasHeader(op, "If-None-Match") && !opResponses.has("304")) {
+					opResponses.putObject("304")
+						.put("description", "Not modified: the ETag sent in If-None-Match is current (no body)");
+				}
 				if (write) {
 					ArrayNode parameters = op.has("parameters") ? (ArrayNode) op.get("parameters")
 							: op.putArray("parameters");
@@ -306,6 +314,17 @@ class ApiDocsController {
 				}
 			}
 		}));
+	}
+
+	/** Whether the operation takes that request header (a conditional request's). */
+	private static boolean hasHeader(ObjectNode operation, String name) {
+		for (JsonNode parameter : operation.path("parameters")) {
+			if (parameter.path("in").asString().equals("header")
+					&& parameter.path("name").asString().equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the edge sends a request for this path template to that service. */

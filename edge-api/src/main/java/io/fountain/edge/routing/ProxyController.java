@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.ServletWebRequest;
 
 import io.fountain.callers.CallerTokens;
 import io.fountain.edge.EdgeSettings;
@@ -80,12 +82,13 @@ class ProxyController {
 	}
 
 	@RequestMapping("/**")
-	ResponseEntity<?> forward(HttpServletRequest request) throws IOException {
+	ResponseEntity<?> forward(HttpServletRequest request, HttpServletResponse servletResponse) throws IOException {
 		String path = request.getRequestURI();
 		if (asksForFountain(request) && HttpMethod.GET.matches(request.getMethod())) {
 			Matcher script = SCRIPT.matcher(path);
 			if (script.matches()) {
-				return exports.export(UUID.fromString(script.group(1)));
+				return exports.export(UUID.fromString(script.group(1)),
+						new ServletWebRequest(request, servletResponse));
 			}
 		}
 		RouteTable.Downstream target = routes.route(path).orElseThrow(() -> NoRoute.at(path));

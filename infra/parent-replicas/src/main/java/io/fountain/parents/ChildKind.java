@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * ChildKind.inTable("scene")
  *     .under(ParentKind.ACT, "act_id", (act, cause) -> management.deleteScenesOf(act.id(), cause))
  *     .whenScriptDeleted((scriptId, cause) -> management.deleteAllOfScript(scriptId, cause))
- *     .whenCreated(ParentKind.ACT, act -> act.importId().ifPresent(id -> imports.actImported(act, id)))
+ *     .with(imports.makes(ClaimCheckParts.SCENES, management::makeImported))
  *     .build();
  * }</pre>
  */
@@ -38,12 +38,15 @@ public final class ChildKind {
 
 	private final Map<ParentKind, List<Consumer<ParentEvent.Deleted>>> whenDeleted;
 
+	private final Map<ParentKind, List<Consumer<ParentEvent.Renamed>>> whenRenamed;
+
 	private ChildKind(Builder builder) {
 		this.table = builder.table;
 		this.parents = Map.copyOf(builder.parents);
 		this.scriptDeletion = builder.scriptDeletion;
 		this.whenCreated = copy(builder.whenCreated);
 		this.whenDeleted = copy(builder.whenDeleted);
+		this.whenRenamed = copy(builder.whenRenamed);
 	}
 
 	/**
@@ -71,7 +74,8 @@ public final class ChildKind {
 	List<ParentKind> followed() {
 		List<ParentKind> kinds = new ArrayList<>();
 		for (ParentKind kind : ParentKind.values()) {
-			if (parents.containsKey(kind) || whenCreated.containsKey(kind) || whenDeleted.containsKey(kind)) {
+			if (parents.containsKey(kind) || whenCreated.containsKey(kind) || whenDeleted.containsKey(kind)
+					|| whenRenamed.containsKey(kind)) {
 				kinds.add(kind);
 			}
 		}
@@ -94,6 +98,10 @@ public final class ChildKind {
 
 	void created(ParentEvent.Created parent) {
 		whenCreated.getOrDefault(parent.kind(), List.of()).forEach(hook -> hook.accept(parent));
+	}
+
+	void renamed(ParentEvent.Renamed parent) {
+		whenRenamed.getOrDefault(parent.kind(), List.of()).forEach(hook -> hook.accept(parent));
 	}
 
 	void deleted(ParentEvent.Deleted parent) {
@@ -157,6 +165,8 @@ public final class ChildKind {
 
 		private final Map<ParentKind, List<Consumer<ParentEvent.Deleted>>> whenDeleted = new LinkedHashMap<>();
 
+		private final Map<ParentKind, List<Consumer<ParentEvent.Renamed>>> whenRenamed = new LinkedHashMap<>();
+
 		private Builder(String table) {
 			this.table = Objects.requireNonNull(table);
 		}
@@ -200,6 +210,24 @@ public final class ChildKind {
 				throw new IllegalArgumentException("A script's deletion is ScriptDeletion's: use whenScriptDeleted");
 			}
 			whenDeleted.computeIfAbsent(kind, k -> new ArrayList<>()).add(hook);
+			return this;
+		}
+
+		/**
+		 * What the service does when what children show of a parent of that kind changes
+		 * (a character's name), after the replica has the new name (same transaction).
+		 */
+		public Builder whenRenamed(ParentKind kind, Consumer<ParentEvent.Renamed> hook) {
+			whenRenamed.computeIfAbsent(kind, k -> new ArrayList<>()).add(hook);
+			return this;
+		}
+
+		/**
+		 * More of the declaration, made elsewhere: what the kind makes of a play being
+		 * imported ({@code ImportStep#makes}) registers its hooks here.
+		 */
+		public Builder with(Consumer<Builder> more) {
+			more.accept(this);
 			return this;
 		}
 

@@ -61,6 +61,7 @@ public class ChildKinds {
 				if (isParent(renamed.kind())) {
 					known.rename(renamed.kind(), renamed.id(), renamed.scriptId(), renamed.name());
 				}
+				kinds.forEach(child -> child.renamed(renamed));
 			}
 			case ParentEvent.Deleted deleted -> {
 				if (deleted.kind() == ParentKind.SCRIPT) {

@@ -2,7 +2,8 @@ package io.fountain.imports;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
@@ -11,9 +12,13 @@ import io.fountain.parents.Parents;
  * The step every service takes for its part of a play being imported, when the script's
  * creation arrives (and again, finding everything made, when each parent's does): with
  * the parent still live (its row held to the commit), read the parts to make under it;
- * more than the limit is a rejection. What is left to the service is making them.
+ * more than the limit is a rejection. A service declares what it makes with
+ * {@link #makes}; what is left to it is making them.
  */
 public class ImportStep {
+
+	/** Namespace of the play's import locks (the outbox uses single-key locks). */
+	private static final int LOCKS = 0x44494d50;
 
 	private final Parents parents;
 
@@ -23,11 +28,35 @@ public class ImportStep {
 
 	private final ImportSettings settings;
 
-	public ImportStep(Parents parents, ClaimCheckReader parts, PartRejections rejections, ImportSettings settings) {
+	private final JdbcClient jdbc;
+
+	public ImportStep(Parents parents, ClaimCheckReader parts, PartRejections rejections, ImportSettings settings,
+			JdbcClient jdbc) {
 		this.parents = parents;
 		this.parts = parts;
 		this.rejections = rejections;
 		this.settings = settings;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * What a child kind makes of a play being imported: the parts of {@code family}, each
+	 * parent's made by {@code maker}. For {@code ChildKind.Builder#with}.
+	 */
+	public <T extends ClaimCheckParts.Part> PlayImport<T> makes(PartFamily<T> family, PlayImport.Maker<T> maker) {
+		return new PlayImport<>(this, family, maker);
+	}
+
+	/**
+	 * Holds the play's import lock of this service to the commit: a service's import
+	 * steps for one play, and whatever else takes this lock (dialogue's scenes waiting
+	 * for their cast), never interleave, so neither misses what the other committed.
+	 */
+	public void lockPlay(UUID scriptId) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
+			.params(LOCKS, scriptId.toString())
+			.query((rs, row) -> 1)
+			.list();
 	}
 
 	/**
@@ -35,18 +64,15 @@ public class ImportStep {
 	 * parent is deleted already (its play failed or was deleted before this service got
 	 * here), when the import is over, or when there are more than
 	 * {@link ImportSettings#maxPerParent()} (then the play is told why).
-	 * @param part the kind of entity made (act, scene, ...), for the rejection
-	 * @param where where in the play these parts stand, from the parts, for the rejection
 	 */
-	public <T> List<T> toMake(UUID scriptId, UUID importId, ParentKind parentKind, UUID parentId, String path,
-			Class<T> type, PartKind part, Function<List<T>, String> where) {
-		if (parents.known().lockIfLive(parentKind, parentId).isEmpty()) {
+	<T extends ClaimCheckParts.Part> List<T> toMake(UUID scriptId, UUID importId, PartFamily<T> family, UUID parentId) {
+		if (parents.known().lockIfLive(family.parent(), parentId).isEmpty()) {
 			return List.of();
 		}
-		List<T> imported = parts.read(importId, path, type).orElse(List.of());
+		List<T> imported = parts.read(importId, family.pathUnder(parentId), family.type()).orElse(List.of());
 		if (imported.size() > settings.maxPerParent()) {
-			rejections.reject(scriptId, importId, part, where.apply(imported), "there are " + imported.size() + " "
-					+ part.wire() + "s here; at most " + settings.maxPerParent() + " are allowed");
+			rejections.reject(scriptId, importId, family.kind(), family.where(imported), "there are " + imported.size()
+					+ " " + family.kind().wire() + "s here; at most " + settings.maxPerParent() + " are allowed");
 			return List.of();
 		}
 		return imported;
@@ -61,31 +87,34 @@ public class ImportStep {
 	 * refuses fails the play, whose deletion then takes everything made under it (ADR
 	 * 12). Empty when the import is over.
 	 */
-	public <T> List<UUID> learnParents(UUID scriptId, UUID importId, ParentKind parentKind, String family,
-			Class<T> type) {
-		List<UUID> ids = parts.readFamily(importId, family, type)
+	<T extends ClaimCheckParts.Part> List<UUID> learnParents(UUID scriptId, UUID importId, PartFamily<T> family) {
+		List<UUID> ids = parts.readFamily(importId, family.family(), family.type())
 			.map(byPath -> byPath.keySet().stream().map(ClaimCheckParts::parentIn).toList())
 			.orElse(List.of());
-		ids.forEach(id -> parents.known().learnLive(parentKind, id, scriptId, null));
+		ids.forEach(id -> learnLive(family.parent(), id, scriptId, null));
 		return ids;
+	}
+
+	void learnLive(ParentKind kind, UUID id, UUID scriptId, String name) {
+		parents.known().learnLive(kind, id, scriptId, name);
 	}
 
 	/**
 	 * The parts at a path without a parent's id ({@code characters}); empty when the
 	 * import is over.
 	 */
-	public <T> List<T> read(UUID importId, String path, Class<T> type) {
+	<T> List<T> read(UUID importId, String path, Class<T> type) {
 		return parts.read(importId, path, type).orElse(List.of());
 	}
 
 	/**
 	 * Tells the play that this service cannot make its part (a business rule of its own).
 	 */
-	public void reject(UUID scriptId, UUID importId, PartKind part, String element, String reason) {
+	void reject(UUID scriptId, UUID importId, PartKind part, String element, String reason) {
 		rejections.reject(scriptId, importId, part, element, reason);
 	}
 
-	public int maxPerParent() {
+	int maxPerParent() {
 		return settings.maxPerParent();
 	}
 

@@ -46,8 +46,9 @@ public class PlayImportsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(Parents.class)
-	ImportStep imports(Parents parents, ClaimCheckReader parts, PartRejections rejections, ImportSettings settings) {
-		return new ImportStep(parents, parts, rejections, settings);
+	ImportStep imports(Parents parents, ClaimCheckReader parts, PartRejections rejections, ImportSettings settings,
+			JdbcClient jdbc) {
+		return new ImportStep(parents, parts, rejections, settings, jdbc);
 	}
 
 }

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import io.fountain.client.ApiClient;
 import io.fountain.client.ApiException;
+import io.fountain.client.ApiResponse;
 import io.fountain.client.api.ActionsApi;
 import io.fountain.client.api.ActsApi;
 import io.fountain.client.api.PlaysApi;
 import io.fountain.client.api.ScenesApi;
 import io.fountain.client.api.ScriptsApi;
+import io.fountain.client.model.ActChanges;
 import io.fountain.client.model.ActView;
 import io.fountain.client.model.NewAct;
 import io.fountain.client.model.NewAction;
@@ -58,11 +60,11 @@ class GeneratedClientSystemIntegrationTests {
 				null);
 		new ActionsApi(client).createAction(scene.getId(), new NewAction().text("Edward wades in."), null);
 
-		assertThat(new ScriptsApi(client).getScript(script.getId()).getTitle()).isEqualTo("Big Fish");
+		assertThat(new ScriptsApi(client).getScript(script.getId(), null).getTitle()).isEqualTo("Big Fish");
 		assertThat(new ActsApi(client).listActsOfScript(script.getId(), 0, 20).getItems()).extracting(ActView::getId)
 			.containsExactly(act.getId());
 
-		PlayTree tree = new PlaysApi(client).getPlayTree(script.getId());
+		PlayTree tree = new PlaysApi(client).getPlayTree(script.getId(), null);
 		assertThat(tree.getTitle()).isEqualTo("Big Fish");
 		assertThat(tree.getActs()).singleElement().satisfies(one -> {
 			assertThat(one.getTitle()).isEqualTo("One");
@@ -75,9 +77,27 @@ class GeneratedClientSystemIntegrationTests {
 	}
 
 	@Test
+	void anEditOnAVersionChangedSinceIsA412TypedProblemAndTheTagIsInTheHeaders() throws Exception {
+		ScriptView script = new ScriptsApi(client).createScript(new NewScript().title("Tagged"), null);
+		ActsApi acts = new ActsApi(client);
+		ApiResponse<ActView> created = acts.createActWithHttpInfo(script.getId(), null, new NewAct().title("One"));
+		String first = created.getHeaders().get("etag").get(0);
+		UUID act = created.getData().getId();
+		acts.updateAct(act, new ActChanges().title("Two"), first, null);
+
+		ApiException stale = catchThrowableOfType(ApiException.class,
+				() -> acts.updateAct(act, new ActChanges().title("Three"), first, null));
+		assertThat(stale.getCode()).isEqualTo(412);
+		Problem problem = client.getObjectMapper().readValue(stale.getResponseBody(), Problem.class);
+		assertThat(problem.getStatus()).isEqualTo(412);
+		assertThat(problem.getDetail()).contains("\"2\"");
+		assertThat(acts.getAct(act, null).getTitle()).isEqualTo("Two");
+	}
+
+	@Test
 	void aProblemIsATypedException() throws Exception {
 		ApiException missing = catchThrowableOfType(ApiException.class,
-				() -> new ActsApi(client).getAct(UUID.randomUUID()));
+				() -> new ActsApi(client).getAct(UUID.randomUUID(), null));
 		assertThat(missing.getCode()).isEqualTo(404);
 		assertThat(missing.getResponseHeaders().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));

@@ -25,6 +25,9 @@ import io.fountain.parents.ParentKind;
 import io.fountain.parents.ParentNotFound;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.conditional.EntityTagged;
+import io.fountain.problems.conditional.EntityVersions;
+import io.fountain.problems.conditional.IfMatch;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
@@ -91,11 +94,13 @@ class ActionController {
 	@ApiResponse(responseCode = "201", description = "The new action; Location is its address",
 			headers = @Header(name = "Location", description = "/actions/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scenes/{sceneId}/actions")
+	@EntityTagged
 	ResponseEntity<ActionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewAction body) {
 		underScene(sceneId, Need.WRITE);
 		Action action = management.addAction(sceneId, body.text(),
 				body.kind() == null ? Action.Kind.PLAIN : body.kind(), body.after(), body.before());
-		return ResponseEntity.created(URI.create("/actions/" + action.id())).body(ActionView.of(action));
+		return EntityVersions.created(URI.create("/actions/" + action.id()), action.version())
+			.body(ActionView.of(action));
 	}
 
 	/** The scene's actions in order, a page at a time. */
@@ -119,8 +124,10 @@ class ActionController {
 
 	@Operation(operationId = "getAction", summary = "Read an action")
 	@GetMapping("/actions/{id}")
-	ActionView get(@PathVariable UUID id) {
-		return ActionView.of(action(id, Need.READ));
+	@EntityTagged
+	ResponseEntity<ActionView> get(@PathVariable UUID id) {
+		Action action = action(id, Need.READ);
+		return EntityVersions.ok(action.version(), ActionView.of(action));
 	}
 
 	/**
@@ -129,19 +136,22 @@ class ActionController {
 	 */
 	@Operation(operationId = "updateAction", summary = "Change an action (JSON merge patch)")
 	@MergePatchMapping("/actions/{id}")
-	ActionView revise(@PathVariable UUID id, @Valid @RequestBody ActionChanges body) {
+	@EntityTagged
+	ResponseEntity<ActionView> revise(@PathVariable UUID id, @Valid @RequestBody ActionChanges body, IfMatch ifMatch) {
 		action(id, Need.WRITE);
 		boolean moves = body.after().named() || body.before().named();
-		return ActionView.of(management.reviseAction(id, body.text().value(), body.kind().value(), moves,
-				body.after().value(), body.before().value()));
+		Action action = management.reviseAction(id, body.text().value(), body.kind().value(), moves,
+				body.after().value(), body.before().value(), ifMatch);
+		return EntityVersions.ok(action.version(), ActionView.of(action));
 	}
 
 	@Operation(operationId = "deleteAction", summary = "Delete an action")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/actions/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
+	@EntityTagged
+	ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
 		action(id, Need.WRITE);
-		management.deleteAction(id);
+		management.deleteAction(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -31,6 +31,9 @@ import io.fountain.parents.ParentKind;
 import io.fountain.parents.ParentNotFound;
 import io.fountain.parents.Parents;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.conditional.EntityTagged;
+import io.fountain.problems.conditional.EntityVersions;
+import io.fountain.problems.conditional.IfMatch;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
@@ -83,10 +86,11 @@ class SceneController {
 	@ApiResponse(responseCode = "201", description = "The new scene; Location is its address",
 			headers = @Header(name = "Location", description = "/scenes/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/acts/{actId}/scenes")
+	@EntityTagged
 	ResponseEntity<SceneView> create(@PathVariable UUID actId, @Valid @RequestBody NewScene body) {
 		parents.requireUnder(ParentKind.ACT, actId, Need.WRITE);
 		Scene scene = management.create(actId, body.heading(), body.sceneNumber(), body.synopsis(), body.ordinal());
-		return ResponseEntity.created(URI.create("/scenes/" + scene.id())).body(SceneView.of(scene));
+		return EntityVersions.created(URI.create("/scenes/" + scene.id()), scene.version()).body(SceneView.of(scene));
 	}
 
 	/** The act's scenes in order, a page at a time. */
@@ -110,8 +114,10 @@ class SceneController {
 
 	@Operation(operationId = "getScene", summary = "Read a scene")
 	@GetMapping("/scenes/{id}")
-	SceneView get(@PathVariable UUID id) {
-		return SceneView.of(scene(id, Need.READ));
+	@EntityTagged
+	ResponseEntity<SceneView> get(@PathVariable UUID id) {
+		Scene scene = scene(id, Need.READ);
+		return EntityVersions.ok(scene.version(), SceneView.of(scene));
 	}
 
 	/**
@@ -121,7 +127,8 @@ class SceneController {
 	 */
 	@Operation(operationId = "updateScene", summary = "Change a scene (JSON merge patch)")
 	@MergePatchMapping("/scenes/{id}")
-	SceneView revise(@PathVariable UUID id, @Valid @RequestBody SceneChanges body) {
+	@EntityTagged
+	ResponseEntity<SceneView> revise(@PathVariable UUID id, @Valid @RequestBody SceneChanges body, IfMatch ifMatch) {
 		scene(id, Need.WRITE);
 		UUID actId = body.actId().value();
 		if (actId != null) { // moving to another act: the caller must be allowed to
@@ -130,16 +137,18 @@ class SceneController {
 		}
 		Scene scene = management.revise(id,
 				new SceneRevision(body.heading().value(), body.sceneNumber().named(), body.sceneNumber().value(),
-						body.synopsis().named(), body.synopsis().value(), actId, body.ordinal().value()));
-		return SceneView.of(scene);
+						body.synopsis().named(), body.synopsis().value(), actId, body.ordinal().value()),
+				ifMatch);
+		return EntityVersions.ok(scene.version(), SceneView.of(scene));
 	}
 
 	@Operation(operationId = "deleteScene", summary = "Delete a scene")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/scenes/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
+	@EntityTagged
+	ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
 		scene(id, Need.WRITE);
-		management.delete(id);
+		management.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

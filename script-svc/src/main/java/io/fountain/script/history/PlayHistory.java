@@ -75,6 +75,11 @@ public class PlayHistory {
 	}
 
 	/** The history of a play, newest first, of one kind or user when asked. */
+	/** How many entries the play's history has: its revision. */
+	public long revision(UUID scriptId) {
+		return jdbc.queryForObject("SELECT count(*) FROM play_history WHERE script_id = ?", Long.class, scriptId);
+	}
+
 	public Page<Entry> of(UUID scriptId, Optional<String> kind, Optional<String> user, Paging paging) {
 		String where = " WHERE script_id = ? AND (?::text IS NULL OR kind = ?) AND (?::text IS NULL OR actor = ?)";
 		Object[] args = { scriptId, kind.orElse(null), kind.orElse(null), user.orElse(null), user.orElse(null) };

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.fountain.eventing.outbox.Outbox;
 import io.fountain.imports.PartKind;
+import io.fountain.problems.conditional.IfMatch;
 import io.fountain.script.Script;
 import io.fountain.script.ScriptManagement;
 import io.fountain.script.TitlePage;
@@ -67,9 +68,9 @@ public class PlayProgress {
 
 	/** The owner deletes the play: DELETING until the last part is gone. */
 	@Transactional
-	public void requestDeletion(UUID scriptId) {
+	public void requestDeletion(UUID scriptId, IfMatch ifMatch) {
 		ledger.lock(scriptId);
-		scripts.delete(scriptId);
+		scripts.delete(scriptId, ifMatch);
 		ledger.startDeletion(scriptId);
 		if (ledger.allRemoved(scriptId)) {
 			ledger.finish(scriptId, Status.DELETED);

@@ -1,6 +1,7 @@
 package io.fountain.script.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.script.ScriptNotFound;
 import io.fountain.script.history.PlayHistory;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -72,6 +74,20 @@ class HistoryController {
 					null);
 		}
 		return history.of(id, Optional.ofNullable(kind), Optional.ofNullable(user), paging);
+	}
+
+	/**
+	 * The play's revision, for the edge's {@code ETag} of the tree and the Fountain
+	 * export (issue 18): the number of entries of its history, which grows with every
+	 * creation, change and deletion of the play or its parts, as their events are applied
+	 * here (commits of entries whose sequence numbers were drawn out of order still
+	 * count). For anyone who may read the play.
+	 */
+	@Hidden
+	@GetMapping("/scripts/{id}/revision")
+	Map<String, Long> revision(@PathVariable UUID id) {
+		access.require(id, Need.READ, () -> new ScriptNotFound(id));
+		return Map.of("revision", history.revision(id));
 	}
 
 	@ExceptionHandler(ScriptNotFound.class)

@@ -28,6 +28,9 @@ import io.fountain.eventing.EventContext;
 import io.fountain.access.Need;
 import io.fountain.access.ScriptAccess;
 import io.fountain.format.FountainText;
+import io.fountain.problems.conditional.EntityTagged;
+import io.fountain.problems.conditional.EntityVersions;
+import io.fountain.problems.conditional.IfMatch;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
@@ -74,9 +77,11 @@ class ScriptController {
 	@ApiResponse(responseCode = "201", description = "The new script; Location is its address",
 			headers = @Header(name = "Location", description = "/scripts/{id}", schema = @Schema(type = "string")))
 	@PostMapping
+	@EntityTagged
 	ResponseEntity<ScriptView> create(@Valid @RequestBody NewScript body) {
 		Script script = plays.createScript(EventContext.current().actor(), body.title(), body.titlePage());
-		return ResponseEntity.created(URI.create("/scripts/" + script.id())).body(ScriptView.of(script));
+		return EntityVersions.created(URI.create("/scripts/" + script.id()), script.version())
+			.body(ScriptView.of(script));
 	}
 
 	/** The scripts the caller owns or collaborates on, newest first, a page at a time. */
@@ -92,16 +97,20 @@ class ScriptController {
 	@Operation(operationId = "getScript",
 			summary = "Read a script's title page (Accept: text/x-fountain: the whole play as Fountain)")
 	@GetMapping("/{id}")
-	ScriptView get(@PathVariable UUID id) {
+	@EntityTagged
+	ResponseEntity<ScriptView> get(@PathVariable UUID id) {
 		access.require(id, Need.READ, () -> new ScriptNotFound(id));
-		return scripts.findById(id).map(ScriptView::of).orElseThrow(() -> new ScriptNotFound(id));
+		Script script = scripts.findById(id).orElseThrow(() -> new ScriptNotFound(id));
+		return EntityVersions.ok(script.version(), ScriptView.of(script));
 	}
 
 	@Operation(operationId = "updateScript", summary = "Change a script's title page (JSON merge patch)")
 	@MergePatchMapping("/{id}")
-	ScriptView revise(@PathVariable UUID id, @Valid @RequestBody ScriptChanges body) {
+	@EntityTagged
+	ResponseEntity<ScriptView> revise(@PathVariable UUID id, @Valid @RequestBody ScriptChanges body, IfMatch ifMatch) {
 		access.require(id, Need.WRITE, () -> new ScriptNotFound(id));
-		return ScriptView.of(management.revise(id, body::applyTo));
+		Script script = management.revise(id, body::applyTo, ifMatch);
+		return EntityVersions.ok(script.version(), ScriptView.of(script));
 	}
 
 	/**
@@ -113,9 +122,10 @@ class ScriptController {
 			headers = @Header(name = "Location", description = "/scripts/{id}/status",
 					schema = @Schema(type = "string")))
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
+	@EntityTagged
+	ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
 		access.require(id, Need.OWN, () -> new ScriptNotFound(id));
-		plays.requestDeletion(id);
+		plays.requestDeletion(id, ifMatch);
 		return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/scripts/" + id + "/status").build();
 	}
 

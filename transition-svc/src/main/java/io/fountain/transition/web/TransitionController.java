@@ -29,6 +29,9 @@ import io.fountain.parents.ParentNotFound;
 import io.fountain.parents.Parents;
 import io.fountain.positions.Position;
 import io.fountain.problems.ProblemHandling;
+import io.fountain.problems.conditional.EntityTagged;
+import io.fountain.problems.conditional.EntityVersions;
+import io.fountain.problems.conditional.IfMatch;
 import io.fountain.problems.paging.Page;
 import io.fountain.problems.paging.Paging;
 import io.fountain.problems.patch.MergePatchMapping;
@@ -82,10 +85,11 @@ class TransitionController {
 	@ApiResponse(responseCode = "201", description = "The new transition; Location is its address",
 			headers = @Header(name = "Location", description = "/transitions/{id}", schema = @Schema(type = "string")))
 	@PostMapping("/scenes/{sceneId}/transitions")
+	@EntityTagged
 	ResponseEntity<TransitionView> create(@PathVariable UUID sceneId, @Valid @RequestBody NewTransition body) {
 		parents.requireUnder(ParentKind.SCENE, sceneId, Need.WRITE);
 		Transition transition = management.create(sceneId, body.text(), body.after(), body.before());
-		return ResponseEntity.created(URI.create("/transitions/" + transition.id()))
+		return EntityVersions.created(URI.create("/transitions/" + transition.id()), transition.version())
 			.body(TransitionView.of(transition));
 	}
 
@@ -111,8 +115,10 @@ class TransitionController {
 
 	@Operation(operationId = "getTransition", summary = "Read a transition")
 	@GetMapping("/transitions/{id}")
-	TransitionView get(@PathVariable UUID id) {
-		return TransitionView.of(transition(id, Need.READ));
+	@EntityTagged
+	ResponseEntity<TransitionView> get(@PathVariable UUID id) {
+		Transition transition = transition(id, Need.READ);
+		return EntityVersions.ok(transition.version(), TransitionView.of(transition));
 	}
 
 	/**
@@ -121,19 +127,23 @@ class TransitionController {
 	 */
 	@Operation(operationId = "updateTransition", summary = "Change a transition (JSON merge patch)")
 	@MergePatchMapping("/transitions/{id}")
-	TransitionView revise(@PathVariable UUID id, @Valid @RequestBody TransitionChanges body) {
+	@EntityTagged
+	ResponseEntity<TransitionView> revise(@PathVariable UUID id, @Valid @RequestBody TransitionChanges body,
+			IfMatch ifMatch) {
 		transition(id, Need.WRITE);
 		boolean moves = body.after().named() || body.before().named();
-		return TransitionView
-			.of(management.revise(id, body.text().value(), moves, body.after().value(), body.before().value()));
+		Transition transition = management.revise(id, body.text().value(), moves, body.after().value(),
+				body.before().value(), ifMatch);
+		return EntityVersions.ok(transition.version(), TransitionView.of(transition));
 	}
 
 	@Operation(operationId = "deleteTransition", summary = "Delete a transition")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/transitions/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
+	@EntityTagged
+	ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
 		transition(id, Need.WRITE);
-		management.delete(id);
+		management.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

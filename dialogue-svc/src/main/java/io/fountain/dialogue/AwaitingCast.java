@@ -12,26 +12,23 @@ import org.springframework.stereotype.Service;
 import io.fountain.imports.ClaimCheckReader;
 import io.fountain.imports.ClaimCheckParts;
 import io.fountain.imports.ImportStep;
+import io.fountain.imports.ImportedParts;
 import io.fountain.imports.PartKind;
 import io.fountain.parents.ParentKind;
 import io.fountain.parents.Parents;
 
 /**
- * dialogue-svc's part of a play being imported: every scene's dialogue, made when the
- * script's creation arrives, with the scenes and characters it needs learnt from the
- * play's parts (ADR 13). The scenes' and characters' own creations still arrive, from two
- * services in parallel, and make what is not made yet (nothing, once the script's
- * creation came first): a scene that comes first waits (its parts kept in
- * {@code import_waiting_scene}) and each character that arrives looks again at the scenes
- * that need it. Both paths hold one lock per play, so neither misses the other. A
- * dialogue for a character the play does not have, or more elements in a scene than the
- * limit, is a rejection: the play fails.
+ * An imported play's lines wait for their speakers: a scene's dialogue is made once every
+ * character who speaks in it is known here. The script's creation makes every scene's
+ * dialogue with the cast learnt from the play's parts (ADR 13), so nothing waits then; a
+ * scene whose own creation comes first, from another service in parallel with
+ * character-svc's events, waits (its parts kept in {@code import_waiting_scene}), and
+ * each character that arrives looks again at the scenes that need it. Both paths hold the
+ * play's import lock ({@link ImportStep#lockPlay}), so neither misses the other. A line
+ * for a character the play does not have is a rejection: the play fails.
  */
 @Service
-public class DialogueImport {
-
-	/** Namespace of this class's advisory locks (the outbox uses single-key locks). */
-	private static final int LOCKS = 0x44494d50;
+public class AwaitingCast {
 
 	private final Dialogues dialogues;
 
@@ -43,7 +40,7 @@ public class DialogueImport {
 
 	private final JdbcClient jdbc;
 
-	DialogueImport(Dialogues dialogues, Parents parents, ImportStep imports, ApplicationEventPublisher events,
+	AwaitingCast(Dialogues dialogues, Parents parents, ImportStep imports, ApplicationEventPublisher events,
 			JdbcClient jdbc) {
 		this.dialogues = dialogues;
 		this.parents = parents;
@@ -53,52 +50,29 @@ public class DialogueImport {
 	}
 
 	/**
-	 * The script of a play being imported was created: every scene's dialogue, at once,
-	 * with the play's characters and scenes learnt from its parts instead of waiting for
-	 * their own creations (ADR 13). In the consumer's transaction.
+	 * Makes an imported play's dialogue of one scene, or keeps it waiting for speakers
+	 * not known yet. In the consumer's transaction, with the scene held live and the
+	 * play's import lock held.
 	 */
-	public void scriptImported(UUID scriptId, UUID importId) {
-		lockPlay(scriptId);
-		for (ClaimCheckParts.Character character : imports.read(importId, ClaimCheckParts.characters(),
-				ClaimCheckParts.Character.class)) {
-			// The name as character-svc stores it, until its own event says otherwise.
-			parents.known().learnLive(ParentKind.CHARACTER, character.id(), scriptId, character.name().strip());
-		}
-		for (UUID sceneId : imports.learnParents(scriptId, importId, ParentKind.SCENE, ClaimCheckParts.allDialogues(),
-				ClaimCheckParts.Dialogue.class)) {
-			sceneImported(scriptId, sceneId, importId);
-		}
-	}
-
-	/**
-	 * A scene of a play being imported was created: its dialogue, made already when the
-	 * script's creation came first (a replay of the same ids makes nothing). In the
-	 * consumer's transaction, with the scene known.
-	 */
-	public void sceneImported(UUID scriptId, UUID sceneId, UUID importId) {
-		lockPlay(scriptId);
-		List<ClaimCheckParts.Dialogue> lines = imports.toMake(scriptId, importId, ParentKind.SCENE, sceneId,
-				ClaimCheckParts.dialoguesOf(sceneId), ClaimCheckParts.Dialogue.class, PartKind.DIALOGUE,
-				all -> all.get(0).element().replaceAll("\\.elements.*", ""));
-		if (lines.isEmpty()) {
-			return;
-		}
+	public void makeImported(ImportedParts<ClaimCheckParts.Dialogue> imported) {
+		List<ClaimCheckParts.Dialogue> lines = imported.parts();
 		for (ClaimCheckParts.Dialogue line : lines) {
 			if (line.characterId() == null) {
-				imports.reject(scriptId, importId, PartKind.DIALOGUE, line.element(),
+				imported.reject(PartKind.DIALOGUE, line.element(),
 						line.character() + " speaks, but is not a character of the play");
 				return;
 			}
 		}
 		List<UUID> needed = lines.stream().map(ClaimCheckParts.Dialogue::characterId).distinct().sorted().toList();
 		if (allKnown(needed)) {
-			make(scriptId, sceneId, lines, needed);
+			make(imported.scriptId(), imported.parentId(), lines, needed);
 		}
 		else {
 			jdbc.sql("""
 					INSERT INTO import_waiting_scene (scene_id, script_id, import_id, character_ids, parts)
 					VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-				.params(sceneId, scriptId, importId, needed.toArray(UUID[]::new), json(lines))
+				.params(imported.parentId(), imported.scriptId(), imported.importId(), needed.toArray(UUID[]::new),
+						json(lines))
 				.update();
 		}
 	}
@@ -110,7 +84,7 @@ public class DialogueImport {
 	public void characterKnown(UUID scriptId, UUID characterId) {
 		// First the lock, then the look: a scene committing its wait meanwhile is seen,
 		// not missed.
-		lockPlay(scriptId);
+		imports.lockPlay(scriptId);
 		List<Waiting> waiting = jdbc.sql("""
 				SELECT scene_id, parts FROM import_waiting_scene WHERE script_id = ? AND ? = ANY (character_ids)
 				ORDER BY scene_id""")
@@ -164,13 +138,6 @@ public class DialogueImport {
 
 	private boolean allKnown(List<UUID> characters) {
 		return parents.known().allLive(ParentKind.CHARACTER, characters);
-	}
-
-	private void lockPlay(UUID scriptId) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
-			.params(LOCKS, scriptId.toString())
-			.query((rs, row) -> 1)
-			.list();
 	}
 
 	private static String json(List<ClaimCheckParts.Dialogue> lines) {
