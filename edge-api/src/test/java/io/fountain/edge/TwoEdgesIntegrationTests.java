@@ -1,7 +1,10 @@
 package io.fountain.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.fountain.edge.security.TestTokens;
+import io.fountain.testing.EventStream;
 import io.fountain.testing.Http;
 
 /**
@@ -135,6 +139,50 @@ class TwoEdgesIntegrationTests {
 		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(again.json().get("id").asString()).isEqualTo(created.json().get("id").asString());
 		assertThat(scriptService.created() - before).as("script-svc asked once").isEqualTo(1);
+	}
+
+	/**
+	 * Each edge asks script-svc for the changes of the plays its own clients watch, so a
+	 * client at either edge gets every change, once, in order; and one user's streams
+	 * count against one limit (4) whichever edge holds them.
+	 */
+	@Test
+	void eachEdgeServesEveryChangeToItsOwnClientsAndOneUsersStreamsCountAtBoth() {
+		startSecondEdge();
+		UUID play = UUID.randomUUID();
+		String changes = "/scripts/" + play + "/changes";
+		int secondPort = Integer.parseInt(secondEdge.getEnvironment().getRequiredProperty("local.server.port"));
+		List<EventStream> open = new ArrayList<>();
+		try {
+			EventStream atFirst = stream(port, changes, "dora-two-edges");
+			EventStream atSecond = stream(secondPort, changes, "dora-two-edges");
+			open.add(atFirst);
+			open.add(atSecond);
+			assertThat(atFirst.status()).isEqualTo(200);
+			assertThat(atSecond.status()).isEqualTo(200);
+			scriptService.changed(play, "act", "eli");
+			scriptService.changed(play, "scene", "eli");
+			for (EventStream stream : List.of(atFirst, atSecond)) {
+				await().atMost(Duration.ofSeconds(10)).until(() -> stream.events("change").size() == 2);
+				assertThat(stream.events("change")).extracting(EventStream.Event::id).containsExactly("1", "2");
+				assertThat(stream.events("change")).extracting(event -> event.json().get("kind").asString())
+					.containsExactly("act", "scene");
+			}
+
+			open.add(stream(port, changes, "dora-two-edges"));
+			open.add(stream(secondPort, changes, "dora-two-edges"));
+			try (EventStream fifth = stream(port, changes, "dora-two-edges")) {
+				assertThat(fifth.status()).as("two open at each edge: the fifth is one too many").isEqualTo(429);
+				assertThat(fifth.contentType()).startsWith("application/problem+json");
+			}
+		}
+		finally {
+			open.forEach(EventStream::close);
+		}
+	}
+
+	private static EventStream stream(int port, String path, String user) {
+		return EventStream.open(URI.create("http://localhost:" + port + path), as(user));
 	}
 
 }

@@ -54,6 +54,7 @@ public class Scripts {
 		// The play's history goes with it; what its cascade publishes after is not
 		// recorded (PlayHistory).
 		jdbc.sql("DELETE FROM play_history WHERE script_id = ?").param(script.id()).update();
+		jdbc.sql("DELETE FROM play_revision WHERE script_id = ?").param(script.id()).update();
 	}
 
 	public Optional<Script> findById(UUID id) {

@@ -117,6 +117,18 @@ class PlayHistoryIntegrationTests {
 		Http.Response page = ada.get("/scripts/" + script + "/history?size=2&page=1");
 		assertThat(page.json().get("total").asInt()).isEqualTo(6);
 		assertThat(page.json().get("items").get(0).get("change").asString()).isEqualTo("created");
+		// The play's revision numbers the entries in its order, each once, the redelivery
+		// taking no number: what the tree's ETag and the change feed count.
+		assertThat(ada.get("/scripts/" + script + "/revision").json().get("revision").asLong()).isEqualTo(6);
+		JsonNode after = ada.get("/scripts/" + script + "/history/after/3").json();
+		assertThat(after.get("revision").asLong()).isEqualTo(6);
+		assertThat(after.get("items").findValuesAsString("change")).containsExactly("created", "updated", "deleted");
+		assertThat(after.get("items").findValues("revision")).extracting(JsonNode::asLong).containsExactly(4L, 5L, 6L);
+		assertThat(jdbc.queryForList("SELECT revision FROM play_history WHERE script_id = ? ORDER BY revision",
+				Long.class, script))
+			.containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+		assertThat(as("mallory").get("/scripts/" + script + "/history/after/0").status()).isEqualTo(404);
+
 		Http.Response badKind = ada.get("/scripts/" + script + "/history?kind=note");
 		assertThat(badKind.status()).isEqualTo(400);
 		assertThat(badKind.contentType()).startsWith("application/problem+json");

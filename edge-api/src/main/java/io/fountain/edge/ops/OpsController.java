@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.fountain.edge.changes.ChangeFeeds;
 import io.fountain.edge.ops.deadletters.DeadLetter;
 import io.fountain.edge.ops.deadletters.DeadLetters;
 import io.fountain.edge.ops.lag.LagMonitor;
@@ -20,8 +21,9 @@ import io.fountain.edge.ops.lag.LagReport;
 import io.fountain.edge.security.EdgeCaller;
 
 /**
- * Operations over HTTP: consumer lag and outbox backlogs ({@code GET /ops/lag}), and dead
- * letters ({@code GET /ops/dead-letters}, {@code POST /ops/dead-letters/{id}/replay},
+ * Operations over HTTP: consumer lag and outbox backlogs ({@code GET /ops/lag}), the
+ * plays' change feeds open ({@code GET /ops/streams}), and dead letters
+ * ({@code GET /ops/dead-letters}, {@code POST /ops/dead-letters/{id}/replay},
  * {@code DELETE /ops/dead-letters/{id}}). Needs the {@code operator} role; what an
  * operator does is recorded under their user id.
  */
@@ -32,9 +34,21 @@ class OpsController {
 
 	private final ObjectProvider<DeadLetters> deadLetters;
 
-	OpsController(ObjectProvider<LagMonitor> lag, ObjectProvider<DeadLetters> deadLetters) {
+	private final ChangeFeeds feeds;
+
+	OpsController(ObjectProvider<LagMonitor> lag, ObjectProvider<DeadLetters> deadLetters, ChangeFeeds feeds) {
 		this.lag = lag;
 		this.deadLetters = deadLetters;
+		this.feeds = feeds;
+	}
+
+	/** The plays' change feeds open now: in every edge, and this one's. */
+	@GetMapping("/ops/streams")
+	Streams streams() {
+		return new Streams(feeds.everywhere(), feeds.here());
+	}
+
+	record Streams(long everywhere, ChangeFeeds.Watching here) {
 	}
 
 	@GetMapping("/ops/lag")

@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * clients read paged too); no service shares data with another, and the edge keeps none.
  */
 @Component
-class PlayTrees {
+public class PlayTrees {
 
 	private final Downstreams downstreams;
 
@@ -121,7 +121,7 @@ class PlayTrees {
 	}
 
 	/** One read of one service, as the caller: its status and body. */
-	Answer read(String service, String path, String callerToken) {
+	public Answer read(String service, String path, String callerToken) {
 		return join(fetch(service, path, callerToken));
 	}
 
@@ -168,7 +168,7 @@ class PlayTrees {
 		}
 	}
 
-	record Answer(int status, JsonNode body) {
+	public record Answer(int status, JsonNode body) {
 
 		/**
 		 * The play's status as script-svc gives it (ACTIVE for scripts older than

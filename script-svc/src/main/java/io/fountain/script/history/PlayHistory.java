@@ -2,6 +2,7 @@ package io.fountain.script.history;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,12 +76,33 @@ public class PlayHistory {
 				text(event, "correlationId"), text(event, "causationId")));
 	}
 
-	/** The history of a play, newest first, of one kind or user when asked. */
-	/** How many entries the play's history has: its revision. */
+	/**
+	 * The play's revision: the number of its newest entry (0 before the first). Entries
+	 * are numbered in the order they commit, so every entry up to it is visible.
+	 */
 	public long revision(UUID scriptId) {
-		return jdbc.queryForObject("SELECT count(*) FROM play_history WHERE script_id = ?", Long.class, scriptId);
+		List<Long> revision = jdbc.queryForList("SELECT revision FROM play_revision WHERE script_id = ?", Long.class,
+				scriptId);
+		return revision.isEmpty() ? 0 : revision.get(0);
 	}
 
+	/**
+	 * The entries after a revision, oldest first, at most {@code limit}: what a change
+	 * feed that has seen {@code after} has not.
+	 */
+	public List<Change> after(UUID scriptId, long after, int limit) {
+		return jdbc.query("""
+				SELECT revision, occurred_at, actor, kind, entity_id, change, event, fields, cause, correlation_id,
+				       causation_id
+				FROM play_history WHERE script_id = ? AND revision > ? ORDER BY revision LIMIT ?""",
+				(rs, row) -> new Change(rs.getLong("revision"), entry(rs)), scriptId, after, limit);
+	}
+
+	/** An entry of the history with its place in the play's order. */
+	public record Change(long revision, @JsonUnwrapped Entry entry) {
+	}
+
+	/** The history of a play, newest first, of one kind or user when asked. */
 	public Page<Entry> of(UUID scriptId, Optional<String> kind, Optional<String> user, Paging paging) {
 		String where = " WHERE script_id = ? AND (?::text IS NULL OR kind = ?) AND (?::text IS NULL OR actor = ?)";
 		Object[] args = { scriptId, kind.orElse(null), kind.orElse(null), user.orElse(null), user.orElse(null) };
@@ -87,14 +110,16 @@ public class PlayHistory {
 		List<Entry> items = jdbc.query("""
 				SELECT occurred_at, actor, kind, entity_id, change, event, fields, cause, correlation_id, causation_id
 				FROM play_history""" + where + " ORDER BY occurred_at DESC, seq DESC LIMIT ? OFFSET ?",
-				(rs, row) -> new Entry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-						rs.getString("kind"), rs.getObject("entity_id", UUID.class), rs.getString("change"),
-						rs.getString("event"),
-						rs.getString("fields") == null ? List.of() : List.of(rs.getString("fields").split(",")),
-						rs.getString("cause"), rs.getString("correlation_id"), rs.getString("causation_id")),
-				scriptId, kind.orElse(null), kind.orElse(null), user.orElse(null), user.orElse(null), paging.size(),
-				paging.offset());
+				(rs, row) -> entry(rs), scriptId, kind.orElse(null), kind.orElse(null), user.orElse(null),
+				user.orElse(null), paging.size(), paging.offset());
 		return paging.of(items, total);
+	}
+
+	private static Entry entry(ResultSet rs) throws SQLException {
+		return new Entry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("kind"),
+				rs.getObject("entity_id", UUID.class), rs.getString("change"), rs.getString("event"),
+				rs.getString("fields") == null ? List.of() : List.of(rs.getString("fields").split(",")),
+				rs.getString("cause"), rs.getString("correlation_id"), rs.getString("causation_id"));
 	}
 
 	private static String change(String eventType) {
@@ -138,22 +163,39 @@ public class PlayHistory {
 	/**
 	 * Every entry of the transaction in one statement, of plays that still exist (a
 	 * cascade's events after the script's deletion are not history any more), each event
-	 * once.
+	 * once, numbered in its play's order: each play's revision is raised by its new
+	 * entries (its row locked to the commit, so the numbers of one play are given in the
+	 * order their transactions commit: a feed reading up to a revision never misses one
+	 * that commits later with a lower number), plays in id order (no deadlock).
 	 */
 	private void write(List<Row> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
 		jdbc.update(connection -> {
-			var statement = connection.prepareStatement("""
-					INSERT INTO play_history (event_id, script_id, occurred_at, actor, kind, entity_id, change, event,
-					                          fields, cause, correlation_id, causation_id)
-					SELECT e.* FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::uuid[],
-					                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-					       AS e(event_id, script_id, occurred_at, actor, kind, entity_id, change, event, fields, cause,
-					            correlation_id, causation_id)
-					WHERE EXISTS (SELECT 1 FROM script s WHERE s.id = e.script_id)
-					ON CONFLICT (event_id) DO NOTHING""");
+			var statement = connection.prepareStatement(
+					"""
+							WITH e AS (
+							    SELECT e.*
+							    FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::uuid[],
+							                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+							         AS e(event_id, script_id, occurred_at, actor, kind, entity_id, change, event, fields, cause,
+							              correlation_id, causation_id, i)
+							    WHERE EXISTS (SELECT 1 FROM script s WHERE s.id = e.script_id)
+							      AND NOT EXISTS (SELECT 1 FROM play_history h WHERE h.event_id = e.event_id)),
+							counts AS (SELECT script_id, count(*) AS n FROM e GROUP BY script_id),
+							raised AS (
+							    INSERT INTO play_revision (script_id, revision)
+							    SELECT script_id, n FROM counts ORDER BY script_id
+							    ON CONFLICT (script_id) DO UPDATE SET revision = play_revision.revision + EXCLUDED.revision
+							    RETURNING script_id, revision)
+							INSERT INTO play_history (event_id, script_id, occurred_at, actor, kind, entity_id, change, event,
+							                          fields, cause, correlation_id, causation_id, revision)
+							SELECT e.event_id, e.script_id, e.occurred_at, e.actor, e.kind, e.entity_id, e.change, e.event,
+							       e.fields, e.cause, e.correlation_id, e.causation_id,
+							       raised.revision - counts.n + row_number() OVER (PARTITION BY e.script_id ORDER BY e.i)
+							FROM e JOIN counts USING (script_id) JOIN raised USING (script_id)
+							ON CONFLICT (event_id) DO NOTHING""");
 			statement.setArray(1, array(connection, "uuid", rows, Row::eventId));
 			statement.setArray(2, array(connection, "uuid", rows, Row::scriptId));
 			statement.setArray(3, array(connection, "timestamptz", rows, row -> Timestamp.from(row.at())));

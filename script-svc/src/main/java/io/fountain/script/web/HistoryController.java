@@ -90,6 +90,20 @@ class HistoryController {
 		return Map.of("revision", history.revision(id));
 	}
 
+	/**
+	 * The entries after a revision, oldest first, with the play's revision: what the
+	 * edge's change feed (GET /scripts/{id}/changes, Server-Sent Events) sends next. For
+	 * anyone who may read the play; a 404 once the play is gone or no longer theirs.
+	 */
+	@Hidden
+	@GetMapping("/scripts/{id}/history/after/{revision}")
+	Map<String, Object> after(@PathVariable UUID id, @PathVariable long revision,
+			@RequestParam(defaultValue = "500") int limit) {
+		access.require(id, Need.READ, () -> new ScriptNotFound(id));
+		return Map.of("revision", history.revision(id), "items",
+				history.after(id, revision, Math.clamp(limit, 1, 1000)));
+	}
+
 	@ExceptionHandler(ScriptNotFound.class)
 	ResponseEntity<ProblemDetail> notFound(ScriptNotFound ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
