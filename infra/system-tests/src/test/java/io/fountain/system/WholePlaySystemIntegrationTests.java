@@ -65,6 +65,23 @@ class WholePlaySystemIntegrationTests {
 		assertThat(elements.get(3).get("extension").asString()).isEqualTo("O.S.");
 	}
 
+	/**
+	 * Issue 18: a parenthetical given without a place goes before the first line (the
+	 * common case), and exports there.
+	 */
+	@Test
+	void aParentheticalAddedWithoutAPlaceGoesBeforeTheFirstLine() {
+		PlayThroughEdge play = PlayThroughEdge.build(edge, "Quietly");
+		UUID block = play.dialogueOfFirstCharacter.get(0);
+		Http.Response changed = edge.patch("/dialogues/" + block,
+				"{\"parentheticals\": [{\"text\": \"quietly\"}, {\"text\": \"beat\", \"beforeLine\": 1}]}");
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(changed.json().at("/parentheticals/0/beforeLine").asInt()).isZero();
+
+		String exported = edge.withHeaders(Map.of("Accept", "text/x-fountain")).get("/scripts/" + play.scriptId).body();
+		assertThat(exported).contains("BRICK\n(quietly)\nLine one.\n(beat)\nLine two.\n");
+	}
+
 	@Test
 	void renamingACharacterShowsWhereverItsDialogueIsRead() {
 		PlayThroughEdge play = PlayThroughEdge.build(edge, "Renamed");

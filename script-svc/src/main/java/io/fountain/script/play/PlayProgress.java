@@ -174,9 +174,9 @@ public class PlayProgress {
 		});
 	}
 
-	public Optional<PlayReport> report(UUID scriptId) {
+	public Optional<ProgressReport> report(UUID scriptId) {
 		return ledger.find(scriptId).map(play -> {
-			Map<String, PlayReport.Parts> parts = new LinkedHashMap<>();
+			Map<String, ProgressReport.Parts> parts = new LinkedHashMap<>();
 			Map<PartKind, PlayState.Part> byKind = ledger.parts(scriptId)
 				.stream()
 				.collect(Collectors.toMap(PlayState.Part::kind, part -> part));
@@ -190,18 +190,18 @@ public class PlayProgress {
 					int expected = part.liveAtDeletion() == null ? 0 : part.liveAtDeletion();
 					int done = part.deleted() - (part.deletedBefore() == null ? 0 : part.deletedBefore());
 					parts.put(kind.wire(),
-							new PlayReport.Parts(expected, Math.min(expected, Math.max(0, done)), 0, part.live()));
+							new ProgressReport.Parts(expected, Math.min(expected, Math.max(0, done)), 0, part.live()));
 				}
 				else {
 					parts.put(kind.wire(),
-							new PlayReport.Parts(part.expected(), part.created(), part.rejected(),
+							new ProgressReport.Parts(part.expected(), part.created(), part.rejected(),
 									kind == PartKind.PARENTHETICAL
 											? parentheticalsLive(part, byKind.get(PartKind.DIALOGUE)) : part.live()));
 				}
 			}
 			boolean overdue = play.status() == Status.PENDING
 					&& play.startedAt().plus(settings.deadline()).isBefore(Instant.now());
-			return new PlayReport(play, overdue, parts);
+			return new ProgressReport(play, overdue, parts);
 		});
 	}
 

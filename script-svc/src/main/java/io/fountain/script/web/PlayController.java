@@ -43,7 +43,7 @@ import io.fountain.script.play.ClaimCheck;
 import io.fountain.script.play.InvalidPlay;
 import io.fountain.script.play.PlayIntake;
 import io.fountain.script.play.PlayProgress;
-import io.fountain.script.play.PlayReport;
+import io.fountain.script.play.ProgressReport;
 import io.fountain.script.play.PlaySettings;
 import io.fountain.script.play.PlayState;
 import io.swagger.v3.oas.annotations.Operation;
@@ -268,9 +268,9 @@ class PlayController {
 	 * {@code failedElement}); per kind of part, expected, done, failed and live.
 	 */
 	record StatusView(UUID scriptId, PlayState.Status status, String reason, String failedPart, String failedElement,
-			boolean overdue, Instant startedAt, Instant finishedAt, Map<String, PlayReport.Parts> parts) {
+			boolean overdue, Instant startedAt, Instant finishedAt, Map<String, ProgressReport.Parts> parts) {
 
-		static StatusView of(PlayReport report) {
+		static StatusView of(ProgressReport report) {
 			PlayState play = report.play();
 			return new StatusView(play.scriptId(), play.status(), play.reason(), play.failedPart(),
 					play.failedElement(), report.overdue(), play.startedAt(), play.finishedAt(), report.parts());

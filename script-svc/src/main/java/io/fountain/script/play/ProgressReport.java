@@ -8,7 +8,7 @@ import java.util.Map;
  * exist now ({@code live}). While the play is DELETING or DELETED, {@code expected} is
  * what existed when the deletion began and {@code done} what is gone since.
  */
-public record PlayReport(PlayState play, boolean overdue, Map<String, Parts> parts) {
+public record ProgressReport(PlayState play, boolean overdue, Map<String, Parts> parts) {
 
 	public record Parts(int expected, int done, int failed, int live) {
 	}
