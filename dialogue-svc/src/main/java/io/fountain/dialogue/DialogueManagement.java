@@ -2,7 +2,9 @@ package io.fountain.dialogue;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +80,23 @@ public class DialogueManagement {
 		}
 		return transactions.execute(status -> {
 			KnownParents.Parent scene = parents.known().lockLive(ParentKind.SCENE, current.sceneId());
+			// The speakers too, before the version is read: a speaker's rename (which is
+			// a
+			// new version of the block) or deletion waits for this change, so the version
+			// checked is the one written over. In id order: two changes never wait on
+			// each other.
+			for (UUID speaker : Stream.of(current.characterId(), revision.characterId())
+				.filter(Objects::nonNull)
+				.distinct()
+				.sorted()
+				.toList()) {
+				if (speaker.equals(revision.characterId())) {
+					lockSpeaker(scene, speaker);
+				}
+				else {
+					parents.known().lockIfLive(ParentKind.CHARACTER, speaker);
+				}
+			}
 			Dialogue dialogue = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
 			ifMatch.require(Dialogue.class, dialogue.version());
 			Dialogue.Lines lines = revision.applyTo(dialogue.lines());
@@ -97,6 +116,8 @@ public class DialogueManagement {
 		transactions.executeWithoutResult(status -> {
 			Dialogue found = dialogues.findById(id).orElseThrow(() -> new DialogueNotFound(id));
 			parents.known().lockLive(ParentKind.SCENE, found.sceneId());
+			// Its speaker's rename or deletion waits: the version checked stays current.
+			parents.known().lockIfLive(ParentKind.CHARACTER, found.characterId());
 			dialogues.findById(id).ifPresent(dialogue -> {
 				ifMatch.require(Dialogue.class, dialogue.version());
 				dialogues.delete(dialogue);

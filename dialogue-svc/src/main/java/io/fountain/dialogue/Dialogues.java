@@ -79,11 +79,6 @@ public class Dialogues {
 	}
 
 	/**
-	 * Writes the block's change, its parentheticals with it, and raises its version: the
-	 * only way parentheticals change, so a change of theirs is a new version of their
-	 * block.
-	 */
-	/**
 	 * A speaker was renamed: every block it speaks shows the new name, so each has a new
 	 * version (its ETag), in one statement. The blocks themselves did not change: no
 	 * event.
@@ -92,6 +87,11 @@ public class Dialogues {
 		jdbc.sql("UPDATE dialogue SET version = version + 1 WHERE character_id = ?").param(characterId).update();
 	}
 
+	/**
+	 * Writes the block's change, its parentheticals with it, and raises its version: the
+	 * only way parentheticals change, so a change of theirs is a new version of their
+	 * block.
+	 */
 	void update(Dialogue dialogue) {
 		dialogue.stored(jdbc.sql("""
 				UPDATE dialogue SET character_id = ?, text = ?, dual = ?, extension = ?, position = ?,

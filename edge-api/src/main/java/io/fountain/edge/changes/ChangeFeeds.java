@@ -43,6 +43,9 @@ public class ChangeFeeds implements DisposableBean {
 
 	static final String GONE = "The play was deleted, or you may no longer read it";
 
+	static final String UNCONFIRMED = "Whether you may still read the play could not be confirmed: reconnect with "
+			+ "Last-Event-ID";
+
 	private final PlayTrees reads;
 
 	private final EdgeCaller callers;
@@ -54,13 +57,19 @@ public class ChangeFeeds implements DisposableBean {
 	private final ScheduledExecutorService clock = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("change-feeds").daemon().factory());
 
+	/**
+	 * Heartbeats on a thread of their own: a slow poll does not make streams look dead.
+	 */
+	private final ScheduledExecutorService heartbeats = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("change-feed-heartbeats").daemon().factory());
+
 	ChangeFeeds(PlayTrees reads, EdgeCaller callers, OpenStreams open, ChangeFeedSettings settings) {
 		this.reads = reads;
 		this.callers = callers;
 		this.open = open;
 		clock.scheduleWithFixedDelay(guarded(this::poll), settings.pollInterval().toMillis(),
 				settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-		clock.scheduleAtFixedRate(guarded(this::heartbeat), settings.heartbeat().toMillis(),
+		heartbeats.scheduleAtFixedRate(guarded(this::heartbeat), settings.heartbeat().toMillis(),
 				settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -86,7 +95,13 @@ public class ChangeFeeds implements DisposableBean {
 		emitter.onCompletion(() -> forget(scriptId, stream));
 		emitter.onError(error -> forget(scriptId, stream));
 		emitter.onTimeout(emitter::complete);
-		watched.computeIfAbsent(scriptId, key -> new CopyOnWriteArrayList<>()).add(stream);
+		// In compute, not after it: a list emptied and dropped by forget meanwhile would
+		// take the stream with it.
+		watched.compute(scriptId, (key, streams) -> {
+			List<Stream> these = streams == null ? new CopyOnWriteArrayList<>() : streams;
+			these.add(stream);
+			return these;
+		});
 	}
 
 	private void forget(UUID scriptId, Stream stream) {
@@ -111,7 +126,10 @@ public class ChangeFeeds implements DisposableBean {
 		});
 	}
 
-	private void poll(UUID scriptId, List<Stream> streams) {
+	private void poll(UUID scriptId, List<Stream> watching) {
+		// The streams as they are now, for the whole round: one that joins meanwhile is
+		// served from its own position next round, not sent a page that starts after it.
+		List<Stream> streams = new ArrayList<>(watching);
 		if (streams.isEmpty()) {
 			return;
 		}
@@ -139,13 +157,24 @@ public class ChangeFeeds implements DisposableBean {
 		}
 	}
 
-	/** Each stream's user asked again whether they may read the play. */
+	/**
+	 * Each stream's user asked again whether they may read the play. A stream whose user
+	 * may not is told and ends; so does one whose answer did not come (script-svc away):
+	 * its client reconnects and is asked then, rather than being sent changes it may no
+	 * longer see.
+	 */
 	private void askAgain(UUID scriptId, List<Stream> streams) {
 		for (Stream stream : List.copyOf(streams)) {
-			PlayTrees.Answer allowed = reads.read("script", "/scripts/" + scriptId + "/revision",
-					callers.tokenFor(stream.caller));
-			if (allowed.status() == 404) {
-				stream.end(GONE);
+			int status;
+			try {
+				status = reads.read("script", "/scripts/" + scriptId + "/revision", callers.tokenFor(stream.caller))
+					.status();
+			}
+			catch (RuntimeException unanswered) {
+				status = 503;
+			}
+			if (status != 200) {
+				stream.end(status == 404 ? GONE : UNCONFIRMED);
 				streams.remove(stream);
 			}
 		}
@@ -179,6 +208,7 @@ public class ChangeFeeds implements DisposableBean {
 	@Override
 	public void destroy() {
 		clock.shutdownNow();
+		heartbeats.shutdownNow();
 		watched.values().forEach(streams -> streams.forEach(stream -> stream.emitter.complete()));
 	}
 

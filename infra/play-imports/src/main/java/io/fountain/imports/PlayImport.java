@@ -19,8 +19,9 @@ import io.fountain.parents.ParentKind;
  * }</pre> When the script's creation arrives, every part of the family is made at once,
  * under parents learnt from the play's parts before their own creations; each parent's
  * own creation then makes what is not made yet (nothing, once the script's came first).
- * Both hold the play's import lock of the service ({@link ImportStep#lockPlay}) first, so
- * that a service's steps for one play never interleave. The service writes only how its
+ * Both make the parts holding the play's import lock of the service
+ * ({@link ImportStep#lockPlay}), so that a service's steps for one play never interleave;
+ * the script's takes it once the parents are learnt. The service writes only how its
  * parts are made.
  */
 public final class PlayImport<T extends ClaimCheckParts.Part> implements Consumer<ChildKind.Builder> {
@@ -64,11 +65,14 @@ public final class PlayImport<T extends ClaimCheckParts.Part> implements Consume
 
 	private void scriptCreated(ParentEvent.Created script) {
 		script.importId().ifPresent(importId -> {
-			step.lockPlay(script.scriptId());
 			ScriptImport started = new ScriptImport(script.scriptId(), importId);
 			first.forEach(learning -> learning.accept(started));
 			List<UUID> under = family.underScript() ? List.of(script.scriptId())
 					: step.learnParents(script.scriptId(), importId, family);
+			// The lock after the learning: a parent's own creation, applied in parallel,
+			// has its replica row first and then waits for this lock; learning that row
+			// while holding the lock would wait for it in turn.
+			step.lockPlay(script.scriptId());
 			under.forEach(parentId -> make(script.scriptId(), importId, parentId));
 		});
 	}

@@ -53,6 +53,17 @@ class ResilienceSystemIntegrationTests {
 			.until(() -> ada.get(act).status() == 200);
 		assertThat(ada.patch(act, "{\"title\": \"After the failure\"}").status()).isEqualTo(200);
 		assertThat(stack.pid(Service.EDGE)).as("the edge was not restarted").isEqualTo(edgePid);
+
+		// Back in its consumer groups too, as the tests after this one need: once the
+		// killed member's session has expired, act-svc hears of a new collaborator.
+		assertThat(ada
+			.send("PUT", "/scripts/" + play.scriptId + "/collaborators/rex", "{\"role\": \"viewer\"}",
+					"application/json")
+			.status()).isEqualTo(200);
+		Http rex = new Http(stack.edgeUrl(), Map.of("Authorization", "Bearer " + stack.token("rex")));
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> rex.get(act).status() == 200);
 	}
 
 }

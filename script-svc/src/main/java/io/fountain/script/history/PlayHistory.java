@@ -166,7 +166,10 @@ public class PlayHistory {
 	 * once, numbered in its play's order: each play's revision is raised by its new
 	 * entries (its row locked to the commit, so the numbers of one play are given in the
 	 * order their transactions commit: a feed reading up to a revision never misses one
-	 * that commits later with a lower number), plays in id order (no deadlock).
+	 * that commits later with a lower number), plays in id order (no deadlock). The
+	 * script's row is held (KEY SHARE) to the commit: a deletion of the play waits, and
+	 * then takes these entries with the rest; one that came first leaves nothing to
+	 * record.
 	 */
 	private void write(List<Row> rows) {
 		if (rows.isEmpty()) {
@@ -181,7 +184,7 @@ public class PlayHistory {
 							                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
 							         AS e(event_id, script_id, occurred_at, actor, kind, entity_id, change, event, fields, cause,
 							              correlation_id, causation_id, i)
-							    WHERE EXISTS (SELECT 1 FROM script s WHERE s.id = e.script_id)
+							    WHERE EXISTS (SELECT 1 FROM script s WHERE s.id = e.script_id FOR KEY SHARE)
 							      AND NOT EXISTS (SELECT 1 FROM play_history h WHERE h.event_id = e.event_id)),
 							counts AS (SELECT script_id, count(*) AS n FROM e GROUP BY script_id),
 							raised AS (
