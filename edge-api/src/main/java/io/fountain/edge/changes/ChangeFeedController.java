@@ -60,7 +60,7 @@ class ChangeFeedController {
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		Long resumeAfter = revision(lastEventId);
 		Caller caller = EdgeCaller.current();
-		PlayTrees.Answer current = reads.read("script", "/scripts/" + scriptId + "/revision", callers.tokenFor(caller));
+		PlayTrees.Answer current = reads.revision(scriptId, callers.tokenFor(caller));
 		if (current.status() != 200) {
 			throw passedOn(current);
 		}

@@ -167,8 +167,7 @@ public class ChangeFeeds implements DisposableBean {
 		for (Stream stream : List.copyOf(streams)) {
 			int status;
 			try {
-				status = reads.read("script", "/scripts/" + scriptId + "/revision", callers.tokenFor(stream.caller))
-					.status();
+				status = reads.revision(scriptId, callers.tokenFor(stream.caller)).status();
 			}
 			catch (RuntimeException unanswered) {
 				status = 503;

@@ -77,7 +77,7 @@ public class PlayTreeController {
 	private ResponseEntity<?> gathered(UUID scriptId, WebRequest request,
 			BiFunction<String, JsonNode, ResponseEntity<?>> answer) {
 		String token = caller.tokenFor(EdgeCaller.current());
-		PlayTrees.Answer revision = trees.read("script", "/scripts/" + scriptId + "/revision", token);
+		PlayTrees.Answer revision = trees.revision(scriptId, token);
 		if (revision.status() != 200) {
 			return passOn(revision);
 		}

@@ -120,6 +120,15 @@ public class PlayTrees {
 		return path + "?page=" + page + "&size=" + Paging.MAX_SIZE;
 	}
 
+	/**
+	 * The play's revision as script-svc answers it to the caller ({@code {"revision":
+	 * 57}}), or its 404 when the caller may not read the play: the tree's ETag and the
+	 * change feed's position, and the access check both start with.
+	 */
+	public Answer revision(UUID scriptId, String callerToken) {
+		return read("script", "/scripts/" + scriptId + "/revision", callerToken);
+	}
+
 	/** One read of one service, as the caller: its status and body. */
 	public Answer read(String service, String path, String callerToken) {
 		return join(fetch(service, path, callerToken));
