@@ -1,6 +1,9 @@
 package io.fountain.dialogue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,31 +53,36 @@ public class AwaitingCast {
 	}
 
 	/**
-	 * Makes an imported play's dialogue of one scene, or keeps it waiting for speakers
-	 * not known yet. In the consumer's transaction, with the scene held live and the
-	 * play's import lock held.
+	 * Makes an imported play's dialogue of every scene whose speakers are all known here,
+	 * at once, and keeps the other scenes waiting for speakers not known yet. In the
+	 * consumer's transaction, with the scenes held live and the play's import lock held.
 	 */
 	public void makeImported(ImportedParts<ClaimCheckParts.Dialogue> imported) {
-		List<ClaimCheckParts.Dialogue> lines = imported.parts();
-		for (ClaimCheckParts.Dialogue line : lines) {
+		for (ClaimCheckParts.Dialogue line : imported.parts()) {
 			if (line.characterId() == null) {
 				imported.reject(PartKind.DIALOGUE, line.element(),
 						line.character() + " speaks, but is not a character of the play");
 				return;
 			}
 		}
-		List<UUID> needed = lines.stream().map(ClaimCheckParts.Dialogue::characterId).distinct().sorted().toList();
-		if (allKnown(needed)) {
-			make(imported.scriptId(), imported.parentId(), lines, needed);
-		}
-		else {
-			jdbc.sql("""
-					INSERT INTO import_waiting_scene (scene_id, script_id, import_id, character_ids, parts)
-					VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-				.params(imported.parentId(), imported.scriptId(), imported.importId(), needed.toArray(UUID[]::new),
-						json(lines))
-				.update();
-		}
+		Set<UUID> known = parents.known()
+			.liveAmong(ParentKind.CHARACTER,
+					imported.parts().stream().map(ClaimCheckParts.Dialogue::characterId).distinct().toList());
+		Map<UUID, List<ClaimCheckParts.Dialogue>> ready = new LinkedHashMap<>();
+		imported.byParent().forEach((sceneId, lines) -> {
+			List<UUID> needed = speakers(lines);
+			if (known.containsAll(needed)) {
+				ready.put(sceneId, lines);
+			}
+			else {
+				jdbc.sql("""
+						INSERT INTO import_waiting_scene (scene_id, script_id, import_id, character_ids, parts)
+						VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+					.params(sceneId, imported.scriptId(), imported.importId(), needed.toArray(UUID[]::new), json(lines))
+					.update();
+			}
+		});
+		make(imported.scriptId(), ready);
 	}
 
 	/**
@@ -93,13 +101,12 @@ public class AwaitingCast {
 			.list();
 		for (Waiting scene : waiting) {
 			List<ClaimCheckParts.Dialogue> lines = parse(scene.parts());
-			List<UUID> needed = lines.stream().map(ClaimCheckParts.Dialogue::characterId).distinct().sorted().toList();
-			if (!allKnown(needed)) {
+			if (!parents.known().allLive(ParentKind.CHARACTER, speakers(lines))) {
 				continue;
 			}
 			int taken = jdbc.sql("DELETE FROM import_waiting_scene WHERE scene_id = ?").param(scene.sceneId()).update();
 			if (taken == 1 && parents.known().lockIfLive(ParentKind.SCENE, scene.sceneId()).isPresent()) {
-				make(scriptId, scene.sceneId(), lines, needed);
+				make(scriptId, Map.of(scene.sceneId(), lines));
 			}
 		}
 	}
@@ -116,14 +123,23 @@ public class AwaitingCast {
 		jdbc.sql("DELETE FROM import_waiting_scene WHERE script_id = ?").param(scriptId).update();
 	}
 
-	private void make(UUID scriptId, UUID sceneId, List<ClaimCheckParts.Dialogue> lines, List<UUID> characters) {
+	/**
+	 * Makes the lines of these scenes (by scene) that are not made yet: a few statements
+	 * for all of them.
+	 */
+	private void make(UUID scriptId, Map<UUID, List<ClaimCheckParts.Dialogue>> scenes) {
+		if (scenes.isEmpty()) {
+			return;
+		}
+		List<ClaimCheckParts.Dialogue> lines = scenes.values().stream().flatMap(List::stream).toList();
 		// Held to the commit: a character deleted meanwhile takes these lines with it,
 		// after.
-		if (!parents.known().lockAllIfLive(ParentKind.CHARACTER, characters)) {
+		if (!parents.known().lockAllIfLive(ParentKind.CHARACTER, speakers(lines))) {
 			return; // the play is being undone: make nothing
 		}
 		Set<UUID> made = dialogues.existing(lines.stream().map(ClaimCheckParts.Dialogue::id).toList());
-		List<Dialogue> toMake = lines.stream()
+		List<Dialogue> toMake = new ArrayList<>();
+		scenes.forEach((sceneId, sceneLines) -> sceneLines.stream()
 			.filter(line -> !made.contains(line.id()))
 			.map(line -> new Dialogue(line.id(), scriptId, sceneId, line.characterId(), line.text(), line.dual(),
 					line.extension(), line.position(),
@@ -131,13 +147,14 @@ public class AwaitingCast {
 						.stream()
 						.map(p -> new Parenthetical(p.id(), p.text(), p.beforeLine()))
 						.toList()))
-			.toList();
+			.forEach(toMake::add));
 		dialogues.insertAll(toMake);
 		toMake.forEach(dialogue -> events.publishEvent(dialogue.created()));
 	}
 
-	private boolean allKnown(List<UUID> characters) {
-		return parents.known().allLive(ParentKind.CHARACTER, characters);
+	/** The characters who speak these lines, each once, in id order. */
+	private static List<UUID> speakers(List<ClaimCheckParts.Dialogue> lines) {
+		return lines.stream().map(ClaimCheckParts.Dialogue::characterId).distinct().sorted().toList();
 	}
 
 	private static String json(List<ClaimCheckParts.Dialogue> lines) {

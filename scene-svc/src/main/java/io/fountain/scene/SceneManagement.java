@@ -294,10 +294,11 @@ public class SceneManagement {
 	}
 
 	/**
-	 * Makes an imported play's scenes of one act and their actions, as the import lists
-	 * them (ids and positions included, so a replay makes nothing twice), in two batched
-	 * statements (scenes, actions), not one per row. More actions in a scene than the
-	 * limit refuse the play. In the consumer's transaction, with the act held live.
+	 * Makes an imported play's scenes and their actions, as the import lists them (ids
+	 * and positions included, so a replay makes nothing twice), in two batched statements
+	 * (scenes, actions) for all the acts at once, not one per row. More actions in a
+	 * scene than the limit refuse the play. In the consumer's transaction, with the acts
+	 * held live.
 	 */
 	public void makeImported(ImportedParts<ClaimCheckParts.Scene> imported) {
 		for (ClaimCheckParts.Scene part : imported.parts()) {
@@ -310,17 +311,19 @@ public class SceneManagement {
 		Set<UUID> made = scenes.existing(imported.parts().stream().map(ClaimCheckParts.Scene::id).toList());
 		List<Scene> newScenes = new ArrayList<>();
 		List<Action> newActions = new ArrayList<>();
-		for (ClaimCheckParts.Scene part : imported.parts()) {
-			if (made.contains(part.id())) {
-				continue;
+		imported.byParent().forEach((actId, parts) -> {
+			for (ClaimCheckParts.Scene part : parts) {
+				if (made.contains(part.id())) {
+					continue;
+				}
+				newScenes.add(new Scene(part.id(), imported.scriptId(), actId, part.heading(), part.sceneNumber(),
+						part.synopsis(), part.ordinal()));
+				for (ClaimCheckParts.Action line : part.actions()) {
+					newActions.add(new Action(line.id(), imported.scriptId(), part.id(), line.text(),
+							Action.Kind.valueOf(line.kind()), line.position()));
+				}
 			}
-			newScenes.add(new Scene(part.id(), imported.scriptId(), imported.parentId(), part.heading(),
-					part.sceneNumber(), part.synopsis(), part.ordinal()));
-			for (ClaimCheckParts.Action line : part.actions()) {
-				newActions.add(new Action(line.id(), imported.scriptId(), part.id(), line.text(),
-						Action.Kind.valueOf(line.kind()), line.position()));
-			}
-		}
+		});
 		if (newScenes.isEmpty()) {
 			return;
 		}

@@ -123,19 +123,21 @@ public class TransitionManagement {
 	}
 
 	/**
-	 * Makes an imported play's transitions of one scene, as the import lists them (ids
-	 * included, so a replay makes nothing twice). In the consumer's transaction, with the
-	 * scene held live.
+	 * Makes an imported play's transitions, as the import lists them (ids included, so a
+	 * replay makes nothing twice). In the consumer's transaction, with their scenes held
+	 * live.
 	 */
 	public void makeImported(ImportedParts<ClaimCheckParts.Transition> imported) {
-		for (ClaimCheckParts.Transition part : imported.parts()) {
-			if (transitions.findById(part.id()).isEmpty()) {
-				Transition transition = new Transition(part.id(), imported.scriptId(), imported.parentId(), part.text(),
-						part.position());
-				transitions.insert(transition);
-				events.publishEvent(transition.created());
+		imported.byParent().forEach((sceneId, parts) -> {
+			for (ClaimCheckParts.Transition part : parts) {
+				if (transitions.findById(part.id()).isEmpty()) {
+					Transition transition = new Transition(part.id(), imported.scriptId(), sceneId, part.text(),
+							part.position());
+					transitions.insert(transition);
+					events.publishEvent(transition.created());
+				}
 			}
-		}
+		});
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.fountain.imports;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,43 +64,58 @@ public class ImportStep {
 	}
 
 	/**
-	 * The parts to make under the parent, in the consumer's transaction; none when the
-	 * parent is deleted already (its play failed or was deleted before this service got
-	 * here), when the import is over, or when there are more than
-	 * {@link ImportSettings#maxPerParent()} (then the play is told why).
+	 * The parts to make under these parents, in the consumer's transaction: those under
+	 * the parents still live (their rows held to the commit), none under a parent deleted
+	 * already (its play failed or was deleted before this service got here), none when
+	 * the import is over, and none at all when a parent has more than
+	 * {@link ImportSettings#maxPerParent()} (then the play is told why). The parents are
+	 * locked in a few statements however many there are (issue 14: one lock per parent
+	 * was most of an imported play's time in dialogue-svc).
 	 */
-	<T extends ClaimCheckParts.Part> List<T> toMake(UUID scriptId, UUID importId, PartFamily<T> family, UUID parentId) {
-		if (parents.known().lockIfLive(family.parent(), parentId).isEmpty()) {
-			return List.of();
+	<T extends ClaimCheckParts.Part> ImportedParts<T> toMake(UUID scriptId, UUID importId, PartFamily<T> family,
+			List<UUID> parentIds) {
+		Set<UUID> live = parents.known().lockThoseLive(family.parent(), parentIds);
+		Map<UUID, List<T>> byParent = new LinkedHashMap<>();
+		for (UUID parentId : parentIds) {
+			if (!live.contains(parentId)) {
+				continue;
+			}
+			List<T> imported = parts.read(importId, family.pathUnder(parentId), family.type()).orElse(List.of());
+			if (imported.size() > settings.maxPerParent()) {
+				rejections.reject(scriptId, importId, family.kind(), family.where(imported),
+						"there are " + imported.size() + " " + family.kind().wire() + "s here; at most "
+								+ settings.maxPerParent() + " are allowed");
+				return new ImportedParts<>(scriptId, importId, Map.of(), this);
+			}
+			if (!imported.isEmpty()) {
+				byParent.put(parentId, imported);
+			}
 		}
-		List<T> imported = parts.read(importId, family.pathUnder(parentId), family.type()).orElse(List.of());
-		if (imported.size() > settings.maxPerParent()) {
-			rejections.reject(scriptId, importId, family.kind(), family.where(imported), "there are " + imported.size()
-					+ " " + family.kind().wire() + "s here; at most " + settings.maxPerParent() + " are allowed");
-			return List.of();
-		}
-		return imported;
+		return new ImportedParts<>(scriptId, importId, byParent, this);
 	}
 
 	/**
 	 * The parents that the play's parts of a family stand under (every act with scenes,
 	 * every scene with dialogue), learnt here as live parents of the script before their
 	 * own Created events arrive, so that the parts can be made straight from the script's
-	 * creation (ADR 13). Every id was given by script-svc when it accepted the play; a
-	 * parent known deleted here already stays deleted, and one that its own service
-	 * refuses fails the play, whose deletion then takes everything made under it (ADR
-	 * 12). Empty when the import is over.
+	 * creation (ADR 13), in one statement. Every id was given by script-svc when it
+	 * accepted the play; a parent known deleted here already stays deleted, and one that
+	 * its own service refuses fails the play, whose deletion then takes everything made
+	 * under it (ADR 12). Empty when the import is over.
 	 */
 	<T extends ClaimCheckParts.Part> List<UUID> learnParents(UUID scriptId, UUID importId, PartFamily<T> family) {
 		List<UUID> ids = parts.readFamily(importId, family.family(), family.type())
 			.map(byPath -> byPath.keySet().stream().map(ClaimCheckParts::parentIn).toList())
 			.orElse(List.of());
-		ids.forEach(id -> learnLive(family.parent(), id, scriptId, null));
+		Map<UUID, String> unnamed = new HashMap<>();
+		ids.forEach(id -> unnamed.put(id, null));
+		learnLive(family.parent(), scriptId, unnamed);
 		return ids;
 	}
 
-	void learnLive(ParentKind kind, UUID id, UUID scriptId, String name) {
-		parents.known().learnLive(kind, id, scriptId, name);
+	/** Learns live parents of the script, by id with their names (or null). */
+	void learnLive(ParentKind kind, UUID scriptId, Map<UUID, String> names) {
+		parents.known().learnAllLive(kind, scriptId, names);
 	}
 
 	/**

@@ -1,13 +1,17 @@
 package io.fountain.imports;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The parts a service is to make under one parent of a play being imported, read from the
- * claim check with the parent held live, at most {@link #maxPerParent()} of them. Some
- * may be made already (a replay, or the parent's own creation after the script's): their
- * ids were given by script-svc, so the maker skips those it has.
+ * The parts a service is to make under parents of a play being imported (one parent for a
+ * parent's own creation; every parent of the family for the script's), read from the
+ * claim check with each parent held live, at most {@link #maxPerParent()} under each.
+ * Some may be made already (a replay, or the parent's own creation after the script's):
+ * their ids were given by script-svc, so the maker skips those it has.
  */
 public final class ImportedParts<T extends ClaimCheckParts.Part> {
 
@@ -15,17 +19,16 @@ public final class ImportedParts<T extends ClaimCheckParts.Part> {
 
 	private final UUID importId;
 
-	private final UUID parentId;
-
-	private final List<T> parts;
+	private final Map<UUID, List<T>> byParent;
 
 	private final ImportStep step;
 
-	ImportedParts(UUID scriptId, UUID importId, UUID parentId, List<T> parts, ImportStep step) {
+	ImportedParts(UUID scriptId, UUID importId, Map<UUID, List<T>> byParent, ImportStep step) {
 		this.scriptId = scriptId;
 		this.importId = importId;
-		this.parentId = parentId;
-		this.parts = List.copyOf(parts);
+		Map<UUID, List<T>> copy = new LinkedHashMap<>();
+		byParent.forEach((parentId, parts) -> copy.put(parentId, List.copyOf(parts)));
+		this.byParent = Collections.unmodifiableMap(copy);
 		this.step = step;
 	}
 
@@ -37,13 +40,17 @@ public final class ImportedParts<T extends ClaimCheckParts.Part> {
 		return importId;
 	}
 
-	/** The parent the parts are made under (the script's id for acts and characters). */
-	public UUID parentId() {
-		return parentId;
+	/**
+	 * The parents the parts are made under (the script's id for acts and characters), in
+	 * the play's order, each with its parts.
+	 */
+	public Map<UUID, List<T>> byParent() {
+		return byParent;
 	}
 
+	/** Every part, under whichever parent, in the play's order. */
 	public List<T> parts() {
-		return parts;
+		return byParent.values().stream().flatMap(List::stream).toList();
 	}
 
 	/** The most parts (or a part's own children, such as a scene's actions) allowed. */

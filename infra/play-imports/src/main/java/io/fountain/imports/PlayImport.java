@@ -1,7 +1,9 @@
 package io.fountain.imports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,8 +52,12 @@ public final class PlayImport<T extends ClaimCheckParts.Part> implements Consume
 		if (!parents.underScript()) {
 			throw new IllegalArgumentException("only a script's own parts are learnt first, not " + parents.family());
 		}
-		first.add(script -> step.read(script.importId(), parents.family(), parents.type())
-			.forEach(part -> step.learnLive(as, part.id(), script.scriptId(), name.apply(part))));
+		first.add(script -> {
+			Map<UUID, String> names = new HashMap<>();
+			step.read(script.importId(), parents.family(), parents.type())
+				.forEach(part -> names.put(part.id(), name.apply(part)));
+			step.learnLive(as, script.scriptId(), names);
+		});
 		return this;
 	}
 
@@ -73,21 +79,24 @@ public final class PlayImport<T extends ClaimCheckParts.Part> implements Consume
 			// has its replica row first and then waits for this lock; learning that row
 			// while holding the lock would wait for it in turn.
 			step.lockPlay(script.scriptId());
-			under.forEach(parentId -> make(script.scriptId(), importId, parentId));
+			make(script.scriptId(), importId, under);
 		});
 	}
 
 	private void parentCreated(ParentEvent.Created parent) {
 		parent.importId().ifPresent(importId -> {
 			step.lockPlay(parent.scriptId());
-			make(parent.scriptId(), importId, parent.id());
+			make(parent.scriptId(), importId, List.of(parent.id()));
 		});
 	}
 
-	private void make(UUID scriptId, UUID importId, UUID parentId) {
-		List<T> parts = step.toMake(scriptId, importId, family, parentId);
-		if (!parts.isEmpty()) {
-			maker.make(new ImportedParts<>(scriptId, importId, parentId, parts, step));
+	/**
+	 * Makes the parts under these parents at once: a few statements, not a few a parent.
+	 */
+	private void make(UUID scriptId, UUID importId, List<UUID> parentIds) {
+		ImportedParts<T> parts = step.toMake(scriptId, importId, family, parentIds);
+		if (!parts.parts().isEmpty()) {
+			maker.make(parts);
 		}
 	}
 
@@ -96,7 +105,10 @@ public final class PlayImport<T extends ClaimCheckParts.Part> implements Consume
 		return family.kind() + " made on import under " + family.parent();
 	}
 
-	/** How a service makes its parts under one parent, in the consumer's transaction. */
+	/**
+	 * How a service makes its parts under the parents of an import, in the consumer's
+	 * transaction, set by set rather than parent by parent.
+	 */
 	@FunctionalInterface
 	public interface Maker<T extends ClaimCheckParts.Part> {
 
